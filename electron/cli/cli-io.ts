@@ -1,0 +1,20 @@
+/**
+ * What a CLI command may touch of the outside world.
+ *
+ * Commands take this instead of `process` so tests run them in-process against real files, and so each
+ * command stays "parse arguments, call services, print".
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a whole file as UTF-8; relative paths resolve against `cwd`. */
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** Reads standard input to its end (for `-` as a file argument). */
+  readStdin(): Promise<string>;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/** A CLI command: returns the process exit code (0 ok, 1 a finding such as invalid JSON, 2 bad usage). */
+export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
