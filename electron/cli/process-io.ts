@@ -1,0 +1,21 @@
+/** The real process as a {@link CliIo}. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliIo } from './cli-io';
+
+export function processIo(): CliIo {
+  const cwd = process.cwd();
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readFile: (p) => readFile(resolve(cwd, p), 'utf8'),
+    writeFile: (p, t) => writeFile(resolve(cwd, p), t),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin as AsyncIterable<Buffer>) chunks.push(c);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    env: process.env,
+    cwd,
+  };
+}

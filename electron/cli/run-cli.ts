@@ -1,0 +1,58 @@
+/**
+ * The `hooksmith` command: picks a subcommand and hands it the backend or the pure services it needs.
+ */
+import { createBackend } from '../services/backend';
+import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
+import { APP_VERSION } from '../version';
+import type { CliCommand, CliIo } from './cli-io';
+import { webhooksCommand } from './commands/webhooks';
+
+const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
+
+Usage: hooksmith [--home DIR] <command> [options]
+
+Commands:
+  webhooks list|show|import|export   manage webhook definitions (see: hooksmith webhooks)
+  help                               this text
+
+Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
+`;
+
+/** Commands that need no data folder (pure template work), registered by name. */
+const PURE_COMMANDS: Record<string, CliCommand> = {};
+
+/** Splits `--home DIR` (which may come before the command) from the rest. */
+function takeHome(argv: string[]): { home?: string; rest: string[] } {
+  const rest: string[] = [];
+  let home: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--home') home = argv[++i];
+    else if (a.startsWith('--home=')) home = a.slice('--home='.length);
+    else rest.push(a);
+  }
+  return { home, rest };
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const { home, rest } = takeHome(argv);
+  const [command, ...args] = rest;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === 'version') {
+    io.stdout(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const pure = PURE_COMMANDS[command];
+  if (pure) return pure(args, io);
+  if (command === 'webhooks') {
+    const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
+    const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
+    for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
+    return webhooksCommand(args, io, backend);
+  }
+  io.stderr(`Unknown command "${command}".\n\n${HELP}`);
+  return 2;
+}

@@ -1,0 +1,53 @@
+/**
+ * The main window with Electron's security baseline: isolated, sandboxed, no Node in the page, a strict CSP,
+ * no new windows and no navigation away from the app.
+ */
+import { BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+
+/** Whether `url` is our own UI: the bundled file or, in `npm run dev`, the Vite dev server. */
+export function isAppUrl(url: string): boolean {
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev && url.startsWith(dev)) return true;
+  return url.startsWith(pathToFileURL(join(__dirname, '..', 'renderer') + '/').href);
+}
+
+export function createMainWindow(): BrowserWindow {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Hooksmith',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1e1e1e' : '#ffffff',
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // Links to documentation open in the user's browser; the app window itself never leaves the app.
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) void win.loadURL(dev);
+  else void win.loadFile(join(__dirname, '..', 'renderer', 'index.html'));
+  return win;
+}

@@ -1,0 +1,100 @@
+/**
+ * Secrets kept as ciphertext in `secrets.json` in the data folder, separate from the lowdb file.
+ *
+ * The cipher is the platform's: Electron's safeStorage (OS keychain) in the app; AES-256-GCM with a key from
+ * the environment (HOOKSMITH_SECRET_KEY) in browser mode and the CLI. Either way the key is not kept beside
+ * the file, so a copied or synced data folder holds only ciphertext.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { SecretStore } from './secret-store';
+
+/** Turns plain text into a versioned, self-describing ciphertext string and back. */
+export interface SecretCipher {
+  readonly description: string;
+  seal(plain: string): string;
+  /** Throws with a message for the user when the ciphertext cannot be opened (wrong key, tampering). */
+  open(sealed: string): string;
+}
+
+/** AES-256-GCM with a key derived from a passphrase (HOOKSMITH_SECRET_KEY). */
+export class AesGcmCipher implements SecretCipher {
+  readonly description =
+    'Secrets are encrypted (AES-256-GCM) in secrets.json with the key from HOOKSMITH_SECRET_KEY, which is not stored beside them.';
+  private readonly key: Buffer;
+
+  constructor(passphrase: string) {
+    // A passphrase of any length becomes a 256-bit key; the env var is the secret, so a fast hash suffices.
+    this.key = createHash('sha256').update(`hooksmith-secrets:${passphrase}`).digest();
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['aes1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+  }
+
+  open(sealed: string): string {
+    const [version, iv, tag, data] = sealed.split(':');
+    if (version !== 'aes1' || !iv || !tag || data === undefined) throw new Error('A stored secret is not in a format this version reads.');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new Error('A stored secret cannot be decrypted: HOOKSMITH_SECRET_KEY differs from the one it was saved with.');
+    }
+  }
+}
+
+export class FileSecretStore implements SecretStore {
+  private cache: Record<string, string> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly cipher: SecretCipher,
+  ) {}
+
+  get description(): string {
+    return this.cipher.description;
+  }
+
+  private async load(): Promise<Record<string, string>> {
+    if (this.cache) return this.cache;
+    try {
+      this.cache = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, string>;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot read ${this.file}: ${(e as Error).message}`);
+      this.cache = {};
+    }
+    return this.cache;
+  }
+
+  private persist(): Promise<void> {
+    const snapshot = JSON.stringify(this.cache ?? {}, null, 2);
+    this.writing = this.writing.then(async () => {
+      await writeFile(`${this.file}.tmp`, snapshot, { mode: 0o600 });
+      await rename(`${this.file}.tmp`, this.file);
+    });
+    return this.writing;
+  }
+
+  async get(id: string): Promise<string | undefined> {
+    const sealed = (await this.load())[id];
+    return sealed === undefined ? undefined : this.cipher.open(sealed);
+  }
+
+  async set(id: string, value: string): Promise<void> {
+    (await this.load())[id] = this.cipher.seal(value);
+    await this.persist();
+  }
+
+  async delete(id: string): Promise<void> {
+    const all = await this.load();
+    if (!(id in all)) return;
+    delete all[id];
+    await this.persist();
+  }
+}

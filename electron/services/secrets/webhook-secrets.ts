@@ -1,0 +1,151 @@
+/**
+ * The only code that turns secret values into references and back.
+ *
+ * In the data file a secret field holds `${env:NAME}` or `secret:<id>` (ciphertext in the SecretStore); the
+ * renderer sees {@link MASKED_SECRET}; exports get `${env:…}` placeholders; only `resolveSecrets` (for
+ * sending) yields plain text.
+ */
+import { randomUUID } from 'node:crypto';
+import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
+import type { FieldIssue } from '../../../shared/api/result';
+import type { SecretStore } from './secret-store';
+
+const REF_PREFIX = 'secret:';
+
+/** One secret-bearing field of a webhook: where it is, what identifies it across edits, and how to change it. */
+interface SecretSlot {
+  field: string;
+  /** Stable identity across edits (header key, auth field), so "unchanged" finds the previous value. */
+  identity: string;
+  value: string;
+  set(value: string): void;
+}
+
+function slotsOf(w: WebhookInput): SecretSlot[] {
+  const slots: SecretSlot[] = [];
+  w.headers.forEach((h, i) => {
+    if (h.secret) slots.push({ field: `headers.${i}.value`, identity: `header:${h.key.toLowerCase()}`, value: h.value, set: (v) => (h.value = v) });
+  });
+  const auth = w.auth;
+  if (auth.type === 'bearer') slots.push({ field: 'auth.token', identity: 'auth:bearer', value: auth.token, set: (v) => (auth.token = v) });
+  if (auth.type === 'oauth2') {
+    slots.push({ field: 'auth.clientSecret', identity: 'auth:oauth2', value: auth.clientSecret, set: (v) => (auth.clientSecret = v) });
+  }
+  return slots;
+}
+
+const clone = <T extends WebhookInput>(w: T): T => structuredClone(w);
+
+/** Every `secret:<id>` a webhook refers to. */
+export function secretRefsOf(w: WebhookInput): string[] {
+  return slotsOf(w)
+    .map((s) => s.value)
+    .filter((v) => v.startsWith(REF_PREFIX));
+}
+
+/**
+ * Prepares input for saving: plain secrets go to the store, the mask keeps the previous value, env references stay.
+ *
+ * Returns issues (nothing stored) when a masked value has no previous value to keep.
+ */
+export async function sealSecrets(
+  input: WebhookInput,
+  previous: WebhookInput | undefined,
+  store: SecretStore,
+): Promise<{ sealed: WebhookInput; issues: FieldIssue[] }> {
+  const sealed = clone(input);
+  const before = new Map(previous ? slotsOf(previous).map((s) => [s.identity, s.value]) : []);
+  const issues: FieldIssue[] = [];
+  const toStore: Array<[SecretSlot, string]> = [];
+  for (const slot of slotsOf(sealed)) {
+    if (ENV_REFERENCE.test(slot.value)) continue;
+    const prior = before.get(slot.identity);
+    if (slot.value === MASKED_SECRET || (slot.value.startsWith(REF_PREFIX) && slot.value === prior)) {
+      if (prior === undefined) issues.push({ field: slot.field, message: `${slot.field}: no stored secret to keep; type the secret again.` });
+      else slot.set(prior);
+      continue;
+    }
+    if (slot.value === '') continue;
+    toStore.push([slot, slot.value]);
+  }
+  if (issues.length) return { sealed: input, issues };
+  for (const [slot, plain] of toStore) {
+    const ref = `${REF_PREFIX}${randomUUID()}`;
+    await store.set(ref, plain);
+    slot.set(ref);
+  }
+  return { sealed, issues };
+}
+
+/** Deletes stored secrets that `previous` used and `next` no longer does. */
+export async function releaseSecrets(previous: WebhookInput, next: WebhookInput | undefined, store: SecretStore): Promise<void> {
+  const kept = new Set(next ? secretRefsOf(next) : []);
+  for (const ref of secretRefsOf(previous)) if (!kept.has(ref)) await store.delete(ref);
+}
+
+/** Gives a copy its own stored secrets, so deleting one webhook never breaks the other. */
+export async function copySecrets<T extends WebhookInput>(w: T, store: SecretStore): Promise<T> {
+  const copy = clone(w);
+  for (const slot of slotsOf(copy)) {
+    if (!slot.value.startsWith(REF_PREFIX)) continue;
+    const plain = await store.get(slot.value);
+    const ref = `${REF_PREFIX}${randomUUID()}`;
+    if (plain !== undefined) await store.set(ref, plain);
+    slot.set(ref);
+  }
+  return copy;
+}
+
+/** What the renderer may see: stored secrets as the mask, env references as written. */
+export function maskSecrets<T extends WebhookInput>(w: T): T {
+  const masked = clone(w);
+  for (const slot of slotsOf(masked)) if (slot.value.startsWith(REF_PREFIX)) slot.set(MASKED_SECRET);
+  return masked;
+}
+
+/** An env variable name for a stored secret in an export, e.g. `HOOKSMITH_SLACKALERTS_AUTHORIZATION`. */
+function placeholderName(webhookName: string, identity: string): string {
+  const part = identity.split(':').pop() ?? 'secret';
+  const clean = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const suffix = identity === 'auth:oauth2' ? 'CLIENT_SECRET' : identity === 'auth:bearer' ? 'BEARER_TOKEN' : clean(part);
+  return `HOOKSMITH_${clean(webhookName)}_${suffix}`;
+}
+
+/** For exports: stored secrets become `${env:…}` placeholders; returns the variable names used. */
+export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; placeholders: string[] } {
+  const out = clone(w);
+  const placeholders: string[] = [];
+  for (const slot of slotsOf(out)) {
+    if (ENV_REFERENCE.test(slot.value)) continue;
+    if (slot.value === '') continue;
+    const name = placeholderName(w.name, slot.identity);
+    placeholders.push(name);
+    slot.set(`\${env:${name}}`);
+  }
+  return { webhook: out, placeholders };
+}
+
+/**
+ * Plain-text values for sending. Fails naming the field when an env variable is unset or a stored secret is gone.
+ */
+export async function resolveSecrets<T extends WebhookInput>(
+  w: T,
+  store: SecretStore,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ ok: true; webhook: T } | { ok: false; issues: FieldIssue[] }> {
+  const out = clone(w);
+  const issues: FieldIssue[] = [];
+  for (const slot of slotsOf(out)) {
+    const envName = ENV_REFERENCE.exec(slot.value)?.[1];
+    if (envName !== undefined) {
+      const v = env[envName];
+      if (v === undefined) issues.push({ field: slot.field, message: `${slot.field}: environment variable ${envName} is not set; set it or enter the secret.` });
+      else slot.set(v);
+    } else if (slot.value.startsWith(REF_PREFIX)) {
+      const v = await store.get(slot.value);
+      if (v === undefined) issues.push({ field: slot.field, message: `${slot.field}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` });
+      else slot.set(v);
+    }
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, webhook: out };
+}

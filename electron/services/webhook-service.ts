@@ -1,0 +1,152 @@
+/**
+ * Webhook definitions: the contract's `webhooks` namespace over the data file and the secrets.
+ *
+ * Every write goes through {@link DataFile.update}; secrets go through `webhook-secrets.ts` only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ExportResult, SaveResult, WebhooksApi } from '../../shared/api/contract';
+import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
+import type { Webhook, WebhookInput } from '../../shared/model/webhook';
+import { validateWebhookInput } from '../../shared/model/webhook-rules';
+import { parseDefinitionFile, serializeDefinitionFile } from '../../shared/model/definition-file';
+import type { DataFile } from './storage/data-file';
+import type { SecretStore } from './secrets/secret-store';
+import { copySecrets, exportableSecrets, maskSecrets, releaseSecrets, sealSecrets } from './secrets/webhook-secrets';
+
+const byName = (a: Webhook, b: Webhook) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+
+function toInput(w: Webhook): WebhookInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...input } = w;
+  return input;
+}
+
+export class WebhookService implements WebhooksApi {
+  constructor(
+    private readonly file: DataFile,
+    private readonly secrets: SecretStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private find(id: string): Webhook | undefined {
+    return this.file.data.webhooks.find((w) => w.id === id);
+  }
+
+  private otherNames(exceptId?: string): string[] {
+    return this.file.data.webhooks.filter((w) => w.id !== exceptId).map((w) => w.name);
+  }
+
+  private notFound(id: string) {
+    return err('not-found', `No webhook with id ${id}; it may have been deleted.`);
+  }
+
+  async list(): Promise<Result<Webhook[]>> {
+    return ok([...this.file.data.webhooks].sort(byName).map(maskSecrets));
+  }
+
+  async get({ id }: { id: string }): Promise<Result<Webhook>> {
+    const w = this.find(id);
+    return w ? ok(maskSecrets(w)) : this.notFound(id);
+  }
+
+  async validate({ input, id }: { input: WebhookInput; id?: string }): Promise<Result<FieldIssue[]>> {
+    return ok(validateWebhookInput(input, { existingNames: this.otherNames(id) }).issues);
+  }
+
+  /** Validates, seals secrets and writes; shared by create and update. */
+  private async save(input: WebhookInput, previous: Webhook | undefined): Promise<Result<SaveResult>> {
+    const checked = validateWebhookInput(input, { existingNames: this.otherNames(previous?.id) });
+    if (!checked.value) return validationFailed(checked.issues, 'The webhook');
+    const { sealed, issues } = await sealSecrets(checked.value, previous, this.secrets);
+    if (issues.length) return validationFailed(issues, 'The webhook');
+    const stamp = this.now().toISOString();
+    const webhook: Webhook = { ...sealed, id: previous?.id ?? randomUUID(), createdAt: previous?.createdAt ?? stamp, updatedAt: stamp };
+    const saved = await this.file.update((doc) => {
+      // Re-checked inside the write queue: another call may have taken the name meanwhile.
+      const clash = doc.webhooks.find((w) => w.id !== webhook.id && w.name.toLowerCase() === webhook.name.toLowerCase());
+      if (clash) return false;
+      if (previous && !doc.webhooks.some((w) => w.id === previous.id)) return false;
+      doc.webhooks = previous ? doc.webhooks.map((w) => (w.id === webhook.id ? webhook : w)) : [...doc.webhooks, webhook];
+      return true;
+    });
+    if (!saved) {
+      await releaseSecrets(webhook, previous, this.secrets);
+      return previous && !this.find(previous.id)
+        ? this.notFound(previous.id)
+        : err('conflict', `name: a webhook named "${webhook.name}" already exists; choose another name.`, { field: 'name' });
+    }
+    if (previous) await releaseSecrets(previous, webhook, this.secrets);
+    return ok({ webhook: maskSecrets(webhook), warnings: checked.issues.filter((i) => i.severity === 'warning') });
+  }
+
+  async create({ input }: { input: WebhookInput }): Promise<Result<SaveResult>> {
+    return this.save(input, undefined);
+  }
+
+  async update({ id, input }: { id: string; input: WebhookInput }): Promise<Result<SaveResult>> {
+    const previous = this.find(id);
+    return previous ? this.save(input, previous) : this.notFound(id);
+  }
+
+  async duplicate({ id }: { id: string }): Promise<Result<Webhook>> {
+    const source = this.find(id);
+    if (!source) return this.notFound(id);
+    const taken = new Set(this.otherNames().map((n) => n.toLowerCase()));
+    let name = `${source.name}Copy`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${source.name}Copy${n}`;
+    const input = await copySecrets({ ...toInput(source), name, active: false }, this.secrets);
+    const stamp = this.now().toISOString();
+    const copy: Webhook = { ...input, id: randomUUID(), createdAt: stamp, updatedAt: stamp };
+    await this.file.update((doc) => void doc.webhooks.push(copy));
+    return ok(maskSecrets(copy));
+  }
+
+  async remove({ id }: { id: string }): Promise<Result<{ id: string }>> {
+    const existing = this.find(id);
+    if (!existing) return this.notFound(id);
+    await this.file.update((doc) => void (doc.webhooks = doc.webhooks.filter((w) => w.id !== id)));
+    await releaseSecrets(existing, undefined, this.secrets);
+    return ok({ id });
+  }
+
+  async setActive({ id, active }: { id: string; active: boolean }): Promise<Result<Webhook>> {
+    if (!this.find(id)) return this.notFound(id);
+    const updatedAt = this.now().toISOString();
+    const changed = await this.file.update((doc) => {
+      const w = doc.webhooks.find((x) => x.id === id);
+      if (w) Object.assign(w, { active, updatedAt });
+      return w;
+    });
+    return changed ? ok(maskSecrets(changed)) : this.notFound(id);
+  }
+
+  async exportDefinitions({ ids }: { ids?: string[] }): Promise<Result<ExportResult>> {
+    const all = [...this.file.data.webhooks].sort(byName);
+    const missing = (ids ?? []).filter((id) => !all.some((w) => w.id === id));
+    if (missing.length) return this.notFound(missing.join(', '));
+    const chosen = ids?.length ? all.filter((w) => ids.includes(w.id)) : all;
+    const placeholders: string[] = [];
+    const inputs = chosen.map((w) => {
+      const out = exportableSecrets(toInput(w));
+      placeholders.push(...out.placeholders);
+      return out.webhook;
+    });
+    return ok({ text: serializeDefinitionFile(inputs), secretPlaceholders: placeholders });
+  }
+
+  async importDefinitions({ text }: { text: string }): Promise<Result<{ created: Webhook[] }>> {
+    const parsed = parseDefinitionFile(text, { existingNames: this.otherNames() });
+    const errors = parsed.issues.filter((i) => i.severity !== 'warning');
+    if (errors.length) return validationFailed(errors, 'The definition file');
+    const created: Webhook[] = [];
+    for (const input of parsed.webhooks) {
+      const saved = await this.create({ input });
+      if (!saved.ok) {
+        // Roll back what this import already saved: an import is all or nothing.
+        for (const w of created) await this.remove({ id: w.id });
+        return saved;
+      }
+      created.push(saved.value.webhook);
+    }
+    return ok({ created });
+  }
+}

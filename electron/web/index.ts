@@ -1,0 +1,43 @@
+/**
+ * `npm run web`: the real backend behind the loopback bridge, serving the built UI.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../services/backend';
+import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
+import { APP_VERSION } from '../version';
+import { startWebServer } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, home: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm run web [-- --port N] [--home DIR]\n  Serves Hooksmith on 127.0.0.1 (port 0 picks a free port).\n');
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a whole number from 0 to 65535, got "${values.port}".\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const dataDir = resolveDataDir(values.home, process.env);
+  const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, process.env), mode: 'web', version: APP_VERSION, env: process.env });
+  // The bundle lives in out/main; the renderer build sits beside it in out/renderer.
+  const server = await startWebServer({ api: backend.api, staticDir: join(__dirname, '..', 'renderer'), port });
+  process.stdout.write(`Hooksmith is running at ${server.url}\n`);
+  process.stdout.write(`Data folder: ${dataDir}\n`);
+  for (const notice of (await backend.api.app.info()).ok ? backend.dataFile.notices : []) process.stdout.write(`Notice: ${notice}\n`);
+  const stop = () => {
+    process.stdout.write('Stopping Hooksmith…\n');
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Hooksmith could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+/**
+ * The Add/Edit page's state: the draft, live validation (debounced) and saving.
+ *
+ * Validation runs in the backend (the same rules the CLI and import use), so the form can never disagree
+ * with what saving will say.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldIssue } from '../../../../shared/api/result';
+import { emptyWebhookInput, type Webhook, type WebhookInput } from '../../../../shared/model/webhook';
+import { api } from '../../lib/api';
+
+function toInput(w: Webhook): WebhookInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, ...input } = w;
+  return input;
+}
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
+
+export function useWebhookDraft(id: string | undefined) {
+  const [savedId, setSavedId] = useState(id);
+  const [draft, setDraft] = useState<WebhookInput | undefined>(id ? undefined : emptyWebhookInput());
+  const [loadError, setLoadError] = useState<string>();
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [dirty, setDirty] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  useEffect(() => {
+    if (!id) return;
+    void api.webhooks.get({ id }).then((r) => (r.ok ? setDraft(toInput(r.value)) : setLoadError(r.error.message)));
+  }, [id]);
+
+  useEffect(() => {
+    if (!draft) return;
+    const timer = setTimeout(() => {
+      void api.webhooks.validate({ input: draft, id: savedId }).then((r) => r.ok && draftRef.current === draft && setIssues(r.value));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [draft, savedId]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const update = useCallback((patch: Partial<WebhookInput>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setDirty(true);
+    setSave((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
+  }, []);
+
+  const submit = useCallback(async () => {
+    const current = draftRef.current;
+    if (!current) return;
+    setSubmitted(true);
+    setSave({ kind: 'saving' });
+    const r = savedId ? await api.webhooks.update({ id: savedId, input: current }) : await api.webhooks.create({ input: current });
+    if (r.ok) {
+      setSavedId(r.value.webhook.id);
+      setDraft(toInput(r.value.webhook));
+      setIssues(r.value.warnings);
+      setDirty(false);
+      setSave({ kind: 'saved', at: new Date() });
+      if (!savedId) window.history.replaceState(null, '', `#/webhooks/${encodeURIComponent(r.value.webhook.id)}`);
+    } else {
+      const fieldIssues = r.error.issues ?? (r.error.field ? [{ field: r.error.field, message: r.error.message }] : []);
+      if (fieldIssues.length) setIssues(fieldIssues);
+      setSave({ kind: 'failed', message: fieldIssues.length ? 'Not saved: fix the fields marked below.' : r.error.message });
+    }
+  }, [savedId]);
+
+  return { savedId, draft, loadError, issues, save, dirty, submitted, update, submit };
+}

@@ -1,0 +1,131 @@
+/** The Add/Edit Webhook page: every field of the model, errors beside their fields, Ctrl+S to save. */
+import { useEffect, useState, type FocusEvent } from 'react';
+import type { FieldIssue } from '../../../../shared/api/result';
+import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
+import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
+import { routeHref } from '../../app/use-route';
+import { AuthEditor } from './auth-editor';
+import { FiltersEditor } from './filters-editor';
+import { HeadersEditor } from './headers-editor';
+import { ValidatorsEditor } from './validators-editor';
+import { useWebhookDraft } from './use-webhook-draft';
+
+export function WebhookEditPage({ id }: { id?: string }) {
+  const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void submit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [submit]);
+
+  if (loadError) return <p className="error" role="alert">{loadError}</p>;
+  if (!draft) return <p className="muted">Loading…</p>;
+
+  // Before the first save, errors show only for fields the user has left; warnings always show.
+  const shown: FieldIssue[] = issues.filter((i) => submitted || i.severity === 'warning' || touched.has(fieldId(i.field)));
+  const onBlur = (e: FocusEvent<HTMLFormElement>) => {
+    const target = e.target.id;
+    if (target && !touched.has(target)) setTouched(new Set(touched).add(target));
+  };
+  const toggleTrigger = (t: Trigger, on: boolean) =>
+    update({ triggers: on ? TRIGGERS.filter((x) => x === t || draft.triggers.includes(x)) : draft.triggers.filter((x) => x !== t) });
+
+  return (
+    <form
+      className="webhook-form"
+      noValidate
+      onBlur={onBlur}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="page-head">
+        <h1>{savedId ? `Edit Webhook` : 'Add Webhook'}</h1>
+        <a href={routeHref({ page: 'webhooks' })}>Back to webhooks</a>
+      </div>
+
+      <Field label="Name" field="name" issues={shown} help="Unique; letters and digits only.">
+        <input type="text" {...describe(shown, 'name')} value={draft.name} onChange={(e) => update({ name: e.target.value })} autoFocus={!savedId} />
+      </Field>
+
+      <div className="field">
+        <span className="label" id="status-label">Status</span>
+        <label className="switch">
+          <input type="checkbox" role="switch" aria-labelledby="status-label" checked={draft.active} onChange={(e) => update({ active: e.target.checked })} />
+          <span>{draft.active ? 'Active' : 'Inactive'}</span>
+        </label>
+      </div>
+
+      <div className="field-row">
+        <Field label="Method" field="method" issues={shown}>
+          <select {...describe(shown, 'method')} value={draft.method} onChange={(e) => update({ method: e.target.value as HttpMethod })}>
+            {HTTP_METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>
+        </Field>
+        <div className="grow">
+          <Field label="URL" field="url" issues={shown} help="HTTPS, no custom port.">
+            <input type="url" {...describe(shown, 'url')} value={draft.url} onChange={(e) => update({ url: e.target.value })} placeholder="https://example.com/hooks/apono" />
+          </Field>
+        </div>
+      </div>
+
+      <Field label="Body Template" field="bodyTemplate" issues={shown} help="Handlebars; the rendered result must be JSON.">
+        <textarea {...describe(shown, 'bodyTemplate')} className="code" rows={12} spellCheck={false} value={draft.bodyTemplate} onChange={(e) => update({ bodyTemplate: e.target.value })} />
+      </Field>
+
+      <HeadersEditor headers={draft.headers} issues={shown} onChange={(headers) => update({ headers })} />
+      <AuthEditor auth={draft.auth} issues={shown} onChange={(auth) => update({ auth })} />
+
+      <fieldset>
+        <legend>Triggers</legend>
+        <div className="checks" id={fieldId('triggers')}>
+          {TRIGGERS.map((t) => (
+            <label key={t} className="inline">
+              <input type="checkbox" checked={draft.triggers.includes(t)} onChange={(e) => toggleTrigger(t, e.target.checked)} />
+              {t}
+            </label>
+          ))}
+        </div>
+        <FieldMessages issues={shown} field="triggers" />
+      </fieldset>
+
+      <FiltersEditor filters={draft.filters} issues={shown} onChange={(filters) => update({ filters })} />
+
+      <Field label="Timeout in seconds" field="timeoutSeconds" issues={shown} help="Optional; empty uses the default (30 s).">
+        <input
+          type="number"
+          min={1}
+          step={1}
+          {...describe(shown, 'timeoutSeconds')}
+          value={draft.timeoutSeconds ?? ''}
+          onChange={(e) => update({ timeoutSeconds: e.target.value === '' ? null : Number(e.target.value) })}
+        />
+      </Field>
+
+      <ValidatorsEditor validators={draft.responseValidators} issues={shown} onChange={(responseValidators) => update({ responseValidators })} />
+
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.kind === 'saving'}>
+          Save Webhook
+        </button>
+        <span className="muted">Ctrl+S</span>
+        <span role="status" className={save.kind === 'failed' ? 'error' : 'muted'}>
+          {save.kind === 'saving' && 'Saving…'}
+          {save.kind === 'saved' && 'Saved.'}
+          {save.kind === 'failed' && save.message}
+          {save.kind === 'idle' && dirty && 'Unsaved changes'}
+        </span>
+      </div>
+    </form>
+  );
+}
