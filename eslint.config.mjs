@@ -1,0 +1,62 @@
+// Lint keeps the three zones apart (shared / electron / renderer) and the IPC and Monaco seams single.
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'tls', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'dns', 'worker_threads'];
+const nodePatterns = NODE_BUILTINS.map((name) => ({ group: [name], message: 'Node APIs belong in electron/ (services), not here.' }));
+const electronPattern = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload adapters may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', 'bin/**', 'scripts/**', '*.config.*', 'eslint.config.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'max-lines': ['error', { max: 800, skipBlankLines: true, skipComments: true }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='ipcRenderer'], MemberExpression[object.name='ipcMain']",
+          message: 'Only electron/main/ipc-adapter.ts and electron/preload/index.ts touch IPC.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', 'test/**'],
+    rules: { 'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // shared/: pure TypeScript for both sides. No Node, no DOM globals, no Electron, no other zone.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // renderer/: the UI. No Node, no Electron; the backend only through src/lib/api.ts.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' }] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    // electron/services, web, cli, platform: run under plain Node too, so no electron import.
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
+  },
+  {
+    files: ['electron/main/ipc-adapter.ts', 'electron/preload/index.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);
