@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
 import type { FieldIssue } from '../../../shared/api/result';
+import { secretEnvName } from '../../../shared/model/definition-secrets';
 import type { SecretStore } from './secret-store';
 
 const REF_PREFIX = 'secret:';
@@ -103,12 +104,11 @@ export function maskSecrets<T extends WebhookInput>(w: T): T {
   return masked;
 }
 
-/** An env variable name for a stored secret in an export, e.g. `HOOKSMITH_SLACKALERTS_AUTHORIZATION`. */
-function placeholderName(webhookName: string, identity: string): string {
-  const part = identity.split(':').pop() ?? 'secret';
-  const clean = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
-  const suffix = identity === 'auth:oauth2' ? 'CLIENT_SECRET' : identity === 'auth:bearer' ? 'BEARER_TOKEN' : clean(part);
-  return `HOOKSMITH_${clean(webhookName)}_${suffix}`;
+/** The role a secret plays, as the definition-file format names its placeholder (`…_DD_API_KEY`, `…_TOKEN`). */
+function roleOf(identity: string): string {
+  if (identity === 'auth:bearer') return 'token';
+  if (identity === 'auth:oauth2') return 'client secret';
+  return identity.slice('header:'.length);
 }
 
 /** For exports: stored secrets become `${env:…}` placeholders; returns the variable names used. */
@@ -118,7 +118,7 @@ export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; p
   for (const slot of slotsOf(out)) {
     if (ENV_REFERENCE.test(slot.value)) continue;
     if (slot.value === '') continue;
-    const name = placeholderName(w.name, slot.identity);
+    const name = secretEnvName(w.name, roleOf(slot.identity));
     placeholders.push(name);
     slot.set(`\${env:${name}}`);
   }

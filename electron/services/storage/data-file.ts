@@ -10,19 +10,10 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import {
-  CURRENT_SCHEMA_VERSION,
-  defaultSettings,
-  migrate,
-  validateStoreDocument,
-  type StoreDocument,
-} from '../../../shared/model/store-schema';
+import { CURRENT_SCHEMA_VERSION, emptyStoreDocument, validateStoreDocument, type StoreDocument } from '../../../shared/model/store-schema';
+import { migrate } from '../../../shared/model/migrations/migrate';
 
 export const DATA_FILE_NAME = 'hooksmith.json';
-
-function emptyDocument(): StoreDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, webhooks: [], settings: defaultSettings() };
-}
 
 /** `2026-11-23T10-30-00-123Z`: sortable and valid in file names on every platform. */
 function stamp(now: Date): string {
@@ -49,7 +40,7 @@ export class DataFile {
       notices.push(`Your data file could not be used (${why}). It was moved to ${backup} and Hooksmith started with an empty one; nothing was deleted.`);
     };
 
-    let doc = emptyDocument();
+    let doc = emptyStoreDocument();
     let needsWrite = true;
     let raw: string | undefined;
     try {
@@ -71,7 +62,7 @@ export class DataFile {
         if (!migrated.ok || !valid.ok) {
           await moveAside(migrated.ok ? (valid.ok ? '' : valid.reason) : migrated.reason);
         } else {
-          doc = migrated.doc;
+          doc = valid.doc;
           needsWrite = migrated.migratedFrom !== undefined;
           if (needsWrite) {
             const keep = join(dir, `hooksmith.v${migrated.migratedFrom}-backup-${stamp(now())}.json`);

@@ -1,0 +1,39 @@
+/**
+ * Rules for the Authentication section: bearer token and OAuth client-credentials settings.
+ *
+ * Secret values (token, client secret) may be `${env:NAME}`, a `secret:<id>` reference, the masked
+ * placeholder or plain text; which one is resolved at send time, so all are accepted here.
+ */
+import type { FieldIssue } from '../api/result';
+import type { WebhookAuth } from './webhook';
+import { checkUrl } from './url-rules';
+
+/**
+ * Checks the auth settings. Fields are reported as `auth.<name>`.
+ *
+ * Scopes may be empty (Apono's API allows an empty list), but each scope must be one non-empty word
+ * because OAuth joins scopes with spaces.
+ */
+export function checkAuth(auth: WebhookAuth): FieldIssue[] {
+  if (auth.type === 'none') return [];
+  if (auth.type === 'bearer') return checkSecret(auth.token, 'auth.token', 'Bearer token');
+  const issues: FieldIssue[] = [];
+  if (auth.clientId.trim() === '') issues.push({ field: 'auth.clientId', message: 'OAuth client ID is required — copy it from the OAuth app registration.' });
+  issues.push(...checkSecret(auth.clientSecret, 'auth.clientSecret', 'OAuth client secret'));
+  issues.push(...checkUrl(auth.tokenUrl, 'auth.tokenUrl', 'Token URL'));
+  auth.scopes.forEach((scope, i) => {
+    const field = `auth.scopes.${i}`;
+    if (scope.trim() === '') issues.push({ field, message: 'OAuth scope must not be empty — remove the empty entry.' });
+    else if (/\s/.test(scope)) issues.push({ field, message: `OAuth scope "${scope}" contains spaces — add each scope as its own entry.` });
+  });
+  return issues;
+}
+
+function checkSecret(value: string, field: string, label: string): FieldIssue[] {
+  if (value.trim() === '') {
+    return [{ field, message: `${label} is required — paste it, or write \${env:NAME} to read it from the environment when sending.` }];
+  }
+  // The token ends up in a header, so the header line-break rule applies to it too.
+  if (/[\r\n]/.test(value)) return [{ field, message: `${label} must not contain line breaks (CR or LF) — put it on one line.` }];
+  return [];
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import v1 from './fixtures/store-v1.json';
+import v1Broken from './fixtures/store-v1-broken.json';
+import { MIGRATIONS, migrate } from './migrate';
+import { addSettings } from './001-add-settings';
+import { CURRENT_SCHEMA_VERSION, defaultSettings, emptyStoreDocument } from '../store-schema';
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+describe('migrate', () => {
+  it('has one migration per step up to the current version', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it('migrates the v1 fixture: adds settings and renames timeout', () => {
+    const result = migrate(clone(v1));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(1);
+    expect(result.doc.schemaVersion).toBe(2);
+    expect(result.doc.settings).toEqual(defaultSettings());
+    expect(result.doc.webhooks.map((w) => w.timeoutSeconds)).toEqual([30, null]);
+    expect(result.doc.webhooks[0]).not.toHaveProperty('timeout');
+    expect(result.doc.webhooks[0]?.headers).toEqual([{ key: 'X-Api-Key', value: 'secret:k1', secret: true }]);
+    expect(result.doc.webhooks[1]).toMatchObject({ id: 'wh_02', name: 'LocalReceiver', auth: { type: 'bearer', token: '${env:LOCAL_TOKEN}' } });
+  });
+
+  it('does not mutate its argument', () => {
+    const input = clone(v1);
+    migrate(input);
+    expect(input).toEqual(v1);
+  });
+
+  it('keeps existing settings and timeoutSeconds in the v1 step', () => {
+    const out = addSettings.up({ schemaVersion: 1, webhooks: [{ timeoutSeconds: 5, timeout: 9 }], settings: { escapeMode: 'none' } });
+    expect(out).toEqual({ schemaVersion: 1, webhooks: [{ timeoutSeconds: 5 }], settings: { escapeMode: 'none' } });
+  });
+
+  it('passes a current document through without migratedFrom', () => {
+    const result = migrate(emptyStoreDocument());
+    expect(result).toEqual({ ok: true, doc: emptyStoreDocument() });
+  });
+
+  it('explains a v1 document that is invalid after migration', () => {
+    const result = migrate(clone(v1Broken));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toMatch(/^After migrating from schema version 1: The data file is not valid: /);
+    expect(result.reason).toContain('webhooks.0.method');
+    expect(result.reason).toContain('webhooks.0.timeoutSeconds');
+    expect(result.reason).toMatch(/webhooks\.0\.createdAt: createdAt must be an ISO 8601 timestamp/);
+  });
+
+  it('refuses a document from a newer Hooksmith', () => {
+    const result = migrate({ ...emptyStoreDocument(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 3; this version reads up to 2\)\. Update Hooksmith; the file was left unchanged\./) });
+  });
+
+  it.each([null, [], { webhooks: [] }, { schemaVersion: '2' }, { schemaVersion: 0 }])('refuses %j without a usable version', (doc) => {
+    expect(migrate(doc).ok).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { emptyWebhookInput, type Webhook } from './webhook';
+import { CURRENT_SCHEMA_VERSION, defaultSettings, emptyStoreDocument, validateStoreDocument } from './store-schema';
+
+function stored(patch: Record<string, unknown> = {}): Webhook {
+  return {
+    ...emptyWebhookInput(),
+    id: 'wh_1',
+    createdAt: '2026-01-31T12:00:00.000Z',
+    updatedAt: '2026-02-01T08:00:00+01:00',
+    name: 'Hook',
+    url: 'https://example.com/hook',
+    ...patch,
+  } as Webhook;
+}
+
+const doc = (webhooks: unknown[], settings: unknown = defaultSettings()) => ({ schemaVersion: CURRENT_SCHEMA_VERSION, webhooks, settings });
+
+function reasonOf(value: unknown): string {
+  const result = validateStoreDocument(value);
+  return result.ok ? '' : result.reason;
+}
+
+describe('validateStoreDocument', () => {
+  it('accepts a valid document and drops unknown keys', () => {
+    const result = validateStoreDocument({ ...doc([{ ...stored(), extra: true }]), other: 1 });
+    expect(result).toEqual({ ok: true, doc: doc([stored()]) });
+  });
+
+  it('accepts the empty document', () => {
+    expect(validateStoreDocument(emptyStoreDocument()).ok).toBe(true);
+  });
+
+  it('does not apply Apono rules on load, only shape', () => {
+    expect(validateStoreDocument(doc([stored({ name: 'not alnum!', url: 'http://x' })])).ok).toBe(true);
+  });
+
+  it('requires the current version', () => {
+    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 2, found 1 — migrate/);
+  });
+
+  it('checks ids and timestamps', () => {
+    expect(reasonOf(doc([stored({ id: '' })]))).toMatch(/webhooks\.0\.id: id must not be empty/);
+    expect(reasonOf(doc([stored({ id: 7 })]))).toMatch(/webhooks\.0\.id: id must be text/);
+    expect(reasonOf(doc([stored(), stored()]))).toMatch(/webhooks\.1\.id: id "wh_1" is also used by webhooks\.0/);
+    expect(reasonOf(doc([stored({ createdAt: '2026-01-31' })]))).toMatch(/webhooks\.0\.createdAt: createdAt must be an ISO 8601 timestamp/);
+    expect(reasonOf(doc([stored({ updatedAt: undefined })]))).toMatch(/webhooks\.0\.updatedAt: updatedAt is missing/);
+  });
+
+  it('checks the webhook input shape by field', () => {
+    expect(reasonOf(doc([stored({ headers: [{ key: 'A' }] })]))).toMatch(/webhooks\.0\.headers\.0\.value: Header value is missing/);
+    expect(reasonOf(doc(['x']))).toMatch(/webhooks\.0: A webhook must be an object/);
+  });
+
+  it('checks settings', () => {
+    expect(reasonOf(doc([], null))).toMatch(/settings: settings must be an object/);
+    expect(reasonOf(doc([], { eventTypeStyle: 'Created', escapeMode: 'html' }))).toMatch(/settings\.eventTypeStyle/);
+  });
+
+  it('summarises long problem lists', () => {
+    const reason = reasonOf(doc(Array.from({ length: 8 }, (_, i) => stored({ id: `w${i}`, createdAt: 'x' }))));
+    expect(reason).toMatch(/\(and 3 more\)$/);
+  });
+});
