@@ -74,3 +74,26 @@ describe('DataFile', () => {
     expect(JSON.parse(await readFile(file(), 'utf8')).settings.escapeMode).toBe('none');
   });
 });
+
+describe('DataFile migrations', () => {
+  it('upgrades a version 1 file, keeping the original as a backup and telling the user', async () => {
+    const v1 = await readFile(join(__dirname, '../../../shared/model/migrations/fixtures/store-v1.json'), 'utf8');
+    await writeFile(file(), v1);
+    const df = await DataFile.open(dir.path, () => new Date('2026-05-06T07:08:09.000Z'));
+    expect(df.notices[0]).toMatch(/upgraded from version 1 to 2/);
+    expect(await readFile(join(dir.path, 'hooksmith.v1-backup-2026-05-06T07-08-09-000Z.json'), 'utf8')).toBe(v1);
+    const saved = JSON.parse(await readFile(file(), 'utf8'));
+    expect(saved.schemaVersion).toBe(2);
+    expect(saved.settings).toBeDefined();
+    expect(saved.webhooks.length).toBe(JSON.parse(v1).webhooks.length);
+    for (const w of saved.webhooks) expect(w).toHaveProperty('timeoutSeconds');
+    // A second open finds nothing to do.
+    expect((await DataFile.open(dir.path)).notices).toEqual([]);
+  });
+
+  it('moves aside a file written by a newer Hooksmith instead of guessing at it', async () => {
+    await writeFile(file(), JSON.stringify({ schemaVersion: 99, webhooks: [] }));
+    const df = await DataFile.open(dir.path);
+    expect(df.notices[0]).toMatch(/newer/i);
+  });
+});
