@@ -14,7 +14,7 @@ export class SettingsService implements SettingsApi {
   constructor(private readonly file: DataFile) {}
 
   async get(): Promise<Result<Settings>> {
-    return ok({ ...this.file.data.settings });
+    return ok({ ...(await this.file.read()).settings });
   }
 
   async update({ patch }: { patch: Partial<Settings> }): Promise<Result<Settings>> {

@@ -97,12 +97,12 @@ describe('WebhookService', () => {
       const saved = unwrap(await backend.webhooks.create({ input: withSecret('first') })).webhook;
       const { id: _id, createdAt: _c, updatedAt: _u, ...masked } = saved;
       unwrap(await backend.webhooks.update({ id: saved.id, input: masked }));
-      const stored = backend.dataFile.data.webhooks[0]!;
+      const stored = (await backend.dataFile.read()).webhooks[0]!;
       const resolved = await resolveSecrets(stored, secrets, {});
       expect(resolved.ok && resolved.webhook.headers[0]!.value).toBe('first');
 
       unwrap(await backend.webhooks.update({ id: saved.id, input: { ...masked, headers: [{ key: 'DD-API-KEY', value: 'second', secret: true }] } }));
-      const again = await resolveSecrets(backend.dataFile.data.webhooks[0]!, secrets, {});
+      const again = await resolveSecrets((await backend.dataFile.read()).webhooks[0]!, secrets, {});
       expect(again.ok && again.webhook.headers[0]!.value).toBe('second');
       // The replaced secret is deleted from the store, not left behind.
       expect(await secrets.get(stored.headers[0]!.value)).toBeUndefined();
@@ -117,7 +117,7 @@ describe('WebhookService', () => {
     it('keeps ${env:NAME} references as written and resolves them from the environment when used', async () => {
       const saved = unwrap(await backend.webhooks.create({ input: withSecret('${env:DD_KEY}') })).webhook;
       expect(saved.headers[0]!.value).toBe('${env:DD_KEY}');
-      const stored = backend.dataFile.data.webhooks[0]!;
+      const stored = (await backend.dataFile.read()).webhooks[0]!;
       const missing = await resolveSecrets(stored, secrets, {});
       expect(missing.ok).toBe(false);
       if (!missing.ok) expect(missing.issues[0]!.message).toMatch(/DD_KEY is not set/);
@@ -139,7 +139,7 @@ describe('WebhookService', () => {
       const w = unwrap(await backend.webhooks.create({ input: withSecret('shared-value') })).webhook;
       const copy = unwrap(await backend.webhooks.duplicate({ id: w.id }));
       unwrap(await backend.webhooks.remove({ id: w.id }));
-      const stored = backend.dataFile.data.webhooks.find((x) => x.id === copy.id)!;
+      const stored = (await backend.dataFile.read()).webhooks.find((x) => x.id === copy.id)!;
       const resolved = await resolveSecrets(stored, secrets, {});
       expect(resolved.ok && resolved.webhook.headers[0]!.value).toBe('shared-value');
     });

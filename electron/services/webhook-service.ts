@@ -27,12 +27,16 @@ export class WebhookService implements WebhooksApi {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private find(id: string): Webhook | undefined {
-    return this.file.data.webhooks.find((w) => w.id === id);
+  private async all(): Promise<readonly Webhook[]> {
+    return (await this.file.read()).webhooks;
   }
 
-  private otherNames(exceptId?: string): string[] {
-    return this.file.data.webhooks.filter((w) => w.id !== exceptId).map((w) => w.name);
+  private async find(id: string): Promise<Webhook | undefined> {
+    return (await this.all()).find((w) => w.id === id);
+  }
+
+  private async otherNames(exceptId?: string): Promise<string[]> {
+    return (await this.all()).filter((w) => w.id !== exceptId).map((w) => w.name);
   }
 
   private notFound(id: string) {
@@ -40,21 +44,21 @@ export class WebhookService implements WebhooksApi {
   }
 
   async list(): Promise<Result<Webhook[]>> {
-    return ok([...this.file.data.webhooks].sort(byName).map(maskSecrets));
+    return ok([...(await this.all())].sort(byName).map(maskSecrets));
   }
 
   async get({ id }: { id: string }): Promise<Result<Webhook>> {
-    const w = this.find(id);
+    const w = await this.find(id);
     return w ? ok(maskSecrets(w)) : this.notFound(id);
   }
 
   async validate({ input, id }: { input: WebhookInput; id?: string }): Promise<Result<FieldIssue[]>> {
-    return ok(validateWebhookInput(input, { existingNames: this.otherNames(id) }).issues);
+    return ok(validateWebhookInput(input, { existingNames: await this.otherNames(id) }).issues);
   }
 
   /** Validates, seals secrets and writes; shared by create and update. */
   private async save(input: WebhookInput, previous: Webhook | undefined): Promise<Result<SaveResult>> {
-    const checked = validateWebhookInput(input, { existingNames: this.otherNames(previous?.id) });
+    const checked = validateWebhookInput(input, { existingNames: await this.otherNames(previous?.id) });
     if (!checked.value) return validationFailed(checked.issues, 'The webhook');
     const { sealed, issues } = await sealSecrets(checked.value, previous, this.secrets);
     if (issues.length) return validationFailed(issues, 'The webhook');
@@ -70,7 +74,7 @@ export class WebhookService implements WebhooksApi {
     });
     if (!saved) {
       await releaseSecrets(webhook, previous, this.secrets);
-      return previous && !this.find(previous.id)
+      return previous && !(await this.find(previous.id))
         ? this.notFound(previous.id)
         : err('conflict', `name: a webhook named "${webhook.name}" already exists; choose another name.`, { field: 'name' });
     }
@@ -83,14 +87,14 @@ export class WebhookService implements WebhooksApi {
   }
 
   async update({ id, input }: { id: string; input: WebhookInput }): Promise<Result<SaveResult>> {
-    const previous = this.find(id);
+    const previous = await this.find(id);
     return previous ? this.save(input, previous) : this.notFound(id);
   }
 
   async duplicate({ id }: { id: string }): Promise<Result<Webhook>> {
-    const source = this.find(id);
+    const source = await this.find(id);
     if (!source) return this.notFound(id);
-    const taken = new Set(this.otherNames().map((n) => n.toLowerCase()));
+    const taken = new Set((await this.otherNames()).map((n) => n.toLowerCase()));
     let name = `${source.name}Copy`;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${source.name}Copy${n}`;
     const input = await copySecrets({ ...toInput(source), name, active: false }, this.secrets);
@@ -101,7 +105,7 @@ export class WebhookService implements WebhooksApi {
   }
 
   async remove({ id }: { id: string }): Promise<Result<{ id: string }>> {
-    const existing = this.find(id);
+    const existing = await this.find(id);
     if (!existing) return this.notFound(id);
     await this.file.update((doc) => void (doc.webhooks = doc.webhooks.filter((w) => w.id !== id)));
     await releaseSecrets(existing, undefined, this.secrets);
@@ -109,7 +113,7 @@ export class WebhookService implements WebhooksApi {
   }
 
   async setActive({ id, active }: { id: string; active: boolean }): Promise<Result<Webhook>> {
-    if (!this.find(id)) return this.notFound(id);
+    if (!(await this.find(id))) return this.notFound(id);
     const updatedAt = this.now().toISOString();
     const changed = await this.file.update((doc) => {
       const w = doc.webhooks.find((x) => x.id === id);
@@ -120,7 +124,7 @@ export class WebhookService implements WebhooksApi {
   }
 
   async exportDefinitions({ ids }: { ids?: string[] }): Promise<Result<ExportResult>> {
-    const all = [...this.file.data.webhooks].sort(byName);
+    const all = [...(await this.all())].sort(byName);
     const missing = (ids ?? []).filter((id) => !all.some((w) => w.id === id));
     if (missing.length) return this.notFound(missing.join(', '));
     const chosen = ids?.length ? all.filter((w) => ids.includes(w.id)) : all;
@@ -134,7 +138,7 @@ export class WebhookService implements WebhooksApi {
   }
 
   async importDefinitions({ text }: { text: string }): Promise<Result<{ created: Webhook[] }>> {
-    const parsed = parseDefinitionFile(text, { existingNames: this.otherNames() });
+    const parsed = parseDefinitionFile(text, { existingNames: await this.otherNames() });
     const errors = parsed.issues.filter((i) => i.severity !== 'warning');
     if (errors.length) return validationFailed(errors, 'The definition file');
     const created: Webhook[] = [];

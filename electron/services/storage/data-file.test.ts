@@ -29,7 +29,7 @@ describe('DataFile', () => {
     expect(df.notices[0]).toContain('hooksmith.corrupt-2026-01-02T03-04-05-678Z.json');
     const backup = await readFile(join(dir.path, 'hooksmith.corrupt-2026-01-02T03-04-05-678Z.json'), 'utf8');
     expect(backup).toBe('{"schemaVersion": 2, "webhooks": [ {oops');
-    expect(df.data.webhooks).toEqual([]);
+    expect((await df.read()).webhooks).toEqual([]);
   });
 
   it('moves aside a well-formed JSON document that is not a Hooksmith data file', async () => {
@@ -69,7 +69,7 @@ describe('DataFile', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(df.data.settings.escapeMode).toBe('html');
+    expect((await df.read()).settings.escapeMode).toBe('html');
     await df.update((doc) => void (doc.settings.escapeMode = 'none'));
     expect(JSON.parse(await readFile(file(), 'utf8')).settings.escapeMode).toBe('none');
   });
@@ -95,5 +95,17 @@ describe('DataFile migrations', () => {
     await writeFile(file(), JSON.stringify({ schemaVersion: 99, webhooks: [] }));
     const df = await DataFile.open(dir.path);
     expect(df.notices[0]).toMatch(/newer/i);
+  });
+});
+
+describe('DataFile with another process writing', () => {
+  it('sees changes another process made and never writes a stale copy over them', async () => {
+    const app = await DataFile.open(dir.path);
+    const cli = await DataFile.open(dir.path);
+    await cli.update((doc) => void (doc.settings.escapeMode = 'none'));
+    expect((await app.read()).settings.escapeMode).toBe('none');
+    await app.update((doc) => void (doc.settings.eventTypeStyle = 'RequestCreated'));
+    const saved = JSON.parse(await readFile(file(), 'utf8'));
+    expect(saved.settings).toEqual({ escapeMode: 'none', eventTypeStyle: 'RequestCreated' });
   });
 });

@@ -5,8 +5,12 @@
  * own append-only store). Loading migrates older schema versions (keeping a copy of the original) and
  * validates; a file that cannot be read as a valid document is moved aside to a timestamped backup and the
  * user is told. Nothing is ever wiped silently.
+ *
+ * The app (or browser mode) and the CLI may run at the same time, each with its own DataFile. So every read
+ * and every change first checks whether the file changed on disk since this process last saw it, and reloads
+ * if so: a change never writes back a stale copy over another process's work.
  */
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -20,76 +24,110 @@ function stamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
+/** Identifies one version of the file on disk; undefined when it does not exist. */
+async function fileVersion(path: string): Promise<string | undefined> {
+  try {
+    const s = await stat(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export class DataFile {
   private queue: Promise<unknown> = Promise.resolve();
+  private version: string | undefined;
+  private readonly db: Low<StoreDocument>;
+  /** Messages for the user produced while loading (backups made, migrations run). */
+  readonly notices: string[] = [];
 
   private constructor(
-    private readonly db: Low<StoreDocument>,
-    /** Messages for the user produced while opening (backups made, migrations run). */
-    readonly notices: string[],
-  ) {}
-
-  /** Opens (or creates) the data file in `dir`. Throws only if the folder itself is unusable. */
-  static async open(dir: string, now: () => Date = () => new Date()): Promise<DataFile> {
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, DATA_FILE_NAME);
-    const notices: string[] = [];
-    const moveAside = async (why: string) => {
-      const backup = join(dir, `hooksmith.corrupt-${stamp(now())}.json`);
-      await rename(path, backup);
-      notices.push(`Your data file could not be used (${why}). It was moved to ${backup} and Hooksmith started with an empty one; nothing was deleted.`);
-    };
-
-    let doc = emptyStoreDocument();
-    let needsWrite = true;
-    let raw: string | undefined;
-    try {
-      raw = await readFile(path, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new Error(`Cannot read ${path} (${code ?? (e as Error).message}). Check its permissions; nothing was changed.`);
-    }
-    if (raw !== undefined) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch (e) {
-        await moveAside(`it is not valid JSON: ${(e as Error).message}`);
-      }
-      if (parsed !== undefined) {
-        const migrated = migrate(parsed);
-        const valid = migrated.ok ? validateStoreDocument(migrated.doc) : migrated;
-        if (!migrated.ok || !valid.ok) {
-          await moveAside(migrated.ok ? (valid.ok ? '' : valid.reason) : migrated.reason);
-        } else {
-          doc = valid.doc;
-          needsWrite = migrated.migratedFrom !== undefined;
-          if (needsWrite) {
-            const keep = join(dir, `hooksmith.v${migrated.migratedFrom}-backup-${stamp(now())}.json`);
-            await copyFile(path, keep);
-            notices.push(`Your data file was upgraded from version ${migrated.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
-          }
-        }
-      }
-    }
-    const db = new Low<StoreDocument>(new JSONFile<StoreDocument>(path), doc);
-    db.data = doc;
-    if (needsWrite) await db.write();
-    return new DataFile(db, notices);
+    private readonly dir: string,
+    private readonly now: () => Date,
+  ) {
+    this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(this.path), emptyStoreDocument());
   }
 
-  /** A snapshot of the document; callers must not mutate it. */
-  get data(): Readonly<StoreDocument> {
+  private get path(): string {
+    return join(this.dir, DATA_FILE_NAME);
+  }
+
+  /** Opens (or creates) the data file in `dir`. Throws only if the file or folder is unusable. */
+  static async open(dir: string, now: () => Date = () => new Date()): Promise<DataFile> {
+    await mkdir(dir, { recursive: true });
+    const file = new DataFile(dir, now);
+    await file.load();
+    return file;
+  }
+
+  private async moveAside(why: string): Promise<void> {
+    const backup = join(this.dir, `hooksmith.corrupt-${stamp(this.now())}.json`);
+    await rename(this.path, backup);
+    this.notices.push(`Your data file could not be used (${why}). It was moved to ${backup} and Hooksmith started with an empty one; nothing was deleted.`);
+  }
+
+  /** Reads, migrates and validates the file into memory, writing it back when it was missing or upgraded. */
+  private async load(): Promise<void> {
+    let raw: string | undefined;
+    try {
+      raw = await readFile(this.path, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new Error(`Cannot read ${this.path} (${code ?? (e as Error).message}). Check its permissions; nothing was changed.`);
+    }
+    const loaded = raw === undefined ? undefined : await this.parse(raw);
+    this.db.data = loaded?.doc ?? emptyStoreDocument();
+    if (!loaded || loaded.upgraded) await this.db.write();
+    this.version = await fileVersion(this.path);
+  }
+
+  /** The valid, current-version document in `raw`, or undefined after moving a bad file aside. */
+  private async parse(raw: string): Promise<{ doc: StoreDocument; upgraded: boolean } | undefined> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (e) {
+      await this.moveAside(`it is not valid JSON: ${(e as Error).message}`);
+      return undefined;
+    }
+    const migrated = migrate(parsed);
+    if (!migrated.ok) {
+      await this.moveAside(migrated.reason);
+      return undefined;
+    }
+    const valid = validateStoreDocument(migrated.doc);
+    if (!valid.ok) {
+      await this.moveAside(valid.reason);
+      return undefined;
+    }
+    if (migrated.migratedFrom !== undefined) {
+      const keep = join(this.dir, `hooksmith.v${migrated.migratedFrom}-backup-${stamp(this.now())}.json`);
+      await copyFile(this.path, keep);
+      this.notices.push(`Your data file was upgraded from version ${migrated.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
+    }
+    return { doc: valid.doc, upgraded: migrated.migratedFrom !== undefined };
+  }
+
+  /** Reloads if another process changed the file since this one last read or wrote it. */
+  private async syncFromDisk(): Promise<void> {
+    if ((await fileVersion(this.path)) !== this.version) await this.load();
+  }
+
+  /** The current document (reloaded if it changed on disk); callers must not mutate it. */
+  async read(): Promise<Readonly<StoreDocument>> {
+    await this.queue;
+    await this.syncFromDisk();
     return this.db.data;
   }
 
   /**
-   * Applies `change` to a copy and writes it; changes run one at a time so concurrent calls never interleave.
+   * Applies `change` to a copy of the current document and writes it; changes run one at a time.
    *
    * If `change` throws or the write fails, the in-memory document stays as it was on disk.
    */
   update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T> {
     const run = async () => {
+      await this.syncFromDisk();
       const draft = structuredClone(this.db.data);
       const result = await change(draft);
       const before = this.db.data;
@@ -100,6 +138,7 @@ export class DataFile {
         this.db.data = before;
         throw e;
       }
+      this.version = await fileVersion(this.path);
       return result;
     };
     const next = this.queue.then(run, run);

@@ -1,0 +1,107 @@
+/**
+ * End-to-end harness: the real browser-mode server (`out/main/web.js`, as `npm run web` starts it) and
+ * Debian's Chromium driven by playwright-core. Every request the page makes is recorded so tests can prove
+ * nothing leaves 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { tempDir } from '../support/temp-dir';
+
+const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface WebApp {
+  url: string;
+  origin: string;
+  home: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `node out/main/web.js --port 0` with a fresh data folder (or the given one) and waits for its URL line. */
+export async function startWebApp(home?: string): Promise<WebApp> {
+  const entry = join(ROOT, 'out', 'main', 'web.js');
+  if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e tests.');
+  const dir = home ? { path: home, cleanup: async () => undefined } : await tempDir('hooksmith-e2e-');
+  const proc = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, HOOKSMITH_HOME: dir.path }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Hooksmith is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`web server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    home: dir.path,
+    proc,
+    async stop() {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGINT');
+        await exited;
+      }
+      if (!home) await dir.cleanup();
+    },
+  };
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested (documents, scripts, workers, XHR). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Headless Chromium that cannot resolve any host but loopback, with every request recorded. */
+export async function openBrowser(): Promise<BrowserSession> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  return { browser, context, page, requests, close: () => browser.close() };
+}
+
+/** Loads a URL, retrying once: about one load in twenty hangs in headless Chromium on these machines. */
+export async function gotoWithRetry(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
+}
+
+/** Requests that went anywhere but our own loopback server (data: and blob: URLs stay in the page). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}

@@ -1,0 +1,92 @@
+/** A user creates, deactivates and finds webhooks again in real Chromium against `npm run web`. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+});
+
+describe('webhooks in the browser', () => {
+  it('starts on an empty state that invites Add Webhook', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    // The token left the address bar but stays for reloads.
+    expect(page.url()).not.toContain('token=');
+  });
+
+  it('refuses a non-HTTPS URL at the URL field and saves nothing', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByLabel('Name').fill('PlainHttp');
+    await page.getByLabel('URL').fill('http://example.com/hook');
+    await page.getByRole('button', { name: 'Save Webhook' }).click();
+    const urlError = page.locator('[data-field="url"] .error');
+    await urlError.waitFor();
+    expect(await urlError.textContent()).toMatch(/https/i);
+    expect(await page.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
+    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    expect(saved.webhooks).toEqual([]);
+  });
+
+  it('creates a webhook through the form and shows it in the table with a green dot', async () => {
+    const { page } = session;
+    await page.getByLabel('URL').fill('https://acme.workflows.okta.com/api/flo/abc123');
+    await page.getByLabel('Name').fill('OktaFlow');
+    await page.getByLabel('Method').selectOption('PUT');
+    await page.getByRole('checkbox', { name: 'RequestGranted' }).check();
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Key').fill('x-api-client-token');
+    await page.getByLabel('Value').fill('${env:OKTA_TOKEN}');
+    await page.getByLabel('Timeout in seconds').fill('20');
+    // Ctrl+S saves from anywhere on the page.
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();
+    const row = page.getByTestId('webhook-row-OktaFlow');
+    await row.waitFor();
+    expect(await row.getByRole('img').getAttribute('aria-label')).toBe('Active');
+    expect(await row.textContent()).toContain('acme.workflows.okta.com');
+    expect(await row.textContent()).toContain('PUT');
+    expect(await row.textContent()).toContain('RequestCreated, RequestGranted');
+  });
+
+  it('deactivates from the row menu, and the change survives a reload', async () => {
+    const { page } = session;
+    const row = page.getByTestId('webhook-row-OktaFlow');
+    await row.getByRole('button', { name: 'Actions for OktaFlow' }).click();
+    await page.getByRole('menuitem', { name: 'Deactivate' }).click();
+    await row.getByRole('img', { name: 'Inactive' }).waitFor();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    const after = page.getByTestId('webhook-row-OktaFlow');
+    await after.getByRole('img', { name: 'Inactive' }).waitFor();
+    const color = await after.getByRole('img').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor);
+    expect(color).toBe('rgb(255, 255, 255)');
+  });
+
+  it('edits the saved webhook and finds every field as it was saved', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'OktaFlow' }).click();
+    await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('OktaFlow');
+    expect(await page.getByLabel('Method').inputValue()).toBe('PUT');
+    expect(await page.getByLabel('Value').inputValue()).toBe('${env:OKTA_TOKEN}');
+    expect(await page.getByLabel('Timeout in seconds').inputValue()).toBe('20');
+  });
+
+  it('requested nothing outside 127.0.0.1', () => {
+    expect(session.requests.length).toBeGreaterThan(3);
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+});
