@@ -10,6 +10,7 @@ describe('classifyNetworkError', () => {
     ['CERT_HAS_EXPIRED', 'tls', 'tls-expired'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls', 'tls-hostname'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls', 'tls-untrusted'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls', 'tls-untrusted'],
     ['ERR_CANCELED', 'response', 'cancelled'],
   ] as const)('%s in %s → %s', (code, phase, expected) => {
     const e = classifyNetworkError(code, 'x', phase);

@@ -55,8 +55,10 @@ const TLS_UNTRUSTED = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'CERT_UNTRUSTED',
   'CERT_CHAIN_TOO_LONG',
+  // The chain ends in a self-signed root nobody here trusts: a private CA, not a self-signed server certificate.
+  'SELF_SIGNED_CERT_IN_CHAIN',
 ]);
-const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT']);
 const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
 
 const CA_HINT =
@@ -102,6 +104,9 @@ export function classifyNetworkError(code: string | undefined, message: string, 
         : 'Check the URL\'s host for typos. Internal host names resolve only on your network or VPN; Apono must be able to resolve it publicly.',
       c,
     );
+  }
+  if (c === 'ERR_PROXY_CONNECT') {
+    return make('proxy', message, 'Check the proxy URL and credentials, and that the proxy allows CONNECT to this host and port.', c);
   }
   if (c === 'ECONNREFUSED') {
     return make('connection-refused', 'The server refused the connection.', 'Nothing is listening on that host and port: check the URL\'s port and that the service is running.', c);
