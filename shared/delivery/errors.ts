@@ -29,6 +29,7 @@ export const DELIVERY_ERROR_CLASSES = [
   'cancelled',
   'network',
 ] as const;
+/** One of {@link DELIVERY_ERROR_CLASSES}; the UI switches on it to pick an icon and a help link. */
 export type DeliveryErrorClass = (typeof DELIVERY_ERROR_CLASSES)[number];
 
 /** A failure as the record keeps it. */

@@ -27,7 +27,10 @@ export interface RequestSnapshot {
   body: string;
 }
 
-/** A response as received. */
+/**
+ * A response as received. Sizes and body are after content decoding (gzip, br, deflate are undone), so
+ * they describe what the server meant to send, not the bytes on the wire.
+ */
 export interface ResponseSnapshot {
   status: number;
   statusText: string;

@@ -132,6 +132,21 @@ describe('send: failures', () => {
     expect(r.durationMs).toBeLessThan(3000);
   });
 
+  it('keeps the head and the partial body when the download times out', async () => {
+    const stalled = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"status":"ok",');
+    });
+    await new Promise<void>((r) => stalled.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}/`;
+    const r = await send({ method: 'POST', url, headers: [], body: '{}' }, { proxy: { mode: 'none' }, timeoutMs: 400 });
+    stalled.closeAllConnections();
+    await new Promise((res) => stalled.close(res));
+    expect(r.error?.errorClass).toBe('response-timeout');
+    expect(r.error?.message).toContain('downloading');
+    expect(r.response).toMatchObject({ status: 200, body: '{"status":"ok",', fullSize: null });
+  });
+
   it('classifies a TLS handshake that never completes as a connect timeout', async () => {
     const silent = await rawServer(() => undefined);
     const r = await send({ method: 'POST', url: `https://localhost:${silent.port}/`, headers: [], body: '{}' }, { ...trust, timeoutMs: 2000, connectTimeoutMs: 300 });

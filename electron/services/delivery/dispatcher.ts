@@ -80,28 +80,32 @@ function decodeBody(buf: Buffer, truncated: boolean, contentType: string | undef
   return { body: buf.toString('base64'), bodyEncoding: 'base64' };
 }
 
+/** The body read so far; kept outside `readBody` so a failure mid-download still shows what arrived. */
+interface BodySoFar {
+  chunks: Buffer[];
+  kept: number;
+  total: number;
+}
+
 /**
  * Reads the body up to `max` bytes, then counts the rest without keeping it. When the server declared an
  * uncompressed `Content-Length`, the rest is not downloaded at all and the declared size is reported.
  */
-async function readBody(stream: Readable, max: number, declared: number | null): Promise<{ kept: Buffer; truncated: boolean; fullSize: number }> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let total = 0;
+async function readBody(stream: Readable, max: number, declared: number | null, acc: BodySoFar): Promise<{ truncated: boolean; fullSize: number }> {
   for await (const raw of stream) {
     const chunk = raw as Buffer;
-    total += chunk.length;
-    if (kept < max) {
-      const take = chunk.subarray(0, max - kept);
-      chunks.push(take);
-      kept += take.length;
+    acc.total += chunk.length;
+    if (acc.kept < max) {
+      const take = chunk.subarray(0, max - acc.kept);
+      acc.chunks.push(take);
+      acc.kept += take.length;
     }
-    if (total > max && declared !== null) {
+    if (acc.total > max && declared !== null) {
       stream.destroy();
-      return { kept: Buffer.concat(chunks), truncated: true, fullSize: declared };
+      return { truncated: true, fullSize: declared };
     }
   }
-  return { kept: Buffer.concat(chunks), truncated: total > max, fullSize: total };
+  return { truncated: acc.total > max, fullSize: acc.total };
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -165,6 +169,13 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     else axiosHeaders[name] = value;
   }
 
+  const acc: BodySoFar = { chunks: [], kept: 0, total: 0 };
+  const snapshot = (truncated: boolean, fullSize: number | null): ResponseSnapshot => {
+    const head = rec.responseHead ?? { status: 0, statusText: '', rawHeaders: [] };
+    const contentType = head.rawHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+    const kept = Buffer.concat(acc.chunks);
+    return { status: head.status, statusText: head.statusText, headers: head.rawHeaders, ...decodeBody(kept, truncated || fullSize === null, contentType), size: kept.length, truncated, fullSize };
+  };
   let stream: Readable | null = null;
   const destroyOnAbort = () => stream?.destroy(new Error('aborted'));
   controller.signal.addEventListener('abort', destroyOnAbort, { once: true });
@@ -190,23 +201,22 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     );
     stream = res.data;
     if (controller.signal.aborted) stream.destroy();
-    const head = rec.responseHead ?? { status: res.status, statusText: res.statusText, rawHeaders: [] };
-    const contentType = head.rawHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+    rec.responseHead ??= { status: res.status, statusText: res.statusText, rawHeaders: [] };
+    const head = rec.responseHead;
     const encoded = head.rawHeaders.some(([n, v]) => n.toLowerCase() === 'content-encoding' && v.toLowerCase() !== 'identity');
     const lengthHeader = head.rawHeaders.find(([n]) => n.toLowerCase() === 'content-length')?.[1];
     const declared = !encoded && lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
     const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    const body = await readBody(stream, max, declared);
+    const body = await readBody(stream, max, declared, acc);
     rec.mark('end');
-    return finish(
-      { status: head.status, statusText: head.statusText, headers: head.rawHeaders, ...decodeBody(body.kept, body.truncated, contentType), size: body.kept.length, truncated: body.truncated, fullSize: body.fullSize },
-      null,
-    );
+    return finish(snapshot(body.truncated, body.fullSize), null);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (timedOutIn !== null) return finish(null, classifyNetworkError('ETIMEDOUT', message, timedOutIn));
-    if (controller.signal.aborted) return finish(null, classifyNetworkError('ERR_CANCELED', message, rec.phase()));
-    return finish(null, classifyNetworkError(errorCode(e), message, rec.phase()));
+    // A failure after the head arrived keeps the head and the partial body; fullSize is unknown.
+    const partial = rec.responseHead ? snapshot(false, null) : null;
+    if (timedOutIn !== null) return finish(partial, classifyNetworkError('ETIMEDOUT', message, timedOutIn));
+    if (controller.signal.aborted) return finish(partial, classifyNetworkError('ERR_CANCELED', message, rec.phase()));
+    return finish(partial, classifyNetworkError(errorCode(e), message, rec.phase()));
   } finally {
     clearTimeout(totalTimer);
     if (connectTimer) clearTimeout(connectTimer);
