@@ -158,4 +158,17 @@ describe('deliver: outcome', () => {
     expect(rec.error?.errorClass).toBe('response-timeout');
     expect(rec.durationMs).toBeLessThan(3000);
   });
+
+  it('records a failed send as a step with the request and no response, and stops on cancellation', async () => {
+    const refused = await run(webhook('/x', { url: 'https://localhost:1/hook' }));
+    expect(refused).toMatchObject({ outcome: 'Failure', response: null });
+    expect(refused.error?.errorClass).toBe('connection-refused');
+    expect(refused.request?.url).toBe('https://localhost:1/hook');
+
+    await rx.server.forPost('/hang').thenTimeout();
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const cancelled = await run(webhook('/hang'), { signal: ac.signal });
+    expect(cancelled.error?.errorClass).toBe('cancelled');
+  });
 });

@@ -114,6 +114,7 @@ describe('send: bodies', () => {
     await new Promise((res) => server.close(res));
     expect(r.error).toBeNull();
     expect(r.response).toMatchObject({ truncated: true, size: 1024 * 1024, fullSize: total });
+    expect(r.timings.tlsMs).toBeNull();
     expect(heapGrowth).toBeLessThan(50 * 1024 * 1024);
   });
 
