@@ -169,6 +169,7 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     else axiosHeaders[name] = value;
   }
 
+  const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const acc: BodySoFar = { chunks: [], kept: 0, total: 0 };
   const snapshot = (truncated: boolean, fullSize: number | null): ResponseSnapshot => {
     const head = rec.responseHead ?? { status: 0, statusText: '', rawHeaders: [] };
@@ -206,14 +207,13 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     const encoded = head.rawHeaders.some(([n, v]) => n.toLowerCase() === 'content-encoding' && v.toLowerCase() !== 'identity');
     const lengthHeader = head.rawHeaders.find(([n]) => n.toLowerCase() === 'content-length')?.[1];
     const declared = !encoded && lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
-    const max = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const body = await readBody(stream, max, declared, acc);
     rec.mark('end');
     return finish(snapshot(body.truncated, body.fullSize), null);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // A failure after the head arrived keeps the head and the partial body; fullSize is unknown.
-    const partial = rec.responseHead ? snapshot(false, null) : null;
+    const partial = rec.responseHead ? snapshot(acc.total > max, null) : null;
     if (timedOutIn !== null) return finish(partial, classifyNetworkError('ETIMEDOUT', message, timedOutIn));
     if (controller.signal.aborted) return finish(partial, classifyNetworkError('ERR_CANCELED', message, rec.phase()));
     return finish(partial, classifyNetworkError(errorCode(e), message, rec.phase()));
