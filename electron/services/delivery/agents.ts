@@ -1,0 +1,126 @@
+/**
+ * The keep-alive agent pool: one timing agent per (scheme, TLS settings, proxy), so sends with the same
+ * settings reuse connections and sends with different CAs or client certificates never share a socket.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+import { TimingHttpAgent, TimingHttpsAgent, timingContext } from './timing-agent';
+
+/** TLS settings of one send. */
+export interface TlsSettings {
+  /** Extra trusted CA certificates (PEM), added to Node's bundled roots rather than replacing them. */
+  extraCaPem?: string[];
+  /** `false` accepts any certificate (per webhook, only when the user turns on insecure mode). Default `true`. */
+  rejectUnauthorized?: boolean;
+  /** Client certificate and key (PEM) for mutual TLS. */
+  clientCertPem?: string;
+  clientKeyPem?: string;
+}
+
+/** A failure to open a tunnel through the proxy; classified as a `proxy` error. */
+export class ProxyConnectError extends Error {
+  readonly code = 'ERR_PROXY_CONNECT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProxyConnectError';
+  }
+}
+
+/**
+ * An HTTPS agent that reaches its target through an HTTP proxy's CONNECT tunnel, then runs TLS end to end
+ * inside it (the proxy sees only the host and port). Phase marks come from the proxy socket (DNS, TCP)
+ * and the TLS socket (handshake), so timings stay comparable with direct connections.
+ */
+export class TunnelingHttpsAgent extends TimingHttpsAgent {
+  constructor(
+    options: https.AgentOptions,
+    private readonly proxy: URL,
+  ) {
+    super(options);
+  }
+
+  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const rec = timingContext.getStore();
+    const host = options.hostname ?? options.host ?? 'localhost';
+    const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
+    const headers: Record<string, string> = { Host: target };
+    if (this.proxy.username) {
+      const cred = `${decodeURIComponent(this.proxy.username)}:${decodeURIComponent(this.proxy.password)}`;
+      headers['Proxy-Authorization'] = `Basic ${Buffer.from(cred).toString('base64')}`;
+    }
+    const connectReq = http.request({
+      host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
+      port: this.proxy.port || 80,
+      method: 'CONNECT',
+      path: target,
+      headers,
+      agent: false,
+    });
+    const fail = (e: Error) => callback?.(e, undefined as unknown as Duplex);
+    connectReq.once('socket', (s) => {
+      s.once('lookup', () => rec?.mark('lookup'));
+      s.once('connect', () => rec?.mark('connect'));
+    });
+    connectReq.once('connect', (res, socket) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        fail(new ProxyConnectError(`The proxy refused the tunnel to ${target}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
+        return;
+      }
+      rec?.mark('connect');
+      const { ca, cert, key, rejectUnauthorized } = options;
+      const secure = tls.connect({ socket, servername: host, ca, cert, key, rejectUnauthorized });
+      secure.once('secureConnect', () => rec?.mark('secure'));
+      callback?.(null, secure);
+    });
+    connectReq.once('error', fail);
+    connectReq.end();
+    return undefined;
+  }
+}
+
+const pool = new Map<string, http.Agent>();
+const MAX_AGENTS = 32;
+
+function keyOf(protocol: string, settings: TlsSettings, proxyUrl: string | null): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify([protocol, settings.extraCaPem ?? [], settings.rejectUnauthorized ?? true, settings.clientCertPem ?? '', settings.clientKeyPem ?? '', proxyUrl]));
+  return h.digest('hex');
+}
+
+/**
+ * The agent for a send. Extra CAs are appended to `tls.rootCertificates`; without extras no `ca` is passed,
+ * so Node's defaults (including NODE_EXTRA_CA_CERTS) apply unchanged. Only https URLs use the proxy;
+ * plain http goes direct (Apono sends https only, so http is a local-testing case).
+ */
+export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxyUrl: string | null): http.Agent {
+  const key = keyOf(protocol, settings, protocol === 'https:' ? proxyUrl : null);
+  const existing = pool.get(key);
+  if (existing) return existing;
+  if (pool.size >= MAX_AGENTS) {
+    const [oldestKey, oldest] = pool.entries().next().value ?? [];
+    if (oldestKey !== undefined) pool.delete(oldestKey);
+    oldest?.destroy();
+  }
+  const common = { keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 8, scheduling: 'lifo' as const };
+  let agent: http.Agent;
+  if (protocol === 'http:') agent = new TimingHttpAgent(common);
+  else {
+    const opts: https.AgentOptions = { ...common, rejectUnauthorized: settings.rejectUnauthorized ?? true };
+    if (settings.extraCaPem && settings.extraCaPem.length > 0) opts.ca = [...tls.rootCertificates, ...settings.extraCaPem];
+    if (settings.clientCertPem) opts.cert = settings.clientCertPem;
+    if (settings.clientKeyPem) opts.key = settings.clientKeyPem;
+    agent = proxyUrl ? new TunnelingHttpsAgent(opts, new URL(proxyUrl)) : new TimingHttpsAgent(opts);
+  }
+  pool.set(key, agent);
+  return agent;
+}
+
+/** Closes every pooled connection (tests, shutdown). */
+export function destroyAgents(): void {
+  for (const agent of pool.values()) agent.destroy();
+  pool.clear();
+}

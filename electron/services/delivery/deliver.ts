@@ -1,0 +1,149 @@
+/**
+ * One delivery of one webhook, from resolved settings and a rendered body to an invocation record.
+ *
+ * Order: Apono's URL and JSON rules → auth (token step for OAuth2) → the webhook call (with one
+ * refresh-and-retry when a cached OAuth2 token is refused with 401) → validators → outcome. Secrets are
+ * masked on the way into the record; the plain values only ever reach the dispatcher.
+ */
+import { randomUUID } from 'node:crypto';
+import { checkAponoUrl, classifyHttpStatus, invalidBodyError, urlRefusedError, validatorMismatchError, type DeliveryError } from '../../../shared/delivery/errors';
+import { INVOCATION_SCHEMA_VERSION, type HeaderPair, type InvocationRecord, type InvocationStep } from '../../../shared/delivery/invocation';
+import { maskHeaders, maskText, maskWebhook, webhookSecrets } from '../../../shared/delivery/masking';
+import { evaluateValidators, type ValidatorReport } from '../../../shared/delivery/validators';
+import type { Trigger, Webhook } from '../../../shared/model/webhook';
+import { DEFAULT_TIMEOUT_MS, send, type SendOptions } from './dispatcher';
+import { TokenCache, fetchToken, getToken, type TokenRequest } from './oauth2';
+
+/** How to deliver; everything optional. The timeout comes from the webhook's `timeoutSeconds`. */
+export interface DeliverOptions extends Omit<SendOptions, 'timeoutMs'> {
+  signal?: AbortSignal;
+  /** Defaults to one cache shared by the process. */
+  tokenCache?: TokenCache;
+  /** Refuse non-https URLs as Apono would (default `false`: Hooksmith also targets local receivers). */
+  enforceAponoUrlRules?: boolean;
+  /** Send a body that is not JSON anyway (default `false`: Apono refuses it, so Hooksmith does too). */
+  allowInvalidJson?: boolean;
+}
+
+/** A webhook whose secrets are resolved to plain values, and what to send with it. */
+export interface DeliverInput {
+  webhook: Webhook;
+  renderedBody: string;
+  trigger: Trigger;
+  event: unknown;
+  options?: DeliverOptions;
+}
+
+const sharedTokenCache = new TokenCache();
+
+function tokenRequestOf(webhook: Webhook): TokenRequest | null {
+  const a = webhook.auth;
+  if (a.type !== 'oauth2') return null;
+  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' };
+}
+
+/** Delivers a webhook and returns the record; never throws for network, HTTP or validation failures. */
+export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
+  const { webhook, renderedBody, options = {} } = input;
+  const started = Date.now();
+  const warnings: string[] = [];
+  const steps: InvocationStep[] = [];
+  const secrets = webhookSecrets(webhook);
+  const secretNames = webhook.headers.filter((h) => h.secret).map((h) => h.key);
+  const sendOptions: SendOptions = { ...options, timeoutMs: webhook.timeoutSeconds ? webhook.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS };
+  const cache = options.tokenCache ?? sharedTokenCache;
+
+  const finish = (error: DeliveryError | null, report: ValidatorReport = { passed: true, results: [] }): InvocationRecord => {
+    const last = [...steps].reverse().find((s) => s.kind === 'webhook');
+    const finished = Date.now();
+    return {
+      schemaVersion: INVOCATION_SCHEMA_VERSION,
+      id: randomUUID(),
+      webhookId: webhook.id,
+      webhookName: webhook.name,
+      webhook: maskWebhook(webhook),
+      trigger: input.trigger,
+      event: input.event,
+      renderedBody: maskText(renderedBody, secrets),
+      request: last?.request ?? null,
+      response: last?.response ?? null,
+      steps,
+      validators: report.results,
+      outcome: error === null ? 'Success' : 'Failure',
+      error,
+      warnings,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - started,
+    };
+  };
+
+  const urlCheck = checkAponoUrl(webhook.url);
+  warnings.push(...urlCheck.warnings);
+  if (options.enforceAponoUrlRules && urlCheck.errors.length > 0) return finish(urlRefusedError(urlCheck.errors));
+  if (!options.enforceAponoUrlRules) warnings.push(...urlCheck.errors.map((e) => `Apono would refuse this URL: ${e}`));
+  try {
+    JSON.parse(renderedBody);
+  } catch (e) {
+    if (!options.allowInvalidJson) return finish(invalidBodyError('json', e instanceof Error ? e.message : String(e)));
+    warnings.push('The body is not valid JSON; Apono would refuse it.');
+  }
+
+  const baseHeaders: HeaderPair[] = webhook.headers.map((h): HeaderPair => [h.key, h.value]);
+  const withAuth = (token: string | null): HeaderPair[] => {
+    if (token === null) return baseHeaders;
+    // The configured auth wins over a custom Authorization header; the record warns about the clash.
+    return [...baseHeaders.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', `Bearer ${token}`]];
+  };
+  if (webhook.auth.type !== 'none' && baseHeaders.some(([n]) => n.toLowerCase() === 'authorization')) {
+    warnings.push('A custom Authorization header was replaced by the webhook\'s authentication setting.');
+  }
+
+  const tokenReq = tokenRequestOf(webhook);
+  let token: string | null = webhook.auth.type === 'bearer' ? webhook.auth.token : null;
+  let tokenFromCache = false;
+  if (tokenReq) {
+    const got = await getToken(tokenReq, cache, sendOptions, options.signal);
+    steps.push(got.step);
+    if (got.token === null) return finish(got.step.error);
+    token = got.token;
+    tokenFromCache = got.step.fromCache === true;
+  }
+
+  const call = async (attempt: number) => {
+    const result = await send({ method: webhook.method, url: webhook.url, headers: withAuth(token), body: renderedBody }, sendOptions, options.signal);
+    const allSecrets = token ? [...secrets, token] : secrets;
+    steps.push({
+      kind: 'webhook',
+      attempt,
+      startedAt: result.startedAt,
+      durationMs: result.durationMs,
+      request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, allSecrets), body: maskText(result.request.body, allSecrets) },
+      // Echo endpoints (and error pages) may repeat a credential back.
+      response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, allSecrets) } : result.response,
+      timings: result.timings,
+      error: result.error,
+    });
+    return result;
+  };
+
+  let result = await call(1);
+  if (tokenReq && tokenFromCache && result.response?.status === 401) {
+    // A cached token can be revoked or expire early on the server's side; one fresh token settles it.
+    cache.invalidate(tokenReq);
+    const fresh = await fetchToken(tokenReq, sendOptions, options.signal, 2);
+    steps.push(fresh.step);
+    if (fresh.token === null) return finish(fresh.step.error);
+    cache.set(tokenReq, fresh.token, fresh.expiresIn);
+    token = fresh.token;
+    result = await call(2);
+  }
+
+  if (result.error || !result.response) return finish(result.error);
+  const res = result.response;
+  const report = evaluateValidators(webhook.responseValidators, { text: res.body, encoding: res.bodyEncoding, truncated: res.truncated });
+  const statusError = classifyHttpStatus(res.status, res.headers);
+  if (statusError) return finish(statusError, report);
+  if (!report.passed) return finish(validatorMismatchError(report.results.filter((r) => !r.passed)), report);
+  return finish(null, report);
+}

@@ -1,0 +1,137 @@
+/**
+ * Per-phase timing for requests made through axios.
+ *
+ * axios exposes no timing, and Node 20's diagnostics_channel has no DNS/TCP/TLS events, so the agents
+ * below hook `addRequest` and listen to the request's socket. The recorder for the current send is found
+ * through AsyncLocalStorage: axios calls into the agent from inside the dispatcher's async context, and
+ * this keeps one shared keep-alive pool per TLS configuration while each send still gets its own timings.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { NetworkPhase } from '../../../shared/delivery/errors';
+import type { HeaderPair, StepTimings } from '../../../shared/delivery/invocation';
+
+type Mark = 'start' | 'socket' | 'lookup' | 'connect' | 'secure' | 'finish' | 'response' | 'end';
+
+/** What the agent learned about one exchange: phase marks, the headers written, the response head. */
+export class TimingRecorder {
+  readonly marks: Partial<Record<Mark, number>> = {};
+  reusedSocket = false;
+  secure = false;
+  isIpHost = false;
+  /** Headers as Node will write them (original case and order). */
+  sentHeaders: HeaderPair[] = [];
+  responseHead: { status: number; statusText: string; rawHeaders: HeaderPair[] } | null = null;
+  request: http.ClientRequest | null = null;
+
+  mark(name: Mark): void {
+    this.marks[name] ??= performance.now();
+  }
+
+  /** True once the connection (including TLS) is ready to carry the request. */
+  get connected(): boolean {
+    return this.reusedSocket || (this.secure ? this.marks.secure !== undefined : this.marks.connect !== undefined);
+  }
+
+  /** The phase the exchange is in now; decides how a timeout or error is classified. */
+  phase(): NetworkPhase {
+    const m = this.marks;
+    if (!this.reusedSocket) {
+      if (m.connect === undefined) return m.lookup !== undefined || this.isIpHost ? 'connect' : m.socket === undefined ? 'connect' : 'dns';
+      if (this.secure && m.secure === undefined) return 'tls';
+    }
+    if (m.finish === undefined) return 'request';
+    if (m.response === undefined) return 'response';
+    return 'download';
+  }
+
+  /** Durations per phase; phases that did not happen are `null`. */
+  timings(now = performance.now()): StepTimings {
+    const m = this.marks;
+    const start = m.start ?? now;
+    const span = (from: number | undefined, to: number | undefined) =>
+      from === undefined || to === undefined ? null : Math.max(0, round(to - from));
+    const ready = this.reusedSocket ? m.socket : (m.secure ?? m.connect);
+    return {
+      queueMs: span(m.start, m.socket),
+      dnsMs: this.reusedSocket ? null : span(m.socket, m.lookup),
+      tcpMs: this.reusedSocket ? null : span(m.lookup ?? m.socket, m.connect),
+      tlsMs: this.reusedSocket ? null : span(m.connect, m.secure),
+      sendMs: span(ready, m.finish),
+      waitMs: span(m.finish, m.response),
+      downloadMs: span(m.response, m.end),
+      totalMs: round((m.end ?? now) - start),
+      reusedSocket: this.reusedSocket,
+    };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** The recorder of the send running in the current async context, if any. */
+export const timingContext = new AsyncLocalStorage<TimingRecorder>();
+
+function attach(req: http.ClientRequest, options: { host?: string | null; hostname?: string | null }, secure: boolean): void {
+  const rec = timingContext.getStore();
+  if (!rec || rec.request) return;
+  rec.request = req;
+  rec.secure = secure;
+  rec.isIpHost = net.isIP(options.hostname ?? options.host ?? '') !== 0;
+  rec.mark('start');
+  rec.sentHeaders = req.getRawHeaderNames().map((name): HeaderPair => {
+    const v = req.getHeader(name);
+    return [name, Array.isArray(v) ? v.join(', ') : String(v ?? '')];
+  });
+  req.once('socket', (socket: net.Socket) => {
+    rec.mark('socket');
+    rec.reusedSocket = req.reusedSocket;
+    if (!req.reusedSocket && socket.connecting) {
+      socket.once('lookup', () => rec.mark('lookup'));
+      socket.once('connect', () => rec.mark('connect'));
+      if (secure) socket.once('secureConnect', () => rec.mark('secure'));
+    } else if (!req.reusedSocket) {
+      // A socket handed over already connected (e.g. through a CONNECT tunnel, which marks its own phases).
+      rec.mark('connect');
+    }
+  });
+  req.once('finish', () => rec.mark('finish'));
+  req.once('response', (res: http.IncomingMessage) => {
+    rec.mark('response');
+    const raw: HeaderPair[] = [];
+    for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) raw.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '']);
+    rec.responseHead = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', rawHeaders: raw };
+  });
+}
+
+type AddRequest = (req: http.ClientRequest, options: Record<string, unknown>) => void;
+
+/** Wraps an agent instance's (undocumented but stable) `addRequest`, the one place every request passes. */
+function instrument(agent: http.Agent, secure: boolean): void {
+  const target = agent as unknown as { addRequest: AddRequest };
+  const base = target.addRequest.bind(agent);
+  target.addRequest = (req, options) => {
+    attach(req, options as { host?: string; hostname?: string }, secure);
+    base(req, options);
+  };
+}
+
+/** An `http.Agent` that records phase timings for the send in the current {@link timingContext}. */
+export class TimingHttpAgent extends http.Agent {
+  constructor(options?: http.AgentOptions) {
+    super(options);
+    instrument(this, false);
+  }
+}
+
+/** An `https.Agent` that records phase timings (including TLS) for the send in the current {@link timingContext}. */
+export class TimingHttpsAgent extends https.Agent {
+  constructor(options?: https.AgentOptions) {
+    super(options);
+    instrument(this, true);
+  }
+}

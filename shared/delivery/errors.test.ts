@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkAponoUrl, classifyHttpStatus, classifyNetworkError } from './errors';
+
+describe('classifyNetworkError', () => {
+  it.each([
+    ['ENOTFOUND', 'dns', 'dns'],
+    ['ECONNREFUSED', 'connect', 'connection-refused'],
+    ['ECONNRESET', 'response', 'connection-reset'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls', 'tls-self-signed'],
+    ['CERT_HAS_EXPIRED', 'tls', 'tls-expired'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls', 'tls-hostname'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls', 'tls-untrusted'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls', 'tls-untrusted'],
+    ['ERR_CANCELED', 'response', 'cancelled'],
+  ] as const)('%s in %s → %s', (code, phase, expected) => {
+    const e = classifyNetworkError(code, 'x', phase);
+    expect(e.errorClass).toBe(expected);
+    expect(e.hint.length).toBeGreaterThan(10);
+    expect(e.code).toBe(code);
+  });
+
+  it('tells a connect timeout from a response timeout by phase', () => {
+    expect(classifyNetworkError('ETIMEDOUT', 't', 'tls').errorClass).toBe('connect-timeout');
+    expect(classifyNetworkError('ETIMEDOUT', 't', 'response').errorClass).toBe('response-timeout');
+  });
+
+  it('reads a hang-up without a code as a reset', () => {
+    expect(classifyNetworkError(undefined, 'socket hang up', 'response').errorClass).toBe('connection-reset');
+  });
+});
+
+describe('classifyHttpStatus', () => {
+  it('is null for 2xx and points 401/403 at authentication', () => {
+    expect(classifyHttpStatus(204, [])).toBeNull();
+    expect(classifyHttpStatus(401, [])?.hint).toMatch(/Bearer/);
+    expect(classifyHttpStatus(403, [])?.hint).toMatch(/scopes/);
+  });
+
+  it('shows Retry-After on 429', () => {
+    const e = classifyHttpStatus(429, [['Retry-After', '120']]);
+    expect(e).toMatchObject({ errorClass: 'http-status', status: 429, retryAfter: '120' });
+    expect(e?.hint).toContain('120 s');
+  });
+
+  it('explains redirects and server errors', () => {
+    expect(classifyHttpStatus(302, [['location', 'https://x/y']])?.hint).toContain('https://x/y');
+    expect(classifyHttpStatus(502, [])?.hint).toMatch(/logs/);
+  });
+});
+
+describe('checkAponoUrl', () => {
+  it('refuses http and warns about an explicit port', () => {
+    expect(checkAponoUrl('http://example.com/h').errors).toHaveLength(1);
+    expect(checkAponoUrl('https://example.com:8088/h')).toEqual({ errors: [], warnings: [expect.stringContaining('8088')] });
+    expect(checkAponoUrl('nope').errors).toHaveLength(1);
+  });
+});

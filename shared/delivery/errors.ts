@@ -1,0 +1,258 @@
+/**
+ * Delivery failures as plain data, each with a hint a user can act on.
+ *
+ * They are data, not `Error` subclasses, because they travel in the invocation record and across IPC,
+ * where only plain objects survive. The classifiers are pure: the dispatcher passes in Node's error code
+ * and the phase it was in, and gets the class, message and hint back.
+ */
+import type { HeaderPair } from './invocation';
+
+/** Every kind of failure a delivery can end with. */
+export const DELIVERY_ERROR_CLASSES = [
+  'invalid-url',
+  'url-refused',
+  'invalid-body',
+  'dns',
+  'connection-refused',
+  'connection-reset',
+  'connect-timeout',
+  'response-timeout',
+  'tls-untrusted',
+  'tls-self-signed',
+  'tls-expired',
+  'tls-hostname',
+  'tls-other',
+  'proxy',
+  'http-status',
+  'oauth-token',
+  'validator-mismatch',
+  'cancelled',
+  'network',
+] as const;
+/** One of {@link DELIVERY_ERROR_CLASSES}; the UI switches on it to pick an icon and a help link. */
+export type DeliveryErrorClass = (typeof DELIVERY_ERROR_CLASSES)[number];
+
+/** A failure as the record keeps it. */
+export interface DeliveryError {
+  errorClass: DeliveryErrorClass;
+  /** What happened, one sentence. */
+  message: string;
+  /** What to check or change, in plain language. */
+  hint: string;
+  /** Node's or OpenSSL's code when there was one (`ECONNREFUSED`, `CERT_HAS_EXPIRED`), for bug reports. */
+  code?: string;
+  /** HTTP status, for `http-status` and `oauth-token` failures. */
+  status?: number;
+  /** The `Retry-After` header of a 429 or 503, as sent. */
+  retryAfter?: string;
+}
+
+/** Where in the exchange a network error happened; decides e.g. connect vs response timeout. */
+export type NetworkPhase = 'dns' | 'connect' | 'tls' | 'request' | 'response' | 'download';
+
+const TLS_UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_CHAIN_TOO_LONG',
+  // The chain ends in a self-signed root nobody here trusts: a private CA, not a self-signed server certificate.
+  'SELF_SIGNED_CERT_IN_CHAIN',
+]);
+const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT']);
+const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+
+const CA_HINT =
+  'If the server uses a private or corporate CA, add its certificate (PEM) to the webhook\'s extra CAs. ' +
+  'Apono itself only trusts public CAs, so fix the certificate before going live.';
+
+function make(errorClass: DeliveryErrorClass, message: string, hint: string, code?: string): DeliveryError {
+  return code === undefined ? { errorClass, message, hint } : { errorClass, message, hint, code };
+}
+
+/**
+ * Classifies a failed exchange from Node's error code, its message and the phase it was in.
+ *
+ * Timeouts are classified by phase, not by code: `connect`, `dns` and `tls` mean the connection was never
+ * established; any later phase means the server accepted the request but was too slow to answer.
+ */
+export function classifyNetworkError(code: string | undefined, message: string, phase: NetworkPhase): DeliveryError {
+  const c = code ?? '';
+  if (c === 'ERR_CANCELED' || c === 'ABORT_ERR') {
+    return make('cancelled', 'The delivery was cancelled.', 'Nothing to fix: it was stopped on request.', c);
+  }
+  if (c === 'ETIMEDOUT' || c === 'ECONNABORTED' || c === 'TIMEOUT') {
+    return phase === 'dns' || phase === 'connect' || phase === 'tls'
+      ? make(
+          'connect-timeout',
+          'Timed out while connecting to the server.',
+          'The host did not complete the connection in time: check the host name and port, firewalls, and whether a proxy is needed.',
+          c,
+        )
+      : make(
+          'response-timeout',
+          phase === 'download' ? 'Timed out while downloading the response.' : 'Timed out waiting for the response.',
+          'The server accepted the request but answered too slowly: raise "Timeout in seconds" or make the endpoint respond sooner (e.g. queue the work and answer 202).',
+          c,
+        );
+  }
+  if (c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_FAIL' || c === 'EAI_NONAME') {
+    return make(
+      'dns',
+      'The host name could not be resolved.',
+      c === 'EAI_AGAIN'
+        ? 'The DNS server did not answer: check your network connection or VPN, then retry.'
+        : 'Check the URL\'s host for typos. Internal host names resolve only on your network or VPN; Apono must be able to resolve it publicly.',
+      c,
+    );
+  }
+  if (c === 'ERR_PROXY_CONNECT') {
+    return make('proxy', message, 'Check the proxy URL and credentials, and that the proxy allows CONNECT to this host and port.', c);
+  }
+  if (c === 'ECONNREFUSED') {
+    return make('connection-refused', 'The server refused the connection.', 'Nothing is listening on that host and port: check the URL\'s port and that the service is running.', c);
+  }
+  if (c === 'ECONNRESET' || c === 'EPIPE' || /socket hang up/i.test(message)) {
+    return make(
+      'connection-reset',
+      'The connection was closed by the server before a complete response arrived.',
+      'The server or something in between (load balancer, firewall, proxy) dropped the connection: check the server\'s logs, and whether it expects HTTPS on this port.',
+      c || undefined,
+    );
+  }
+  if (c === 'EHOSTUNREACH' || c === 'ENETUNREACH' || c === 'EADDRNOTAVAIL') {
+    return make('network', 'The host cannot be reached from this machine.', 'Check your network connection, VPN and routing.', c);
+  }
+  if (TLS_SELF_SIGNED.has(c)) {
+    return make('tls-self-signed', 'The server\'s certificate is self-signed.', CA_HINT + ' For local testing only, you can turn on "Allow insecure TLS".', c);
+  }
+  if (TLS_EXPIRED.has(c)) {
+    return make('tls-expired', c === 'CERT_NOT_YET_VALID' ? 'The server\'s certificate is not valid yet.' : 'The server\'s certificate has expired.', 'Renew the server\'s certificate (and check this machine\'s clock).', c);
+  }
+  if (c === 'ERR_TLS_CERT_ALTNAME_INVALID' || c === 'HOSTNAME_MISMATCH') {
+    return make('tls-hostname', 'The server\'s certificate is for a different host name.', 'Use the host name the certificate was issued for, or reissue the certificate with this host in its Subject Alternative Names.', c);
+  }
+  if (TLS_UNTRUSTED.has(c)) {
+    return make('tls-untrusted', 'The server\'s certificate is not signed by a trusted authority.', CA_HINT, c);
+  }
+  if (c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS') || c === 'EPROTO' || /SSL|TLS/.test(message)) {
+    return make('tls-other', `The TLS handshake failed: ${message}`, 'Check that the URL\'s port serves HTTPS (not plain HTTP) and that the server supports TLS 1.2 or later.', c || undefined);
+  }
+  if (c === 'ERR_INVALID_URL') {
+    return make('invalid-url', 'The URL is not valid.', 'Use a full URL such as https://example.com/hooks/apono.', c);
+  }
+  return make('network', `The request failed: ${message}`, 'Check the URL and your network connection.', c || undefined);
+}
+
+/** Finds a header value by case-insensitive name in raw pairs. */
+export function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
+}
+
+/**
+ * Classifies a response status: `null` for 2xx, otherwise an `http-status` error whose hint fits the status.
+ *
+ * Anything but 2xx is a failure, as in Apono's Test. 3xx included: Hooksmith does not follow redirects,
+ * so a redirect means the configured URL is not the endpoint.
+ */
+export function classifyHttpStatus(status: number, headers: readonly HeaderPair[]): DeliveryError | null {
+  if (status >= 200 && status < 300) return null;
+  const e = (hint: string, extra: Partial<DeliveryError> = {}): DeliveryError => ({
+    errorClass: 'http-status',
+    message: `The server answered ${status}.`,
+    hint,
+    status,
+    ...extra,
+  });
+  if (status === 401) {
+    return e('The server did not accept the credentials: check the Authorization header (the "Bearer " prefix, an expired or wrong token), or the OAuth token URL, client and scopes.');
+  }
+  if (status === 403) {
+    return e('The credentials were accepted but lack permission: check the token\'s scopes or roles on the target.');
+  }
+  if (status === 429 || status === 503) {
+    const retryAfter = headerValue(headers, 'retry-after');
+    const wait = retryAfter === undefined ? '' : ` It asked to retry after ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''}.`;
+    const base = status === 429 ? 'The server is rate limiting these calls.' : 'The server is temporarily unavailable.';
+    return e(base + wait + ' Space out tests, or raise the limit on the target.', retryAfter === undefined ? {} : { retryAfter });
+  }
+  if (status >= 300 && status < 400) {
+    const location = headerValue(headers, 'location');
+    return e(`The server redirects${location ? ` to ${location}` : ''}; Hooksmith, like a webhook sender should, does not follow redirects. Put the final URL in the webhook.`);
+  }
+  if (status === 404 || status === 405) {
+    return e(status === 404 ? 'Check the URL\'s path.' : 'Check the webhook\'s method (POST, PUT or DELETE) against what the endpoint accepts.');
+  }
+  if (status === 400 || status === 415 || status === 422) {
+    return e('The server rejected the body: compare the rendered body and Content-Type with what the endpoint expects (see the response body for details).');
+  }
+  if (status >= 500) {
+    return e('The server failed while handling the call: see the response body and the server\'s logs. Retrying later may help.');
+  }
+  return e('See the response body for the server\'s explanation.');
+}
+
+/** The failure for a response whose validators did not all pass; `failed` names them. */
+export function validatorMismatchError(failed: ReadonlyArray<{ jsonPath: string; reason?: string }>): DeliveryError {
+  const first = failed[0];
+  return {
+    errorClass: 'validator-mismatch',
+    message: `${failed.length} response validator${failed.length === 1 ? '' : 's'} failed${first ? `: ${first.jsonPath}${first.reason ? ` (${first.reason})` : ''}` : ''}.`,
+    hint: 'The call succeeded but the response did not match. Paths start with $.data. (the response body is wrapped under "data"); compare the values found with the expected values.',
+  };
+}
+
+/** The failure for a rendered body that is not JSON, or a template that is not valid Handlebars. */
+export function invalidBodyError(kind: 'json' | 'handlebars', detail: string): DeliveryError {
+  return kind === 'json'
+    ? {
+        errorClass: 'invalid-body',
+        message: `The rendered body is not valid JSON: ${detail}`,
+        hint: 'Apono requires the rendered body to be JSON. Look for a missing comma or quote, or a value inserted with {{{ }}} that contains a quote.',
+      }
+    : {
+        errorClass: 'invalid-body',
+        message: `The body template is not valid Handlebars: ${detail}`,
+        hint: 'Check that every {{#block}} has its {{/block}} and that no expression ends with }}} by accident.',
+      };
+}
+
+/** The failure for a URL that Apono would refuse (see `checkAponoUrl`). */
+export function urlRefusedError(reasons: readonly string[]): DeliveryError {
+  return {
+    errorClass: 'url-refused',
+    message: `Apono would refuse this URL: ${reasons.join('; ')}.`,
+    hint: 'Apono sends webhooks only to https:// URLs. Use an HTTPS endpoint, or a tunnel for local services.',
+  };
+}
+
+/** The failure for a token request that did not yield a token. */
+export function oauthTokenError(message: string, status?: number, code?: string): DeliveryError {
+  const hint =
+    status === 401 || status === 400
+      ? 'The token endpoint refused the client: check the client ID and secret, the client authentication method (Basic vs. in the body) and the scopes.'
+      : 'Check the token URL; it must be the OAuth2 token endpoint that accepts the client_credentials grant.';
+  const e: DeliveryError = { errorClass: 'oauth-token', message, hint };
+  if (status !== undefined) e.status = status;
+  if (code !== undefined) e.code = code;
+  return e;
+}
+
+/**
+ * Apono's URL rules: HTTPS only (blocking) and no explicit port (a warning, since Apono's own Splunk guide
+ * uses one). Returns the blocking reasons and the warnings.
+ */
+export function checkAponoUrl(url: string): { errors: string[]; warnings: string[] } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { errors: ['it is not a valid URL'], warnings: [] };
+  }
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (parsed.protocol !== 'https:') errors.push('it is not https://');
+  if (parsed.port !== '') warnings.push(`Apono's docs forbid an explicit port (:${parsed.port}) in webhook URLs`);
+  return { errors, warnings };
+}
