@@ -4,6 +4,7 @@
  *
  * Makes a private CA, leaves signed by it (any host names, optionally expired), and bare self-signed leaves.
  */
+import type { TLSSocket } from 'node:tls';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import https from 'node:https';
@@ -72,7 +73,7 @@ export class CertFactory {
 /** An HTTPS server on loopback answering `{"status":"ok"}` with the given certificate. */
 export async function httpsServer(pair: KeyPair, extra: https.ServerOptions = {}): Promise<{ url: (path: string) => string; server: https.Server; close: () => Promise<void> }> {
   const server = https.createServer({ ...pair, ...extra }, (req, res) => {
-    const peer = (req.socket as import('node:tls').TLSSocket).getPeerCertificate?.();
+    const peer = (req.socket as TLSSocket).getPeerCertificate?.();
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ status: 'ok', clientCert: peer?.subject?.CN ?? null }));
   });
