@@ -1,6 +1,9 @@
 /**
  * The request-webhook payload (spec §2.1, §2.2) as a field tree.
  *
+ * `freeText` marks only what people type (the justification, person names): admin-given names can hold
+ * `&` too, but flagging them would bury the real warnings; the robustness check covers them with samples.
+ *
  * Examples are the documented example's values (§2.4) so hovers and completions show what users will see
  * in Apono's own Test. Optional flags follow §2.2's advice that fields can be missing.
  */
@@ -23,15 +26,15 @@ const accessUnit = field('access_unit', 'object', 'One resource and the permissi
     field('resource', 'object', 'The individual resource.', {
       children: [
         field('id', 'string', 'Resource ID.', { example: 'res-1' }),
-        field('name', 'string', 'Resource name.', { example: 'DB 1', freeText: true }),
-        field('path', 'string', 'Resource path: `<integration name>/<resource id>`.', { example: 'prod db/res-1', freeText: true }),
+        field('name', 'string', 'Resource name.', { example: 'DB 1' }),
+        field('path', 'string', 'Resource path: `<integration name>/<resource id>`.', { example: 'prod db/res-1' }),
         field('type', 'object', 'The resource type.', { children: resourceType() }),
       ],
     }),
     field('permission', 'object', 'The role or permission requested.', {
       children: [
         field('id', 'string', 'Permission ID.', { example: 'readonly' }),
-        field('name', 'string', 'Permission name.', { example: 'ReadOnly', freeText: true }),
+        field('name', 'string', 'Permission name.', { example: 'ReadOnly' }),
       ],
     }),
   ],
@@ -43,7 +46,7 @@ const accessGroup = field('access_group', 'object', 'One integration and the res
       children: [
         field('id', 'string', 'Integration ID.', { example: 'integration-1' }),
         field('type', 'string', 'Integration type.', { example: 'Postgresql' }),
-        field('name', 'string', 'Admin-given integration name.', { example: 'prod db', freeText: true }),
+        field('name', 'string', 'Admin-given integration name.', { example: 'prod db' }),
       ],
     }),
     field('resource_types', 'array', 'Resource types requested in this integration.', {
@@ -56,7 +59,7 @@ const accessGroup = field('access_group', 'object', 'One integration and the res
 
 const approval = field('approval', 'object', 'One approval record.', {
   children: [
-    field('name', 'string', 'Name of the approval step (meaning undocumented).', { example: 'Team lead', freeText: true }),
+    field('name', 'string', 'Name of the approval step (meaning undocumented).', { example: 'Team lead' }),
     field('type', 'string', 'Approval type (values undocumented).', { example: 'user' }),
     field('status', 'string', 'Approval status.', { example: 'Pending', enumValues: ['Approved', 'Rejected', 'Pending'] }),
     field('approver', 'object', 'The approving user.', { children: user('approver') }),
@@ -91,14 +94,14 @@ export const REQUEST_SCHEMA: PayloadSchema = {
           field('access_flow', 'object', 'The access flow that handled the request.', {
             children: [
               field('id', 'string', 'Access flow ID.', { example: 'flow-1' }),
-              field('name', 'string', 'Admin-given access flow name.', { example: 'Flow 1', freeText: true }),
+              field('name', 'string', 'Admin-given access flow name.', { example: 'Flow 1' }),
             ],
           }),
           field('access_bundle', 'object', 'The related bundle; missing when the request was not for a bundle.', {
             optional: true,
             children: [
               field('id', 'string', 'Bundle ID.', { example: 'bundle-1' }),
-              field('name', 'string', 'Bundle name.', { example: 'Bundle 1', freeText: true }),
+              field('name', 'string', 'Bundle name.', { example: 'Bundle 1' }),
             ],
           }),
           field('access_duration_in_seconds', 'number', 'The requested or granted duration in seconds.', { example: 3600, optional: true }),
