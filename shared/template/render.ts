@@ -44,6 +44,7 @@ export type RenderResult =
 type Compiled = { ok: true; fn: TemplateDelegate } | { ok: false; syntaxError: TemplateSyntaxError };
 
 const cache = new LruCache<string, Compiled>(64);
+let last: { text: string; escape: EscapeMode; compiled: Compiled } | undefined;
 
 /**
  * The compiled template for a text and escape mode, from a bounded cache.
@@ -52,20 +53,28 @@ const cache = new LruCache<string, Compiled>(64);
  * errors with positions; the compile itself still starts from the text, as stock does.
  */
 export function compileCached(text: string, escape: EscapeMode = 'html'): Compiled {
+  // The preview re-renders the same text on every event/sample switch: compare with the last one first,
+  // which for the same string object is O(1), and skip building and hashing a key as long as the text.
+  if (last && last.text === text && last.escape === escape) return last.compiled;
   const key = `${escape}\u0000${text}`;
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    last = { text, escape, compiled: hit };
+    return hit;
+  }
   const parsed = parseTemplate(text);
   const compiled: Compiled = parsed.ok
     ? { ok: true, fn: hbs.compile(text, escape === 'none' ? { noEscape: true } : {}) }
     : { ok: false, syntaxError: parsed.syntaxError };
   cache.set(key, compiled);
+  last = { text, escape, compiled };
   return compiled;
 }
 
 /** Empties the compiled-template cache (tests and benchmarks measure cold paths with it). */
 export function clearRenderCache(): void {
   cache.clear();
+  last = undefined;
 }
 
 /** A render that failed before producing a body. */
