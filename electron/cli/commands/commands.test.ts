@@ -1,0 +1,118 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io';
+import { DOCUMENTED_TEMPLATE } from '../../../shared/template/example-templates';
+import { lintCommand, lintTemplate } from './lint';
+import { renderCommand } from './render';
+
+let dir = '';
+
+function io(stdin = ''): CliIo & { out: string; err: string } {
+  const state = {
+    out: '',
+    err: '',
+    stdout(t: string) {
+      state.out += t;
+    },
+    stderr(t: string) {
+      state.err += t;
+    },
+    readFile: (p: string) => readFile(resolve(dir, p), 'utf8'),
+    writeFile: (p: string, t: string) => writeFile(resolve(dir, p), t),
+    readStdin: async () => stdin,
+    env: {},
+    cwd: dir,
+  };
+  return state;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hooksmith-cli-'));
+  await writeFile(join(dir, 'ok.hbs'), DOCUMENTED_TEMPLATE);
+  await writeFile(join(dir, 'comma.hbs'), '{\n  "u": [\n    {{#each data.access_groups}}"{{integration.name}}",{{/each}}\n  ]\n}');
+  await writeFile(join(dir, 'warn.hbs'), '{"j": "{{data.friendly_id}}", "b": "{{data.access_bundle.id}}"}');
+  await writeFile(join(dir, 'broken.hbs'), '{\n  "a": "{{data.id"\n}');
+  await writeFile(join(dir, 'event.json'), JSON.stringify({ event_type: 'X', data: { friendly_id: 'AR-9' } }));
+  await writeFile(join(dir, 'id.hbs'), '{"t": "{{event_type}}", "id": "{{data.friendly_id}}"}');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('hooksmith render', () => {
+  it('prints the body and exits 0 for JSON', async () => {
+    const c = io();
+    expect(await renderCommand(['ok.hbs'], c)).toBe(0);
+    expect(JSON.parse(c.out).fields['event type']).toBe('AccessRequestCreated');
+    expect(c.err).toBe('');
+  });
+
+  it('renders a trigger sample, a payload file, or stdin', async () => {
+    const a = io();
+    expect(await renderCommand(['id.hbs', '--event', 'RequestGranted'], a)).toBe(0);
+    expect(JSON.parse(a.out).t).toBe('AccessRequestGranted');
+    const b = io();
+    expect(await renderCommand(['id.hbs', '--payload', 'event.json'], b)).toBe(0);
+    expect(JSON.parse(b.out)).toEqual({ t: 'X', id: 'AR-9' });
+    const s = io('{"q": "{{data.justification}}"}');
+    expect(await renderCommand(['-', '--escape', 'none'], s)).toBe(0);
+    expect(s.out).toBe('{"q": "I need access to this"}\n');
+  });
+
+  it('exits 1 with FILE:LINE:COL when the body is not JSON', async () => {
+    const c = io();
+    expect(await renderCommand(['comma.hbs'], c)).toBe(1);
+    expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"\n');
+  });
+
+  it('exits 1 on a syntax error, with its position', async () => {
+    const c = io();
+    expect(await renderCommand(['broken.hbs'], c)).toBe(1);
+    expect(c.err).toMatch(/^broken\.hbs:2:\d+: Parse error/);
+  });
+
+  it('exits 2 for bad usage', async () => {
+    for (const argv of [[], ['ok.hbs', '--escape', 'json'], ['ok.hbs', '--event', 'Nope'], ['ok.hbs', '--bogus'], ['a', 'b'], ['missing.hbs']]) {
+      const c = io();
+      expect(await renderCommand(argv, c), argv.join(' ')).toBe(2);
+      expect(c.err).not.toBe('');
+    }
+  });
+});
+
+describe('hooksmith lint', () => {
+  it('exits 0 for a clean template and prints nothing', async () => {
+    const c = io();
+    expect(await lintCommand(['ok.hbs'], c)).toBe(0);
+    expect(c.out).toBe('');
+  });
+
+  it('warnings alone exit 0', async () => {
+    const c = io();
+    expect(await lintCommand(['warn.hbs'], c)).toBe(0);
+    expect(c.out).toContain('warn.hbs:1:39: warning:');
+    expect(c.out).toContain('[unguarded-optional]');
+  });
+
+  it('errors exit 1, across several files, and --json gives structured findings', async () => {
+    const c = io();
+    expect(await lintCommand(['ok.hbs', 'comma.hbs', 'broken.hbs'], c)).toBe(1);
+    expect(c.out).toContain('comma.hbs:3:55: error: This comma is emitted after the last element too');
+    expect(c.out).toMatch(/broken\.hbs:2:\d+: error: .*\[syntax-error\]/);
+    const j = io();
+    expect(await lintCommand(['comma.hbs', '--json'], j)).toBe(1);
+    const findings = JSON.parse(j.out) as Array<{ code: string; severity: string }>;
+    expect(findings.map((f) => f.code)).toContain('trailing-comma');
+    expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
+  });
+
+  it('exits 2 for bad usage or an unreadable file', async () => {
+    expect(await lintCommand([], io())).toBe(2);
+    expect(await lintCommand(['nope.hbs'], io())).toBe(2);
+  });
+
+  it('lintTemplate lints text from anywhere (e.g. a webhook definition bodyTemplate)', () => {
+    const f = lintTemplate('{"e": "{{data.requestor.email}}"}', 'webhooks/slack.json#bodyTemplate');
+    expect(f[0]).toMatchObject({ file: 'webhooks/slack.json#bodyTemplate', line: 1, column: 10, severity: 'error', code: 'unknown-path' });
+  });
+});

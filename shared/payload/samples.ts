@@ -1,0 +1,166 @@
+/**
+ * Realistic sample events, one per trigger, built from Apono's documented example (spec §2.4).
+ *
+ * The samples agree with each other and with the request lifecycle: approvals are Pending on creation and
+ * Approved once approved or granted; the revocation date is the creation date plus the duration; event
+ * times move forward with the trigger.
+ */
+import type { Trigger } from '../model/webhook';
+import {
+  DEFAULT_EVENT_TYPE_STYLE,
+  eventTypeFor,
+  type EventAccessGroup,
+  type EventApproval,
+  type EventTypeStyle,
+  type RequestEvent,
+  type SampleEvent,
+} from './request-event';
+import { edgeCaseSamples } from './samples-edge';
+
+/** The creation time of the documented example; every sample's times derive from it. */
+export const EXAMPLE_CREATION = 1696263265.852378;
+
+const postgresGroup = (): EventAccessGroup => ({
+  integration: { id: 'integration-1', type: 'Postgresql', name: 'prod db' },
+  resource_types: [{ id: 'postgresql-database', name: 'Database', display_path: 'Postgresql/Database' }],
+  access_units: [
+    {
+      resource: {
+        id: 'res-1',
+        name: 'DB 1',
+        path: 'prod db/res-1',
+        type: { id: 'postgresql-database', name: 'Database', display_path: 'Postgresql/Database' },
+      },
+      permission: { id: 'readonly', name: 'ReadOnly' },
+    },
+  ],
+});
+
+const awsGroup = (): EventAccessGroup => {
+  const type = { id: 'aws-s3-bucket', name: 'S3 Bucket', display_path: 'AWS Account/S3 Bucket' };
+  return {
+    integration: { id: 'integration-2', type: 'AWS Account', name: 'aws prod' },
+    resource_types: [type],
+    access_units: ['billing-reports', 'audit-logs'].map((bucket) => ({
+      resource: { id: bucket, name: bucket, path: `aws prod/${bucket}`, type },
+      permission: { id: 'read', name: 'Read' },
+    })),
+  };
+};
+
+const approval = (status: EventApproval['status']): EventApproval => ({
+  name: 'Team lead',
+  type: 'user',
+  status,
+  approver: { id: 'user-2', name: 'Dana Lead', email: 'dana.lead@example.com' },
+});
+
+/**
+ * Apono's documented example payload (spec §2.4), with the truncated tail filled in.
+ *
+ * This is the default preview data: it is what users see in the docs.
+ */
+export function documentedExample(style: EventTypeStyle = DEFAULT_EVENT_TYPE_STYLE): RequestEvent {
+  return {
+    event_type: eventTypeFor('RequestCreated', style),
+    event_time: 1696263265.851898,
+    data: {
+      id: '123',
+      friendly_id: 'AR-123',
+      requester: { id: 'user-1', name: 'User', email: 'user@example.com' },
+      justification: 'I need access to this',
+      creation_date: EXAMPLE_CREATION,
+      revocation_date: 1696266865.85238,
+      access_flow: { id: 'flow-1', name: 'Flow 1' },
+      access_bundle: { id: 'bundle-1', name: 'Bundle 1' },
+      access_duration_in_seconds: 3600,
+      access_groups: [postgresGroup()],
+      approvals_logical_relation: 'AnyOf',
+      approvals: [approval('Pending')],
+      custom_fields: {},
+    },
+  };
+}
+
+/** The documented example moved to a later stage of the request's life. */
+function atStage(trigger: Trigger, style: EventTypeStyle): RequestEvent {
+  const event = documentedExample(style);
+  const d = event.data;
+  event.event_type = eventTypeFor(trigger, style);
+  switch (trigger) {
+    case 'RequestCreated':
+      break;
+    case 'RequestApproved':
+      event.event_time = EXAMPLE_CREATION + 120.25;
+      d.approvals = [approval('Approved')];
+      break;
+    case 'RequestRejected':
+      event.event_time = EXAMPLE_CREATION + 300.5;
+      d.approvals = [approval('Rejected')];
+      delete d.revocation_date;
+      break;
+    case 'RequestGranted':
+      // Several integrations and a grantee who is not the requester: a manager requesting for a contractor.
+      event.event_time = EXAMPLE_CREATION + 121.75;
+      d.approvals = [approval('Approved'), { ...approval('Approved'), name: 'Security', approver: { id: 'user-3', name: 'Sam Sec', email: 'sam.sec@example.com' } }];
+      d.approvals_logical_relation = 'AllOf';
+      d.access_groups = [postgresGroup(), awsGroup()];
+      d.grantee = { id: 'user-9', source_id: '00u9contractor', name: 'Casey Contractor', type: 'user' };
+      delete d.access_bundle;
+      break;
+    case 'RequestExpired':
+      event.event_time = (d.revocation_date ?? EXAMPLE_CREATION + 3600) + 0.5;
+      d.approvals = [approval('Approved')];
+      break;
+    case 'RequestFailed':
+      event.event_time = EXAMPLE_CREATION + 125;
+      d.approvals = [approval('Approved')];
+      d.access_groups = [awsGroup()];
+      break;
+    case 'Manual':
+      event.event_time = EXAMPLE_CREATION + 60;
+      break;
+  }
+  return event;
+}
+
+const LABELS: Record<Trigger, string> = {
+  RequestCreated: 'Created (documented example)',
+  RequestApproved: 'Approved',
+  RequestRejected: 'Rejected',
+  RequestGranted: 'Granted: two integrations, grantee differs from requester, no bundle',
+  RequestExpired: 'Expired',
+  RequestFailed: 'Failed',
+  Manual: 'Manual',
+};
+
+const TRIGGER_ORDER: readonly Trigger[] = [
+  'RequestCreated',
+  'RequestApproved',
+  'RequestRejected',
+  'RequestGranted',
+  'RequestExpired',
+  'RequestFailed',
+  'Manual',
+];
+
+/** One realistic sample per trigger. */
+export function triggerSamples(style: EventTypeStyle = DEFAULT_EVENT_TYPE_STYLE): SampleEvent[] {
+  return TRIGGER_ORDER.map((trigger) => ({
+    id: `trigger-${trigger}`,
+    label: LABELS[trigger],
+    trigger,
+    edgeCase: false,
+    event: atStage(trigger, style),
+  }));
+}
+
+/** The sample for one trigger; the preview's "send as" selector uses it. */
+export function sampleForTrigger(trigger: Trigger, style: EventTypeStyle = DEFAULT_EVENT_TYPE_STYLE): RequestEvent {
+  return atStage(trigger, style);
+}
+
+/** Every sample: one per trigger, then the edge cases. The robustness check renders against all of them. */
+export function allSamples(style: EventTypeStyle = DEFAULT_EVENT_TYPE_STYLE): SampleEvent[] {
+  return [...triggerSamples(style), ...edgeCaseSamples(style)];
+}

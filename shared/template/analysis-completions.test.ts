@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { completionsAt } from './analysis-completions';
+import { hoverAt } from './analysis-hover';
+
+/** Completions at the `|` marker of a template (the last `|`, as block params use pipes too). */
+function at(marked: string) {
+  const offset = marked.lastIndexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const before = text.slice(0, offset).split('\n');
+  return completionsAt(text, before.length, (before[before.length - 1]?.length ?? 0) + 1);
+}
+const labels = (marked: string) => at(marked).items.map((i) => i.label);
+
+describe('completions', () => {
+  it('root fields at the top level of a mustache', () => {
+    const l = labels('{"a": "{{|');
+    expect(l).toEqual(expect.arrayContaining(['event_type', 'event_time', 'data', '@root', 'this', 'lookup']));
+    expect(l).not.toContain('@index');
+  });
+
+  it('completes an unfinished {{data.req with the children of data', () => {
+    const c = at('{\n  "r": "{{data.req|');
+    expect(c.items.map((i) => i.label)).toEqual(expect.arrayContaining(['requester', 'friendly_id', 'access_groups', 'grantee']));
+    expect(c.replaceRange).toEqual({ line: 2, column: 16, endLine: 2, endColumn: 19 });
+    const requester = c.items.find((i) => i.label === 'requester');
+    expect(requester).toMatchObject({ kind: 'object', insertText: 'requester' });
+    expect(at('"{{data.requester.|').items.map((i) => i.label)).toEqual(['id', 'name', 'email']);
+  });
+
+  it('inside #each the element is the context, with @index and ../', () => {
+    const l = labels('{{#each data.access_groups}}\n  {{|');
+    expect(l).toEqual(expect.arrayContaining(['integration', 'resource_types', 'access_units', '@index', '@first', '@last', '../']));
+    expect(l).not.toContain('@key');
+    expect(l).not.toContain('requester');
+  });
+
+  it('nested #each and ../ paths', () => {
+    const t = '{{#each data.access_groups}}{{#each access_units}}{{|';
+    expect(labels(t)).toEqual(expect.arrayContaining(['resource', 'permission']));
+    expect(labels('{{#each data.access_groups}}{{#each access_units}}{{../|')).toEqual(['integration', 'resource_types', 'access_units']);
+    expect(labels('{{#each data.access_groups}}{{#each access_units}}{{../../data.requester.|')).toEqual(['id', 'name', 'email']);
+    expect(labels('{{#each data.access_groups}}{{#each access_units}}{{@root.data.access_flow.|')).toEqual(['id', 'name']);
+    expect(labels('{{#each data.access_groups}}{{#each access_units}}{{resource.type.|')).toEqual(['id', 'name', 'display_path']);
+  });
+
+  it('closed blocks and {{else}} restore the outer context', () => {
+    expect(labels('{{#each data.approvals}}{{status}}{{/each}}{{|')).toContain('data');
+    expect(labels('{{#each data.approvals}}{{else}}{{|')).toContain('data');
+    expect(labels('{{#with data.requester}}{{|')).toEqual(expect.arrayContaining(['id', 'name', 'email']));
+    expect(labels('{{#if data.grantee}}{{|')).toContain('data');
+  });
+
+  it('block params', () => {
+    const l = labels('{{#each data.approvals as |a i|}}{{|');
+    expect(l).toEqual(expect.arrayContaining(['a', 'i', 'approver']));
+    expect(labels('{{#each data.approvals as |a i|}}{{a.approver.|')).toEqual(['id', 'name', 'email']);
+  });
+
+  it('array paths offer [0] and the element fields', () => {
+    expect(labels('{{data.access_groups.|')).toEqual(['integration', 'resource_types', 'access_units', '[0]']);
+    expect(labels('{{data.access_groups.[0].integration.|')).toEqual(['id', 'type', 'name']);
+  });
+
+  it('block helpers after {{#, and snippets outside mustaches', () => {
+    expect(labels('{{#|')).toEqual(['each', 'if', 'unless', 'with']);
+    const outside = at('{"a": |');
+    expect(outside.items.find((i) => i.label === 'event_type')?.insertText).toBe('{{event_type}}');
+    expect(outside.items.find((i) => i.label === '#each')).toMatchObject({ kind: 'snippet', isSnippet: true });
+  });
+});
+
+describe('hover', () => {
+  it('documents the field, resolved in context', () => {
+    const t = '{{#each data.access_groups}}"{{integration.name}}"{{/each}}';
+    const h = hoverAt(t, 1, 45);
+    expect(h?.contents).toContain('data.access_groups[].integration.name');
+    expect(h?.contents).toContain('Admin-given integration name');
+    expect(h?.range).toEqual({ line: 1, column: 32, endLine: 1, endColumn: 48 });
+  });
+
+  it('documents the segment under the cursor', () => {
+    const t = '"{{data.requester.email}}"';
+    expect(hoverAt(t, 1, 10)?.contents).toContain('The requesting user');
+    expect(hoverAt(t, 1, 20)?.contents).toContain('Email of the requester');
+  });
+
+  it('works while the template does not parse', () => {
+    const h = hoverAt('{{#with data.grantee}}{{type', 1, 25);
+    expect(h?.contents).toContain('Grantee type');
+    expect(hoverAt('plain text', 1, 3)).toBeUndefined();
+  });
+});

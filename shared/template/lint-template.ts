@@ -1,0 +1,62 @@
+/**
+ * Lint of one body template: static diagnostics plus the robustness check, as one list of findings.
+ *
+ * Pure so the CLI, the webhook-definition loader (a webhook's `bodyTemplate`) and the UI share it.
+ */
+import type { PayloadSchema } from '../payload/field-schema';
+import type { DiagnosticSeverity } from './analysis-types';
+import { analyseTemplate } from './analysis';
+import type { EscapeMode } from './render';
+import { checkRobustness } from './robustness';
+
+/** One lint finding, positioned in a named file. */
+export interface LintFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: DiagnosticSeverity;
+  code: string;
+  message: string;
+}
+
+/** Options of {@link lintTemplate}. */
+export interface LintOptions {
+  schema?: PayloadSchema;
+  escape?: EscapeMode;
+  /** Skip rendering against samples (for payload kinds that have none). Defaults to true for request schemas. */
+  robustness?: boolean;
+}
+
+/**
+ * Lints a template: diagnostics, then each failing sample (invalid JSON is an error, altered values a
+ * warning). `fileName` is echoed in findings so callers can lint templates embedded in other files.
+ */
+export function lintTemplate(text: string, fileName: string, options: LintOptions = {}): LintFinding[] {
+  const analysis = analyseTemplate(text, { schema: options.schema, escape: options.escape });
+  const findings: LintFinding[] = analysis.diagnostics.map((d) => ({
+    file: fileName,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  }));
+  const runSamples = options.robustness ?? (!options.schema || options.schema.kind === 'request');
+  if (analysis.syntaxError || !runSamples) return findings;
+  for (const f of checkRobustness(text, { escape: options.escape })) {
+    findings.push({
+      file: fileName,
+      line: f.template?.line ?? 1,
+      column: f.template?.column ?? 1,
+      severity: f.kind === 'escaping-altered' ? 'warning' : 'error',
+      code: `sample-${f.kind}`,
+      message: `[${f.sampleLabel}] ${f.message}`,
+    });
+  }
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** `FILE:LINE:COL: severity: message [code]`, the format editors and CI annotate from. */
+export function formatFinding(f: LintFinding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]`;
+}
