@@ -5,6 +5,8 @@ import { createBackend } from '../services/backend';
 import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
 import type { CliCommand, CliIo } from './cli-io';
+import { lintCommand } from './commands/lint';
+import { renderCommand } from './commands/render';
 import { webhooksCommand } from './commands/webhooks';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
@@ -13,13 +15,16 @@ Usage: hooksmith [--home DIR] <command> [options]
 
 Commands:
   webhooks list|show|import|export   manage webhook definitions (see: hooksmith webhooks)
+  render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none]
+                                     render a body template; exit 1 if the result is not JSON
+  lint <template>… [--json]          diagnostics and the "does the JSON hold?" check over every sample
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 
 /** Commands that need no data folder (pure template work), registered by name. */
-const PURE_COMMANDS: Record<string, CliCommand> = {};
+const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand };
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
 function takeHome(argv: string[]): { home?: string; rest: string[] } {
