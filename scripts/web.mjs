@@ -8,7 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const rebuild = !args.includes('--no-build') || !existsSync(join(root, 'out', 'main', 'web.js'));
 if (rebuild) {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 // The server gets the terminal's Ctrl+C itself and stops cleanly; this wrapper just passes its exit code on.

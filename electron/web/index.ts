@@ -26,15 +26,20 @@ async function main(): Promise<void> {
   const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, process.env), mode: 'web', version: APP_VERSION, env: process.env });
   // The bundle lives in out/main; the renderer build sits beside it in out/renderer.
   const server = await startWebServer({ api: backend.api, staticDir: join(__dirname, '..', 'renderer'), port });
+  // stdout carries exactly the one line scripts look for; everything else goes to stderr.
   process.stdout.write(`Hooksmith is running at ${server.url}\n`);
-  process.stdout.write(`Data folder: ${dataDir}\n`);
-  for (const notice of (await backend.api.app.info()).ok ? backend.dataFile.notices : []) process.stdout.write(`Notice: ${notice}\n`);
+  process.stderr.write(`Data folder: ${dataDir}\n`);
+  for (const notice of backend.dataFile.notices) process.stderr.write(`Notice: ${notice}\n`);
+  let stopping = false;
   const stop = () => {
-    process.stdout.write('Stopping Hooksmith…\n');
+    // Ctrl+C reaches both `npm run web` and this process; the second signal must not cut the clean stop short.
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write('Stopping Hooksmith…\n');
     server.close().then(() => process.exit(0), () => process.exit(1));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

@@ -4,7 +4,7 @@
  * No remote code: scripts only from the app itself. Monaco needs blob: workers, data: fonts and images,
  * and inline styles; `connect-src 'self'` lets browser mode reach its own bridge and nothing else.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
@@ -15,5 +15,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy as an HTTP header. */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** The policy for a `<meta http-equiv>` tag, where browsers ignore (and warn about) `frame-ancestors`. */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
