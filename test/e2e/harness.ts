@@ -17,7 +17,8 @@ export interface WebApp {
   origin: string;
   home: string;
   proc: ChildProcess;
-  stop(): Promise<void>;
+  /** Sends Ctrl+C (SIGINT) and resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** Starts `node out/main/web.js --port 0` with a fresh data folder (or the given one) and waits for its URL line. */
@@ -53,6 +54,7 @@ export async function startWebApp(home?: string): Promise<WebApp> {
         await exited;
       }
       if (!home) await dir.cleanup();
+      return proc.exitCode;
     },
   };
 }

@@ -2,18 +2,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
 import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
+let home: { path: string; cleanup: () => Promise<void> };
 
 beforeAll(async () => {
-  app = await startWebApp();
+  home = await tempDir('hooksmith-e2e-');
+  app = await startWebApp(home.path);
   session = await openBrowser();
 });
 afterAll(async () => {
   await session?.close();
   await app?.stop();
+  await home?.cleanup();
 });
 
 describe('webhooks in the browser', () => {
@@ -88,5 +92,17 @@ describe('webhooks in the browser', () => {
   it('requested nothing outside 127.0.0.1', () => {
     expect(session.requests.length).toBeGreaterThan(3);
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('stops cleanly on Ctrl+C and serves the same data after a restart', async () => {
+    expect(await app.stop()).toBe(0);
+    const again = await startWebApp(home.path);
+    try {
+      const page = await session.context.newPage();
+      await gotoWithRetry(page, again.url);
+      await page.getByTestId('webhook-row-OktaFlow').getByRole('img', { name: 'Inactive' }).waitFor();
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
   });
 });
