@@ -1,8 +1,12 @@
 // Lint keeps the three zones apart (shared / electron / renderer) and the IPC and Monaco seams single.
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'tls', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'dns', 'worker_threads'];
-const nodePatterns = NODE_BUILTINS.map((name) => ({ group: [name], message: 'Node APIs belong in electron/ (services), not here.' }));
+// Bare built-in names go in `paths` (exact module names): as gitignore-style `patterns` they would also match
+// our own folders, such as shared/util.
+const NODE_MESSAGE = 'Node APIs belong in electron/ (services), not here.';
+const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'https', 'net', 'tls', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'dns', 'worker_threads'];
+const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE }));
+const nodePatterns = [{ group: ['node:*'], message: NODE_MESSAGE }];
 const electronPattern = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload adapters may import electron.' };
 
 export default tseslint.config(
@@ -37,7 +41,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
+        { paths: nodePaths, patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname'],
     },
@@ -46,7 +50,7 @@ export default tseslint.config(
     // renderer/: the UI. No Node, no Electron; the backend only through src/lib/api.ts.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' }] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },

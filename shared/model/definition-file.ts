@@ -10,7 +10,7 @@ import type { FieldIssue } from '../api/result';
 import type { WebhookAuth, WebhookInput } from './webhook';
 import { validateWebhookInput } from './webhook-rules';
 import { isRecord, type JsonObject } from './shape-check';
-import { parseJsonWithPosition } from './json-position';
+import { parseJsonWithPosition } from '../util/json-position';
 import { exportSecret, plainSecretWarnings } from './definition-secrets';
 
 /** The definition-file format version this build reads and writes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkJson, findJsonError, lineColumnAt } from './json-check';
+import { findJsonError, lineAndColumn } from '../util/json-position';
+import { checkJson } from './json-check';
 
 describe('checkJson', () => {
   it('accepts what JSON.parse accepts', () => {
@@ -34,7 +35,7 @@ describe('checkJson', () => {
   });
 
   it('reports 1-based line and column', () => {
-    expect(lineColumnAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     const r = checkJson('{\n  "a": 1,\n}');
     expect(r).toMatchObject({ valid: false, line: 3, column: 1 });
   });

@@ -62,7 +62,7 @@ describe('hooksmith render', () => {
   it('exits 1 with FILE:LINE:COL when the body is not JSON', async () => {
     const c = io();
     expect(await renderCommand(['comma.hbs'], c)).toBe(1);
-    expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"\n');
+    expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"; a trailing comma is a common cause\n');
   });
 
   it('exits 1 on a syntax error, with its position', async () => {
