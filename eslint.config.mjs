@@ -4,6 +4,11 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'https', 'net', 'tls', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'dns', 'worker_threads'];
 const nodePatterns = NODE_BUILTINS.map((name) => ({ group: [name], message: 'Node APIs belong in electron/ (services), not here.' }));
 const electronPattern = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload adapters may import electron.' };
+const rendererBackendPattern = { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' };
+const monacoPattern = {
+  group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+  message: 'Only renderer/src/editor/** imports Monaco (offline setup, slim build, workers): use its components.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', 'bin/**', 'scripts/**', '*.config.*', 'eslint.config.mjs'] },
@@ -37,7 +42,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
+        { patterns: [...nodePatterns, electronPattern, monacoPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname'],
     },
@@ -46,14 +51,19 @@ export default tseslint.config(
     // renderer/: the UI. No Node, no Electron; the backend only through src/lib/api.ts.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, monacoPattern, rendererBackendPattern] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
+    // renderer/src/editor/: the single Monaco seam.
+    files: ['renderer/src/editor/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, rendererBackendPattern] }] },
+  },
+  {
     // electron/services, web, cli, platform: run under plain Node too, so no electron import.
     files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/platform/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, monacoPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
   },
   {
     files: ['electron/main/ipc-adapter.ts', 'electron/preload/index.ts'],
