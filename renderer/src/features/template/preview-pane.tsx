@@ -9,13 +9,14 @@ import { LineLink } from './line-link';
 import { SampleEditor } from './sample-editor';
 import type { SamplesModel } from './use-samples';
 
-function badgeOf(result: RenderResult): { text: string; tone: 'ok' | 'bad' } {
+function badgeOf(result: RenderResult | undefined): { text: string; tone: 'ok' | 'bad' | 'pending' } {
+  if (!result) return { text: 'Rendering…', tone: 'pending' };
   if (!result.ok) return { text: 'Template error', tone: 'bad' };
   return result.json.valid ? { text: 'Valid JSON', tone: 'ok' } : { text: 'Invalid JSON', tone: 'bad' };
 }
 
 export function PreviewPane(props: {
-  result: RenderResult;
+  result: RenderResult | undefined;
   samples: SamplesModel;
   settings: Settings;
   settingsError: string | undefined;
@@ -24,8 +25,8 @@ export function PreviewPane(props: {
 }) {
   const { result, samples, settings } = props;
   const badge = badgeOf(result);
-  const body = result.ok ? result.body : '';
-  const jsonError = result.ok && !result.json.valid ? result.json : undefined;
+  const body = result?.ok ? result.body : '';
+  const jsonError = result?.ok && !result.json.valid ? result.json : undefined;
 
   return (
     <section className="tw-preview" aria-labelledby="tw-preview-title">
@@ -87,12 +88,12 @@ export function PreviewPane(props: {
       </div>
 
       <div className="tw-errors" aria-live="polite">
-        {!result.ok && 'syntaxError' in result && (
+        {result && !result.ok && 'syntaxError' in result && (
           <p className="error">
             Template error: {result.syntaxError.message} — <LineLink line={result.syntaxError.line} column={result.syntaxError.column} onGo={props.onGo} />
           </p>
         )}
-        {!result.ok && 'runtimeError' in result && (
+        {result && !result.ok && 'runtimeError' in result && (
           <p className="error">
             Rendering failed: {result.runtimeError.message}
             {result.runtimeError.line !== undefined && (

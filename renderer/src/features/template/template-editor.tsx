@@ -5,15 +5,15 @@
  * The preview renders ~100 ms after typing stops (rendering is fast, but the page should never re-render
  * the preview on every keystroke); the robustness check runs in a worker.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldRow } from '../../../../shared/payload/field-schema';
 import type { EventTypeStyle } from '../../../../shared/payload/request-event';
 import { insertionFor } from '../../../../shared/template/editor-mapping';
-import { renderTemplate } from '../../../../shared/template/render';
 import { TemplateCodeEditor, type TemplateEditorHandle } from '../../editor/template-code-editor';
 import { PreviewPane } from './preview-pane';
 import { RobustnessPanel } from './robustness-panel';
 import { SchemaPanel } from './schema-panel';
+import { usePreviewRender } from './use-preview-render';
 import { useRobustness } from './use-robustness';
 import { useSamples } from './use-samples';
 import { useTemplateSettings } from './use-template-settings';
@@ -47,7 +47,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const samples = useSamples(style);
   const [schemaOpen, setSchemaOpen] = useState(true);
   const text = useDebounced(props.value, PREVIEW_DEBOUNCE_MS);
-  const result = useMemo(() => renderTemplate(text, samples.event, { escape: settings.escapeMode }), [text, samples.event, settings.escapeMode]);
+  const result = usePreviewRender(text, samples.event, settings.escapeMode);
   const robustness = useRobustness(text, settings.escapeMode, style, samples.saved);
 
   const goTo = (line: number, column: number) => editor.current?.goTo(line, column);
