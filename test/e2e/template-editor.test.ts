@@ -2,6 +2,8 @@
  * Template authoring in real Chromium against `npm run web`: completion from the popup, the live preview,
  * a trailing-comma marker fixed with the quick fix, the schema panel, and nothing fetched from outside.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleForTrigger } from '../../shared/payload/samples';
@@ -93,6 +95,24 @@ describe('template editor in the browser', () => {
     await page.locator('.tw-field[title="data.access_groups[].integration.name"]').click();
     await expect.poll(() => templateText(page)).toContain('{{#each data.access_groups}}"{{integration.name}}"');
     await page.getByRole('status', { name: 'Preview: Valid JSON' }).waitFor();
+  });
+
+  it('renders a pasted payload and saves it as a sample in the data file', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{"who": "{{data.requester.email}}"}');
+    await page.getByRole('button', { name: /Edit sample JSON/ }).click();
+    await page.getByLabel('Sample payload (JSON)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('{"data": {"requester": {"email": "pasted@example.com"}}}');
+    await expect.poll(() => previewText(page)).toContain('"who": "pasted@example.com"');
+    await page.getByLabel('Sample name').fill('Pasted payload');
+    await page.getByRole('button', { name: 'Save sample' }).click();
+    await page.getByText('Sample saved.').waitFor();
+    const picker = page.getByLabel('Sample', { exact: true });
+    expect(await picker.locator('option:checked').textContent()).toBe('Pasted payload');
+    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    expect(saved.samples).toEqual([expect.objectContaining({ name: 'Pasted payload', event: { data: { requester: { email: 'pasted@example.com' } } } })]);
   });
 
   it('fetched nothing outside 127.0.0.1 and Monaco found every worker', () => {

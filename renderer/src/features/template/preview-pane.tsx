@@ -37,9 +37,9 @@ export function PreviewPane(props: {
         </span>
       </div>
       <div className="tw-controls">
-        <label>
-          <span>Sample</span>
-          <select value={samples.selected.id} onChange={(e) => samples.select(e.target.value)}>
+        <div className="tw-control">
+          <label htmlFor="tw-sample">Sample</label>
+          <select id="tw-sample" value={samples.selected.id} onChange={(e) => samples.select(e.target.value)}>
             <optgroup label="Triggers">
               {samples.triggers.map((s) => (
                 <option key={s.id} value={s.id}>{s.label}</option>
@@ -58,21 +58,21 @@ export function PreviewPane(props: {
               </optgroup>
             )}
           </select>
-        </label>
-        <label>
-          <span>Escaping</span>
-          <select value={settings.escapeMode} onChange={(e) => props.onSettings({ escapeMode: e.target.value as Settings['escapeMode'] })}>
+        </div>
+        <div className="tw-control">
+          <label htmlFor="tw-escape">Escaping</label>
+          <select id="tw-escape" value={settings.escapeMode} onChange={(e) => props.onSettings({ escapeMode: e.target.value as Settings['escapeMode'] })}>
             <option value="html">HTML (stock Handlebars)</option>
             <option value="none">None</option>
           </select>
-        </label>
-        <label>
-          <span>event_type spelling</span>
-          <select value={settings.eventTypeStyle} onChange={(e) => props.onSettings({ eventTypeStyle: e.target.value as Settings['eventTypeStyle'] })}>
+        </div>
+        <div className="tw-control">
+          <label htmlFor="tw-event-type">event_type spelling</label>
+          <select id="tw-event-type" value={settings.eventTypeStyle} onChange={(e) => props.onSettings({ eventTypeStyle: e.target.value as Settings['eventTypeStyle'] })}>
             <option value="AccessRequestCreated">AccessRequestCreated</option>
             <option value="RequestCreated">RequestCreated</option>
           </select>
-        </label>
+        </div>
       </div>
       {props.settingsError && <p className="error" role="alert">{props.settingsError}</p>}
 

@@ -34,10 +34,10 @@ export function SampleEditor({ samples }: { samples: SamplesModel }) {
             </p>
           )}
           <div className="tw-sample-actions">
-            <label>
-              <span>Sample name</span>
-              <input type="text" value={name} placeholder={samples.selectedSaved?.name ?? 'My payload'} onChange={(e) => setName(e.target.value)} />
-            </label>
+            <div className="tw-control">
+              <label htmlFor="tw-sample-name">Sample name</label>
+              <input id="tw-sample-name" type="text" value={name} placeholder={samples.selectedSaved?.name ?? 'My payload'} onChange={(e) => setName(e.target.value)} />
+            </div>
             <button type="button" onClick={() => void run(() => samples.save(name || samples.selectedSaved?.name || ''), 'Sample saved.')}>
               Save sample
             </button>
