@@ -8,6 +8,11 @@ const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'htt
 const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE }));
 const nodePatterns = [{ group: ['node:*'], message: NODE_MESSAGE }];
 const electronPattern = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload adapters may import electron.' };
+const rendererBackendPattern = { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' };
+const monacoPattern = {
+  group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+  message: 'Only renderer/src/editor/** imports Monaco (offline setup, slim build, workers): use its components.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'dist/**', 'coverage/**', 'bin/**', 'scripts/**', '*.config.*', 'eslint.config.mjs'] },
@@ -41,7 +46,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: nodePaths, patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
+        { paths: nodePaths, patterns: [...nodePatterns, electronPattern, monacoPattern, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' }] },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname'],
     },
@@ -50,14 +55,19 @@ export default tseslint.config(
     // renderer/: the UI. No Node, no Electron; the backend only through src/lib/api.ts.
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, { group: ['**/electron/**'], message: 'The renderer reaches the backend only through src/lib/api.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, monacoPattern, rendererBackendPattern] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
   {
+    // renderer/src/editor/: the single Monaco seam.
+    files: ['renderer/src/editor/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodePatterns, electronPattern, rendererBackendPattern] }] },
+  },
+  {
     // electron/services, web, cli, platform: run under plain Node too, so no electron import.
     files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/platform/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, monacoPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
   },
   {
     files: ['electron/main/ipc-adapter.ts', 'electron/preload/index.ts'],

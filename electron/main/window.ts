@@ -5,7 +5,7 @@
 import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, isRenderWorkerPath, RENDER_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** Whether `url` is our own UI: the bundled file or, in `npm run dev`, the Vite dev server. */
 export function isAppUrl(url: string): boolean {
@@ -16,7 +16,9 @@ export function isAppUrl(url: string): boolean {
 
 export function createMainWindow(): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // The template render workers get their own policy (eval for Handlebars, no network); see csp.ts.
+    const policy = isRenderWorkerPath(new URL(details.url).pathname) ? RENDER_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 

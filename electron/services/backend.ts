@@ -7,6 +7,7 @@ import type { Api, AppInfo } from '../../shared/api/contract';
 import { ok } from '../../shared/api/result';
 import { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
+import { SamplesService } from './samples-service';
 import { SettingsService } from './settings-service';
 import { WebhookService } from './webhook-service';
 
@@ -22,6 +23,7 @@ export interface Backend {
   api: Api;
   webhooks: WebhookService;
   settings: SettingsService;
+  samples: SamplesService;
   dataFile: DataFile;
   options: BackendOptions;
 }
@@ -31,6 +33,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dataFile = await DataFile.open(options.dataDir);
   const webhooks = new WebhookService(dataFile, options.secrets);
   const settings = new SettingsService(dataFile);
+  const samples = new SamplesService(dataFile);
   const notices = [...dataFile.notices, ...(options.secrets.notice ? [options.secrets.notice] : [])];
   const api: Api = {
     app: {
@@ -39,6 +42,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     webhooks,
     settings,
+    samples,
   };
-  return { api, webhooks, settings, dataFile, options };
+  return { api, webhooks, settings, samples, dataFile, options };
 }

@@ -16,6 +16,10 @@ const webhookInput = z.custom<WebhookInput>((v) => typeof v === 'object' && v !=
 const settingsPatch = z.custom<Partial<Settings>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
   message: 'patch must be an object',
 });
+/** Deep checks (size, object-ness with a message naming the fix) live in shared/payload/user-samples.ts. */
+const sampleEvent = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  message: 'event must be a JSON object',
+});
 const id = z.string().min(1).max(200);
 const none = z.undefined();
 
@@ -37,6 +41,11 @@ export const API_SCHEMAS = {
     importDefinitions: z.object({ text: z.string().max(20_000_000) }),
   },
   settings: { get: none, update: z.object({ patch: settingsPatch }) },
+  samples: {
+    list: none,
+    save: z.object({ name: z.string().max(1000), event: sampleEvent }),
+    remove: z.object({ id }),
+  },
 } satisfies SchemaMap;
 
 /** The argument schema of one method. */

@@ -8,7 +8,7 @@
  */
 import type { FieldIssue, Result } from './result';
 import type { Webhook, WebhookInput } from '../model/webhook';
-import type { Settings } from '../model/store-schema';
+import type { SavedSample, Settings } from '../model/store-schema';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -81,11 +81,26 @@ export interface SettingsApi {
   update(args: { patch: Partial<Settings> }): Promise<Result<Settings>>;
 }
 
+/** Sample events the user saved in the template editor, kept in the data file. */
+export interface SamplesApi {
+  /** Every saved sample, sorted by name. */
+  list(): Promise<Result<SavedSample[]>>;
+  /**
+   * Saves a sample payload (any JSON object) under a name; a sample with the same name is replaced.
+   *
+   * `validation-failed` names the field (`name` or `event`) and the fix.
+   */
+  save(args: { name: string; event: Record<string, unknown> }): Promise<Result<SavedSample>>;
+  /** Deletes a saved sample; `not-found` if it is already gone. */
+  remove(args: { id: string }): Promise<Result<{ id: string }>>;
+}
+
 /** The whole contract, by namespace. */
 export interface Api {
   app: AppApi;
   webhooks: WebhooksApi;
   settings: SettingsApi;
+  samples: SamplesApi;
 }
 
 export type ApiNamespace = keyof Api;

@@ -14,7 +14,7 @@ function stored(patch: Record<string, unknown> = {}): Webhook {
   } as Webhook;
 }
 
-const doc = (webhooks: unknown[], settings: unknown = defaultSettings()) => ({ schemaVersion: CURRENT_SCHEMA_VERSION, webhooks, settings });
+const doc = (webhooks: unknown[], settings: unknown = defaultSettings(), samples: unknown = []) => ({ schemaVersion: CURRENT_SCHEMA_VERSION, webhooks, settings, samples });
 
 function reasonOf(value: unknown): string {
   const result = validateStoreDocument(value);
@@ -36,7 +36,7 @@ describe('validateStoreDocument', () => {
   });
 
   it('requires the current version', () => {
-    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 2, found 1 — migrate/);
+    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 3, found 1 — migrate/);
   });
 
   it('checks ids and timestamps', () => {
@@ -60,5 +60,23 @@ describe('validateStoreDocument', () => {
   it('summarises long problem lists', () => {
     const reason = reasonOf(doc(Array.from({ length: 8 }, (_, i) => stored({ id: `w${i}`, createdAt: 'x' }))));
     expect(reason).toMatch(/\(and 3 more\)$/);
+  });
+});
+
+describe('saved samples in the store document', () => {
+  const sample = { id: 's1', name: 'Pasted', event: { data: { id: 'r1' } }, createdAt: '2026-01-31T12:00:00.000Z' };
+
+  it('keeps valid samples', () => {
+    expect(validateStoreDocument(doc([], defaultSettings(), [sample]))).toEqual({ ok: true, doc: doc([], defaultSettings(), [sample]) });
+  });
+
+  it('names each broken sample field', () => {
+    const reason = reasonOf(doc([], defaultSettings(), [{ ...sample, event: 'text' }, { ...sample, id: 7 }]));
+    expect(reason).toContain('samples.0.event: event must be a JSON object');
+    expect(reason).toContain('samples.1.id');
+  });
+
+  it('requires a samples list', () => {
+    expect(reasonOf({ ...doc([]), samples: undefined })).toContain('samples: samples must be a list.');
   });
 });

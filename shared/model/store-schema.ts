@@ -10,7 +10,7 @@ import { checkWebhookShape, completeInput } from './webhook-shape';
 import { fieldPath, isRecord, readEnum, readString } from './shape-check';
 
 /** The root document version this build reads and writes. Bump it together with a new migration. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Spellings of `event_type` in mock payloads; Apono's docs disagree (spec §2.3, §10 #1). */
 export const EVENT_TYPE_STYLES = ['AccessRequestCreated', 'RequestCreated'] as const;
@@ -34,16 +34,30 @@ export function defaultSettings(): Settings {
   return { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html' };
 }
 
+/**
+ * A sample event the user saved in the template editor (edited from a built-in sample or pasted).
+ *
+ * `event` is any JSON object: users paste payloads that do not follow the documented schema, and the
+ * preview must render them as they are.
+ */
+export interface SavedSample {
+  id: string;
+  name: string;
+  event: Record<string, unknown>;
+  createdAt: string;
+}
+
 /** The whole lowdb document at {@link CURRENT_SCHEMA_VERSION}. */
 export interface StoreDocument {
   schemaVersion: number;
   webhooks: Webhook[];
   settings: Settings;
+  samples: SavedSample[];
 }
 
 /** The document a first start writes. */
 export function emptyStoreDocument(): StoreDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, webhooks: [], settings: defaultSettings() };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, webhooks: [], settings: defaultSettings(), samples: [] };
 }
 
 /** A loaded document, or why it cannot be used (with every problem by field). */
@@ -80,8 +94,9 @@ export function validateStoreDocument(doc: unknown): StoreValidation {
     else ids.set(w.id, i);
   });
   const settings = checkSettings(doc.settings, issues);
+  const samples = checkSamples(doc.samples, issues);
   if (issues.length > 0 || settings === undefined) return invalid(issues);
-  return { ok: true, doc: { schemaVersion: CURRENT_SCHEMA_VERSION, webhooks, settings } };
+  return { ok: true, doc: { schemaVersion: CURRENT_SCHEMA_VERSION, webhooks, settings, samples } };
 }
 
 function checkStoredWebhook(value: unknown, path: string, issues: FieldIssue[]): Webhook | undefined {
@@ -114,6 +129,28 @@ function checkSettings(value: unknown, issues: FieldIssue[]): Settings | undefin
   const eventTypeStyle = readEnum(value, 'eventTypeStyle', EVENT_TYPE_STYLES, 'settings', 'Event type style', issues);
   const escapeMode = readEnum(value, 'escapeMode', ESCAPE_MODES, 'settings', 'Escape mode', issues);
   return eventTypeStyle && escapeMode ? { eventTypeStyle, escapeMode } : undefined;
+}
+
+function checkSamples(value: unknown, issues: FieldIssue[]): SavedSample[] {
+  if (!Array.isArray(value)) {
+    issues.push({ field: 'samples', message: 'samples must be a list.' });
+    return [];
+  }
+  const out: SavedSample[] = [];
+  value.forEach((s, i) => {
+    const path = fieldPath('samples', i);
+    if (!isRecord(s)) {
+      issues.push({ field: path, message: 'Each saved sample must be an object with id, name, event and createdAt.' });
+      return;
+    }
+    const before = issues.length;
+    const id = readString(s, 'id', path, 'id', issues);
+    const name = readString(s, 'name', path, 'name', issues);
+    const createdAt = readTimestamp(s, 'createdAt', path, issues);
+    if (!isRecord(s.event)) issues.push({ field: fieldPath(path, 'event'), message: 'event must be a JSON object (the sample payload).' });
+    if (issues.length === before && id && name !== undefined && createdAt && isRecord(s.event)) out.push({ id, name, event: s.event, createdAt });
+  });
+  return out;
 }
 
 function invalid(issues: FieldIssue[]): StoreValidation {

@@ -22,3 +22,17 @@ export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"]
 
 /** The policy for a `<meta http-equiv>` tag, where browsers ignore (and warn about) `frame-ancestors`. */
 export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
+
+/**
+ * The policy of the template render workers (preview and robustness).
+ *
+ * Handlebars compiles a template into a function with `new Function`, which the page's policy rightly
+ * forbids. Rendering therefore happens only in these workers, whose own policy allows eval and nothing
+ * else: no network, no imports from elsewhere, no DOM.
+ */
+export const RENDER_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
+/** Whether a URL path is a built render worker (`assets/render.worker-<hash>.js`, `assets/robustness.worker-<hash>.js`). */
+export function isRenderWorkerPath(path: string): boolean {
+  return /\/assets\/(render|robustness)\.worker-[\w-]+\.js$/.test(path);
+}

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import v1 from './fixtures/store-v1.json';
 import v1Broken from './fixtures/store-v1-broken.json';
 import { MIGRATIONS, migrate } from './migrate';
+import v2 from './fixtures/store-v2.json';
 import { addSettings } from './001-add-settings';
+import { addSamples } from './002-add-samples';
 import { CURRENT_SCHEMA_VERSION, defaultSettings, emptyStoreDocument } from '../store-schema';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -17,8 +19,9 @@ describe('migrate', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(1);
-    expect(result.doc.schemaVersion).toBe(2);
+    expect(result.doc.schemaVersion).toBe(3);
     expect(result.doc.settings).toEqual(defaultSettings());
+    expect(result.doc.samples).toEqual([]);
     expect(result.doc.webhooks.map((w) => w.timeoutSeconds)).toEqual([30, null]);
     expect(result.doc.webhooks[0]).not.toHaveProperty('timeout');
     expect(result.doc.webhooks[0]?.headers).toEqual([{ key: 'X-Api-Key', value: 'secret:k1', secret: true }]);
@@ -34,6 +37,32 @@ describe('migrate', () => {
   it('keeps existing settings and timeoutSeconds in the v1 step', () => {
     const out = addSettings.up({ schemaVersion: 1, webhooks: [{ timeoutSeconds: 5, timeout: 9 }], settings: { escapeMode: 'none' } });
     expect(out).toEqual({ schemaVersion: 1, webhooks: [{ timeoutSeconds: 5 }], settings: { escapeMode: 'none' } });
+  });
+
+  it('migrates the v2 fixture: adds an empty samples list and keeps webhooks and settings', () => {
+    const result = migrate(clone(v2));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(2);
+    expect(result.doc.schemaVersion).toBe(3);
+    expect(result.doc.samples).toEqual([]);
+    expect(result.doc.settings).toEqual({ eventTypeStyle: 'RequestCreated', escapeMode: 'none' });
+    expect(result.doc.webhooks.map((w) => w.name)).toEqual(['SlackAlerts']);
+  });
+
+  it('keeps a samples list already present in the v2 step, for validation to judge', () => {
+    const samples = [{ id: 's1', name: 'Mine', event: {}, createdAt: '2026-01-01T00:00:00Z' }];
+    expect(addSamples.up({ schemaVersion: 2, samples })).toEqual({ schemaVersion: 2, samples });
+    expect(addSamples.up({ schemaVersion: 2, samples: 'junk' })).toEqual({ schemaVersion: 2, samples: [] });
+  });
+
+  it('refuses a v2 document whose hand-edited samples are broken, naming the field', () => {
+    const broken = { ...clone(v2), samples: [{ id: 's1', name: 'Mine', event: [1], createdAt: 'yesterday' }] };
+    const result = migrate(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toContain('samples.0.event: event must be a JSON object');
+    expect(result.reason).toContain('samples.0.createdAt');
   });
 
   it('passes a current document through without migratedFrom', () => {
@@ -53,7 +82,7 @@ describe('migrate', () => {
 
   it('refuses a document from a newer Hooksmith', () => {
     const result = migrate({ ...emptyStoreDocument(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 3; this version reads up to 2\)\. Update Hooksmith; the file was left unchanged\./) });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 4; this version reads up to 3\)\. Update Hooksmith; the file was left unchanged\./) });
   });
 
   it.each([null, [], { webhooks: [] }, { schemaVersion: '2' }, { schemaVersion: 0 }])('refuses %j without a usable version', (doc) => {

@@ -8,9 +8,10 @@ import { CURRENT_SCHEMA_VERSION, validateStoreDocument, type StoreDocument } fro
 import { isRecord } from '../shape-check';
 import type { Migration } from './migration';
 import { addSettings } from './001-add-settings';
+import { addSamples } from './002-add-samples';
 
 /** Every migration, one per version step, in order. */
-export const MIGRATIONS: readonly Migration[] = [addSettings];
+export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples];
 
 /** A usable document (with the version it was migrated from, if any) or why it cannot be used. */
 export type MigrateResult = { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; reason: string };

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
 import { routeHref } from '../../app/use-route';
+import { TemplateEditor } from '../template/template-editor';
 import { AuthEditor } from './auth-editor';
 import { FiltersEditor } from './filters-editor';
 import { HeadersEditor } from './headers-editor';
@@ -80,7 +81,7 @@ export function WebhookEditPage({ id }: { id?: string }) {
       </div>
 
       <Field label="Body Template" field="bodyTemplate" issues={shown} help="Handlebars; the rendered result must be JSON.">
-        <textarea {...describe(shown, 'bodyTemplate')} className="code" rows={12} spellCheck={false} value={draft.bodyTemplate} onChange={(e) => update({ bodyTemplate: e.target.value })} />
+        <TemplateEditor {...describe(shown, 'bodyTemplate')} label="Body Template" value={draft.bodyTemplate} onChange={(bodyTemplate) => update({ bodyTemplate })} />
       </Field>
 
       <HeadersEditor headers={draft.headers} issues={shown} onChange={(headers) => update({ headers })} />

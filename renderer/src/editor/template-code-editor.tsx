@@ -1,0 +1,110 @@
+/**
+ * The body-template editor: Monaco with the Handlebars providers and live diagnostics.
+ *
+ * Callers (features/template) see only this component and its handle, never Monaco itself.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import Editor from '@monaco-editor/react';
+import type { editor } from 'monaco-editor/editor';
+import type { TemplateDiagnostic } from '../../../shared/template/analysis-types';
+import type { EscapeMode } from '../../../shared/template/render';
+import { currentTheme, monaco } from './monaco';
+import { watchDiagnostics, type DiagnosticsWatch } from './languages/handlebars/diagnostics';
+import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from './languages/handlebars/providers';
+
+/** What the template feature can do to the editor. */
+export interface TemplateEditorHandle {
+  /** Moves the cursor to a 1-based line and column, scrolls there and focuses the editor. */
+  goTo(line: number, column: number): void;
+  /** The template text before the cursor (to work out the block context there). */
+  textBeforeCursor(): string;
+  /** Replaces the selection with `text` (one undo step) and focuses the editor. */
+  insertAtCursor(text: string): void;
+}
+
+export interface TemplateCodeEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** The id of the editor's input, so a `<label for>` reaches it. */
+  inputId: string;
+  ariaLabel: string;
+  escape: EscapeMode;
+  height: number | string;
+  onDiagnostics?(diagnostics: TemplateDiagnostic[]): void;
+}
+
+export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeEditorProps>(function TemplateCodeEditor(props, ref) {
+  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const watchRef = useRef<DiagnosticsWatch | null>(null);
+  const escapeRef = useRef(props.escape);
+  const onDiagnosticsRef = useRef(props.onDiagnostics);
+  onDiagnosticsRef.current = props.onDiagnostics;
+
+  useEffect(() => {
+    escapeRef.current = props.escape;
+    watchRef.current?.refresh();
+  }, [props.escape]);
+
+  useEffect(() => () => watchRef.current?.dispose(), []);
+
+  useImperativeHandle(ref, () => ({
+    goTo(line, column) {
+      const ed = editorRef.current;
+      if (!ed) return;
+      ed.setPosition({ lineNumber: line, column });
+      ed.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+      ed.focus();
+    },
+    textBeforeCursor() {
+      const ed = editorRef.current;
+      const model = ed?.getModel();
+      const pos = ed?.getPosition();
+      if (!model || !pos) return '';
+      return model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: pos.lineNumber, endColumn: pos.column });
+    },
+    insertAtCursor(text) {
+      const ed = editorRef.current;
+      const sel = ed?.getSelection();
+      if (!ed || !sel) return;
+      ed.executeEdits('schema-panel', [{ range: sel, text, forceMoveMarkers: true }]);
+      ed.pushUndoStop();
+      ed.focus();
+    },
+  }));
+
+  return (
+    <Editor
+      height={props.height}
+      language={TEMPLATE_LANGUAGE}
+      path="hooksmith://template/body.hbs"
+      theme={currentTheme()}
+      value={props.value}
+      onChange={(v) => props.onChange(v ?? '')}
+      beforeMount={() => registerTemplateLanguage()}
+      onMount={(ed) => {
+        editorRef.current = ed;
+        const model = ed.getModel();
+        if (model) watchRef.current = watchDiagnostics(model, () => ({ escape: escapeRef.current }), (d) => onDiagnosticsRef.current?.(d));
+        // The hidden input Monaco types into gets the form field's id, so the page's <label> names it.
+        const input = ed.getDomNode()?.querySelector<HTMLElement>('textarea, .native-edit-context');
+        if (input) input.id = props.inputId;
+      }}
+      loading={<p className="muted">Loading editor…</p>}
+      options={{
+        ariaLabel: props.ariaLabel,
+        minimap: { enabled: false },
+        fontSize: 13,
+        lineNumbersMinChars: 3,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        tabSize: 2,
+        automaticLayout: true,
+        fixedOverflowWidgets: true,
+        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
+        quickSuggestions: { other: true, strings: true, comments: false },
+        suggest: { showWords: false },
+        wordBasedSuggestions: 'off',
+      }}
+    />
+  );
+});

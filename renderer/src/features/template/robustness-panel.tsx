@@ -1,0 +1,44 @@
+/** "Does the JSON hold?": every sample whose body breaks or is altered by escaping, linked to the template line. */
+import type { RobustnessFinding } from '../../../../shared/template/robustness';
+import { LineLink } from './line-link';
+import type { RobustnessState } from './use-robustness';
+
+const KIND: Record<RobustnessFinding['kind'], string> = {
+  'syntax-error': 'Template error',
+  'render-error': 'Render error',
+  'invalid-json': 'Invalid JSON',
+  'escaping-altered': 'Altered by escaping',
+};
+
+export function RobustnessPanel({ state, onGo }: { state: RobustnessState; onGo(line: number, column: number): void }) {
+  return (
+    <section className="tw-robust" aria-labelledby="tw-robust-title" aria-busy={state.status === 'checking'}>
+      <div className="tw-head">
+        <h3 id="tw-robust-title">Does the JSON hold?</h3>
+        <span className="muted" role="status">
+          {state.status === 'checking' && 'Checking every sample…'}
+          {state.status === 'done' && (state.findings.length === 0 ? `Holds for all ${state.checked} samples.` : `${state.findings.length} of ${state.checked} samples fail.`)}
+        </span>
+      </div>
+      {state.status === 'failed' && <p className="error">{state.message}</p>}
+      {state.status === 'done' && state.findings.length > 0 && (
+        <ul className="tw-findings">
+          {state.findings.map((f) => (
+            <li key={`${f.sampleId}-${f.kind}`}>
+              <strong>{f.sampleLabel}</strong> <span className={f.kind === 'escaping-altered' ? 'warning' : 'error'}>{KIND[f.kind]}</span>
+              <div className="tw-finding-msg">
+                {f.message}
+                {f.template && (
+                  <>
+                    {' — '}
+                    <LineLink line={f.template.line} column={f.template.column} onGo={onGo} />
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Template authoring in real Chromium against `npm run web`: completion from the popup, the live preview,
+ * a trailing-comma marker fixed with the quick fix, the schema panel, and nothing fetched from outside.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sampleForTrigger } from '../../shared/payload/samples';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startWebApp();
+  session = await openBrowser();
+  session.page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  session.page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+});
+
+/** Monaco renders spaces as non-breaking spaces; compare text as the user reads it. */
+const viewText = async (page: Page, selector: string) => (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
+const previewText = (page: Page) => viewText(page, '[data-testid="preview-body"]');
+const templateText = (page: Page) => viewText(page, '.tw-template');
+const badge = (page: Page) => page.getByRole('status', { name: /^Preview: / });
+
+async function replaceTemplate(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Body Template').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  if (text) await page.keyboard.insertText(text);
+}
+
+describe('template editor in the browser', () => {
+  it('opens Add Webhook with the Monaco editor reachable by the Body Template label', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.locator('.tw-template .monaco-editor').waitFor();
+    await page.getByLabel('Body Template').focus();
+    expect(await page.locator('.tw-template :focus').count()).toBe(1);
+    await page.getByRole('status', { name: 'Preview: Valid JSON' }).waitFor();
+  });
+
+  it('completes a path from the popup and the preview follows', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{"who": "{{data.requ');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'requester' });
+    await item.first().waitFor();
+    await page.keyboard.press('Enter');
+    // Accepting is asynchronous: typing on before it lands lets the accepted item swallow what was typed.
+    await expect.poll(() => templateText(page)).toContain('{{data.requester');
+    await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+    // The "." reopens suggestions (a trigger character); close them before typing on, as a user would.
+    await page.keyboard.insertText('.email');
+    await expect.poll(() => templateText(page)).toContain('{{data.requester.email');
+    await page.keyboard.press('Escape');
+    await page.keyboard.insertText('}}"}');
+    await expect.poll(() => templateText(page)).toContain('{"who": "{{data.requester.email}}"}');
+    const email = sampleForTrigger('RequestCreated').data.requester.email;
+    await expect.poll(() => previewText(page), { timeout: 10_000 }).toContain(`"who": "${email}"`);
+    expect(await badge(page).textContent()).toBe('Valid JSON');
+  });
+
+  it('marks the trailing comma of an #each and the quick fix makes the preview valid', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{"ids": [{{#each data.access_groups}}"{{integration.id}}",{{/each}}]}');
+    await page.getByRole('status', { name: 'Preview: Invalid JSON' }).waitFor();
+    await page.locator('.tw-template .squiggly-error').first().waitFor();
+    // The robustness panel lists the failing samples with a link to the template line.
+    await page.getByRole('region', { name: 'Does the JSON hold?' }).getByRole('button', { name: /template line 1/ }).first().waitFor();
+
+    await page.keyboard.press('F8'); // go to the problem
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget', { hasText: 'Emit the comma only between elements' });
+    await fix.waitFor();
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => templateText(page)).toContain('"{{integration.id}}"{{#unless @last}},{{/unless}}{{/each}}');
+    await page.getByRole('status', { name: 'Preview: Valid JSON' }).waitFor();
+    const ids = sampleForTrigger('RequestCreated').data.access_groups.map((g) => g.integration.id);
+    await expect.poll(() => previewText(page)).toContain(`"ids": ${JSON.stringify(ids)}`);
+    await page.locator('.tw-template .squiggly-error').waitFor({ state: 'detached' });
+  });
+
+  it('inserts a schema field relative to the #each block at the cursor', async () => {
+    const { page } = session;
+    // One insertion, then the cursor moves back between the quotes: two separate insertions race Monaco's
+    // quote handling and can leave the cursor on the wrong side.
+    const after = '"{{#unless @last}},{{/unless}}{{/each}}]}';
+    await replaceTemplate(page, `{"names": [{{#each data.access_groups}}"${after}`);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < after.length; i++) await page.keyboard.press('ArrowLeft');
+    await page.getByRole('searchbox', { name: 'Search fields' }).fill('integration name');
+    await page.locator('.tw-field[title="data.access_groups[].integration.name"]').click();
+    await expect.poll(() => templateText(page)).toContain('{{#each data.access_groups}}"{{integration.name}}"');
+    await page.getByRole('status', { name: 'Preview: Valid JSON' }).waitFor();
+  });
+
+  it('renders a pasted payload and saves it as a sample in the data file', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{"who": "{{data.requester.email}}"}');
+    await page.getByRole('button', { name: /Edit sample JSON/ }).click();
+    await page.getByLabel('Sample payload (JSON)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('{"data": {"requester": {"email": "pasted@example.com"}}}');
+    await expect.poll(() => previewText(page)).toContain('"who": "pasted@example.com"');
+    await page.getByLabel('Sample name').fill('Pasted payload');
+    await page.getByRole('button', { name: 'Save sample' }).click();
+    await page.getByText('Sample saved.').waitFor();
+    const picker = page.getByLabel('Sample', { exact: true });
+    expect(await picker.locator('option:checked').textContent()).toBe('Pasted payload');
+    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    expect(saved.samples).toEqual([expect.objectContaining({ name: 'Pasted payload', event: { data: { requester: { email: 'pasted@example.com' } } } })]);
+  });
+
+  it('fetched nothing outside 127.0.0.1 and Monaco found every worker', () => {
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(session.requests.some((u) => /editor\.worker/.test(u))).toBe(true);
+    expect(consoleErrors.filter((e) => /requestHandler|Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
+  });
+});
