@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Api, ApiMethodName, ApiNamespace } from './contract';
 import { parseMethodName } from './methods';
-import type { WebhookInput } from '../model/webhook';
+import { TRIGGERS, type WebhookInput } from '../model/webhook';
 import type { Settings } from '../model/store-schema';
 
 /** Deep checks of webhook input live in the rules (they name fields and fixes); here only "is an object". */
@@ -37,6 +37,20 @@ export const API_SCHEMAS = {
     importDefinitions: z.object({ text: z.string().max(20_000_000) }),
   },
   settings: { get: none, update: z.object({ patch: settingsPatch }) },
+  delivery: {
+    test: z.object({
+      webhookId: id.optional(),
+      input: webhookInput.optional(),
+      trigger: z.enum(TRIGGERS),
+      event: z.unknown().optional(),
+      sampleId: id.optional(),
+      runId: id,
+      network: z
+        .object({ insecureTls: z.boolean().optional(), extraCaPem: z.string().max(1_000_000).optional(), proxyUrl: z.string().max(2000).optional() })
+        .optional(),
+    }),
+    cancel: z.object({ runId: id }),
+  },
 } satisfies SchemaMap;
 
 /** The argument schema of one method. */
