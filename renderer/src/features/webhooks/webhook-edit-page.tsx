@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
 import { routeHref } from '../../app/use-route';
+import { TestBar } from '../test-panel/test-bar';
 import { AuthEditor } from './auth-editor';
 import { FiltersEditor } from './filters-editor';
 import { HeadersEditor } from './headers-editor';
@@ -125,6 +126,7 @@ export function WebhookEditPage({ id }: { id?: string }) {
           {save.kind === 'failed' && save.message}
           {save.kind === 'idle' && dirty && 'Unsaved changes'}
         </span>
+        <TestBar webhookId={savedId} draft={draft} />
       </div>
     </form>
   );
