@@ -7,6 +7,7 @@ import { APP_VERSION } from '../version';
 import type { CliCommand, CliIo } from './cli-io';
 import { lintCommand } from './commands/lint';
 import { renderCommand } from './commands/render';
+import { SEND_USAGE, sendCommand } from './commands/send';
 import { webhooksCommand } from './commands/webhooks';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
@@ -18,6 +19,9 @@ Commands:
   render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none]
                                      render a body template; exit 1 if the result is not JSON
   lint <template>… [--json]          diagnostics and the "does the JSON hold?" check over every sample
+  send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json]
+                                     send once and print what went out and came back;
+                                     exit 1 if it failed (see: hooksmith send --help)
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
@@ -52,11 +56,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const pure = PURE_COMMANDS[command];
   if (pure) return pure(args, io);
-  if (command === 'webhooks') {
+  if (command === 'send' && (args.includes('--help') || args.includes('-h'))) {
+    io.stdout(SEND_USAGE);
+    return 0;
+  }
+  if (command === 'webhooks' || command === 'send') {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
     const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
     for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-    return webhooksCommand(args, io, backend);
+    return command === 'send' ? sendCommand(args, io, backend) : webhooksCommand(args, io, backend);
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Api, ApiMethodName, ApiNamespace } from './contract';
 import { parseMethodName } from './methods';
-import type { WebhookInput } from '../model/webhook';
+import { TRIGGERS, type WebhookInput } from '../model/webhook';
 import type { Settings } from '../model/store-schema';
 
 /** Deep checks of webhook input live in the rules (they name fields and fixes); here only "is an object". */
@@ -45,6 +45,20 @@ export const API_SCHEMAS = {
     list: none,
     save: z.object({ name: z.string().max(1000), event: sampleEvent }),
     remove: z.object({ id }),
+  },
+  delivery: {
+    test: z.object({
+      webhookId: id.optional(),
+      input: webhookInput.optional(),
+      trigger: z.enum(TRIGGERS),
+      event: z.unknown().optional(),
+      sampleId: id.optional(),
+      runId: id,
+      network: z
+        .object({ insecureTls: z.boolean().optional(), extraCaPem: z.string().max(1_000_000).optional(), proxyUrl: z.string().max(2000).optional() })
+        .optional(),
+    }),
+    cancel: z.object({ runId: id }),
   },
 } satisfies SchemaMap;
 

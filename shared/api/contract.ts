@@ -7,8 +7,9 @@
  * `api-schemas.ts`, whose keys are the method list.
  */
 import type { FieldIssue, Result } from './result';
-import type { Webhook, WebhookInput } from '../model/webhook';
+import type { Trigger, Webhook, WebhookInput } from '../model/webhook';
 import type { SavedSample, Settings } from '../model/store-schema';
+import type { InvocationRecord } from '../delivery/invocation';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -95,12 +96,57 @@ export interface SamplesApi {
   remove(args: { id: string }): Promise<Result<{ id: string }>>;
 }
 
+/**
+ * Network options for one test, set in the Test bar (or by CLI flags); not saved with the webhook.
+ *
+ * Machine-wide settings stay in the environment: `NODE_EXTRA_CA_CERTS`, `HTTPS_PROXY` and `NO_PROXY`.
+ */
+export interface TestNetworkOptions {
+  /** Accept any server certificate. For local testing only; the record carries a warning. */
+  insecureTls?: boolean;
+  /** Extra trusted CA certificate(s), PEM, added to the system roots. */
+  extraCaPem?: string;
+  /** An explicit `http://host:port` proxy; empty or absent means the environment's `HTTPS_PROXY`. */
+  proxyUrl?: string;
+}
+
+/** What to test: a saved webhook, or the form's unsaved contents. */
+export interface TestArgs {
+  /** A saved webhook. With `input`, only used to fill in secrets that `input` carries masked. */
+  webhookId?: string;
+  /** Unsaved settings (the form); checked with Apono's rules first. */
+  input?: WebhookInput;
+  trigger: Trigger;
+  /** The event to render the body with; default: the sample for `trigger` (or `sampleId`). */
+  event?: unknown;
+  /** A sample event by id (see `allSamples`), used when `event` is absent. */
+  sampleId?: string;
+  /** Chosen by the caller so it can `cancel` the run while it is in flight. */
+  runId: string;
+  network?: TestNetworkOptions;
+}
+
+/** Sending webhooks: the Test button and `hooksmith send`. */
+export interface DeliveryApi {
+  /**
+   * Renders the body and delivers the webhook once; every attempt that gets as far as rendering yields an
+   * invocation record (also on failure: check `outcome`), and the record is kept in the history.
+   *
+   * Result errors mean nothing was sent: `validation-failed` (input breaks the rules, fields named),
+   * `secret-unavailable` (an env variable is unset or a stored secret is gone, fields named), `not-found`.
+   */
+  test(args: TestArgs): Promise<Result<InvocationRecord>>;
+  /** Cancels a running test; `cancelled` is false when no run with that id is in flight. */
+  cancel(args: { runId: string }): Promise<Result<{ cancelled: boolean }>>;
+}
+
 /** The whole contract, by namespace. */
 export interface Api {
   app: AppApi;
   webhooks: WebhooksApi;
   settings: SettingsApi;
   samples: SamplesApi;
+  delivery: DeliveryApi;
 }
 
 export type ApiNamespace = keyof Api;

@@ -24,6 +24,7 @@ export const API_METHODS = {
   },
   settings: { get: true, update: true },
   samples: { list: true, save: true, remove: true },
+  delivery: { test: true, cancel: true },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */

@@ -64,3 +64,70 @@ it(`compares ${N} sequential sends: dispatcher vs raw https.request`, async () =
   plain.destroy();
   timing.destroy();
 });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+it('compares the median latency of single sends: dispatcher vs raw https.request (same agent settings)', async () => {
+  const url = server.url('/median');
+  const plain = new https.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 8, scheduling: 'lifo', ca: [...tls.rootCertificates, certs.ca.cert] });
+  const viaDispatcher = async () => (await send({ method: 'POST', url, headers: [], body: BODY }, { tls: { extraCaPem: [certs.ca.cert] }, proxy: { mode: 'none' } })).response?.status ?? 0;
+  const rawSend = () => raw(plain, url);
+  for (let i = 0; i < 100; i++) {
+    expect(await rawSend()).toBe(200);
+    expect(await viaDispatcher()).toBe(200);
+  }
+  // Interleaved, so drift in machine load (2 shared cores) hits both sides alike.
+  const rawTimes: number[] = [];
+  const dispatcherTimes: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    let t0 = performance.now();
+    expect(await rawSend()).toBe(200);
+    rawTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    expect(await viaDispatcher()).toBe(200);
+    dispatcherTimes.push(performance.now() - t0);
+  }
+  const [r, d] = [median(rawTimes), median(dispatcherTimes)];
+  console.log(`median raw ${(r * 1000).toFixed(0)} µs, dispatcher ${(d * 1000).toFixed(0)} µs, ratio ${(d / r).toFixed(2)}x (target ≤ 1.30x)`);
+  plain.destroy();
+});
+
+it('sends 1,000 deliveries at concurrency 16 with no errors, printing memory before and after', async () => {
+  const url = server.url('/concurrent');
+  const options = { tls: { extraCaPem: [certs.ca.cert] }, proxy: { mode: 'none' as const } };
+  const one = async () => {
+    const r = await send({ method: 'POST', url, headers: [['X-Bench', '1']], body: BODY }, options);
+    if (r.error || r.response?.status !== 200) throw new Error(r.error?.message ?? `status ${r.response?.status}`);
+  };
+  const burst = async (total: number) => {
+    let next = 0;
+    const errors: string[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < total) {
+          next++;
+          await one().catch((e: unknown) => errors.push(String(e)));
+        }
+      }),
+    );
+    return errors;
+  };
+  expect(await burst(100)).toEqual([]); // warm-up: sockets, JIT
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const errors = await burst(1000);
+  const elapsed = performance.now() - t0;
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  expect(errors).toEqual([]);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(
+    `1000 sends at concurrency 16: ${elapsed.toFixed(0)} ms (${((1000 / elapsed) * 1000).toFixed(0)}/s); ` +
+      `RSS ${mb(before.rss)} → ${mb(after.rss)}, heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}${globalThis.gc ? '' : ' (no --expose-gc: heap includes garbage)'}`,
+  );
+});

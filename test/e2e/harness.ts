@@ -21,12 +21,15 @@ export interface WebApp {
   stop(): Promise<number | null>;
 }
 
-/** Starts `node out/main/web.js --port 0` with a fresh data folder (or the given one) and waits for its URL line. */
-export async function startWebApp(home?: string): Promise<WebApp> {
+/**
+ * Starts `node out/main/web.js --port 0` with a fresh data folder (or the given one) and waits for its URL line.
+ * `env` adds to the server's environment (e.g. `NODE_EXTRA_CA_CERTS` so it trusts a test receiver).
+ */
+export async function startWebApp(home?: string, env: Record<string, string> = {}): Promise<WebApp> {
   const entry = join(ROOT, 'out', 'main', 'web.js');
   if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e tests.');
   const dir = home ? { path: home, cleanup: async () => undefined } : await tempDir('hooksmith-e2e-');
-  const proc = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, HOOKSMITH_HOME: dir.path }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, ...env, HOOKSMITH_HOME: dir.path }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 20_000);

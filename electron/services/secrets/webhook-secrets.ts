@@ -149,3 +149,20 @@ export async function resolveSecrets<T extends WebhookInput>(
   }
   return issues.length ? { ok: false, issues } : { ok: true, webhook: out };
 }
+
+/**
+ * For testing unsaved form contents: a secret the form still shows masked takes the saved webhook's stored
+ * value (its reference, resolved later by {@link resolveSecrets}). Nothing is stored or changed.
+ */
+export function keepMaskedSecrets<T extends WebhookInput>(input: T, previous: WebhookInput | undefined): { webhook: T; issues: FieldIssue[] } {
+  const out = clone(input);
+  const before = new Map(previous ? slotsOf(previous).map((s) => [s.identity, s.value]) : []);
+  const issues: FieldIssue[] = [];
+  for (const slot of slotsOf(out)) {
+    if (slot.value !== MASKED_SECRET) continue;
+    const prior = before.get(slot.identity);
+    if (prior === undefined) issues.push({ field: slot.field, message: `${slot.field}: no saved secret to use; type the secret.` });
+    else slot.set(prior);
+  }
+  return { webhook: out, issues };
+}

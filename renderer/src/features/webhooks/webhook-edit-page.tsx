@@ -5,6 +5,7 @@ import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
 import { routeHref } from '../../app/use-route';
 import { TemplateEditor } from '../template/template-editor';
+import { TestBar } from '../test-panel/test-bar';
 import { AuthEditor } from './auth-editor';
 import { FiltersEditor } from './filters-editor';
 import { HeadersEditor } from './headers-editor';
@@ -126,6 +127,7 @@ export function WebhookEditPage({ id }: { id?: string }) {
           {save.kind === 'failed' && save.message}
           {save.kind === 'idle' && dirty && 'Unsaved changes'}
         </span>
+        <TestBar webhookId={savedId} draft={draft} />
       </div>
     </form>
   );

@@ -1,0 +1,112 @@
+/**
+ * `hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]`
+ *
+ * Sends once through the same delivery service as the Test button, records the invocation, and prints a
+ * one-screen summary (or, with --json, the invocation record). Exit 0 on success, 1 when the delivery
+ * failed or could not be sent (e.g. an unset env variable), 2 for bad usage (unknown webhook, bad flags,
+ * unreadable or invalid files).
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract';
+import { formatInvocationSummary } from '../../../shared/delivery/summary';
+import { parseDefinitionFile } from '../../../shared/model/definition-file';
+import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
+import type { Backend } from '../../services/backend';
+import type { CliIo } from '../cli-io';
+import { printError } from '../print';
+
+export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
+                      [--ca <pem-file>] [--insecure] [--proxy <http-url>]
+  <webhook-file>  a definition file holding one webhook (secrets as \${env:NAME}); else a saved webhook's name
+  --event         the trigger whose sample event is sent (default: the webhook's first trigger)
+  --payload       a JSON file with the event to render the body with, instead of the sample
+  --json          print the invocation record as JSON instead of the summary
+  --ca            trust an extra CA certificate (PEM) for this send
+  --insecure      accept any server certificate (local testing only; Apono always verifies)
+  --proxy         send through this http:// proxy (default: HTTPS_PROXY / NO_PROXY)
+`;
+
+function usage(io: CliIo, why: string): number {
+  io.stderr(`${why}\n${SEND_USAGE}`);
+  return 2;
+}
+
+/** Reads a file, or returns undefined when there is none at that path (so the argument is a name). */
+async function readIfFile(io: CliIo, path: string): Promise<string | undefined> {
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENAMETOOLONG') return undefined;
+    throw e;
+  }
+}
+
+/** Runs `send` against an opened backend. */
+export async function sendCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        event: { type: 'string' },
+        payload: { type: 'string' },
+        json: { type: 'boolean' },
+        ca: { type: 'string' },
+        insecure: { type: 'boolean' },
+        proxy: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    return usage(io, e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const [target, ...extra] = positionals;
+  if (!target) return usage(io, 'missing webhook file or name');
+  if (extra.length) return usage(io, `unexpected argument ${extra[0]}`);
+  if (values.event !== undefined && !(TRIGGERS as readonly string[]).includes(values.event)) {
+    return usage(io, `--event must be one of ${TRIGGERS.join(', ')}`);
+  }
+
+  const args: Partial<TestArgs> = {};
+  let triggers: readonly Trigger[];
+  try {
+    const text = await readIfFile(io, target);
+    if (text !== undefined) {
+      const def = parseDefinitionFile(text);
+      const errors = def.issues.filter((i) => i.severity !== 'warning');
+      if (errors.length) {
+        printError(io, { code: 'validation-failed', message: `${target} is not a valid definition file:`, issues: errors });
+        return 2;
+      }
+      if (def.webhooks.length !== 1) return usage(io, `${target} holds ${def.webhooks.length} webhooks; send needs a file with exactly one (or import it and send by name).`);
+      const input: WebhookInput = def.webhooks[0]!;
+      args.input = input;
+      triggers = input.triggers;
+    } else {
+      const listed = await backend.api.webhooks.list();
+      if (!listed.ok) return printError(io, listed.error);
+      const saved = listed.value.find((w) => w.name.toLowerCase() === target.toLowerCase());
+      if (!saved) return usage(io, `"${target}" is neither a file nor a saved webhook's name. See: hooksmith webhooks list`);
+      args.webhookId = saved.id;
+      triggers = saved.triggers;
+    }
+    if (values.payload !== undefined) args.event = JSON.parse(await io.readFile(values.payload)) as unknown;
+    const network: TestNetworkOptions = {};
+    if (values.ca !== undefined) network.extraCaPem = await io.readFile(values.ca);
+    if (values.insecure) network.insecureTls = true;
+    if (values.proxy !== undefined) network.proxyUrl = values.proxy;
+    if (Object.keys(network).length) args.network = network;
+  } catch (e) {
+    return usage(io, e instanceof Error ? e.message : String(e));
+  }
+
+  const trigger = (values.event as Trigger | undefined) ?? triggers[0] ?? 'RequestCreated';
+  const result = await backend.api.delivery.test({ ...args, trigger, runId: randomUUID() });
+  if (!result.ok) return printError(io, result.error);
+  const record = result.value;
+  io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : formatInvocationSummary(record));
+  return record.outcome === 'Success' ? 0 : 1;
+}

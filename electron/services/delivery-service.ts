@@ -1,0 +1,196 @@
+/**
+ * The contract's `delivery` namespace: the Test button and `hooksmith send`.
+ *
+ * Turns "this webhook (or these form contents), this trigger" into one delivery: rules check, secrets
+ * resolved (through `secrets/` only), event picked, body rendered, `deliver` called, record kept. Problems
+ * the user must fix before anything can be sent (rules, unset env variables) are result errors naming the
+ * field; everything from rendering on produces an invocation record, failures included.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DeliveryApi, TestArgs, TestNetworkOptions } from '../../shared/api/contract';
+import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
+import { invalidBodyError, type DeliveryError } from '../../shared/delivery/errors';
+import { INVOCATION_SCHEMA_VERSION, type InvocationRecord } from '../../shared/delivery/invocation';
+import { maskText, maskWebhook, webhookSecrets } from '../../shared/delivery/masking';
+import type { Trigger, Webhook } from '../../shared/model/webhook';
+import { validateWebhookInput } from '../../shared/model/webhook-rules';
+import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
+import { renderTemplate } from '../../shared/template/render';
+import { deliver, type DeliverOptions } from './delivery/deliver';
+import { TokenCache } from './delivery/oauth2';
+import type { SecretStore } from './secrets/secret-store';
+import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
+import type { DataFile } from './storage/data-file';
+
+/** Where finished invocations go (the history store; a short in-memory list until it lands). */
+export type RecordInvocation = (record: InvocationRecord) => Promise<void>;
+
+export interface DeliveryServiceOptions {
+  file: DataFile;
+  secrets: SecretStore;
+  env: Readonly<Record<string, string | undefined>>;
+  recordInvocation: RecordInvocation;
+  /** Defaults under every send (tests trust their receiver's CA here); per-test network options add to them. */
+  deliverDefaults?: DeliverOptions;
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Checks the Test bar's network options and turns them into deliver options. */
+function networkOptions(n: TestNetworkOptions | undefined, base: DeliverOptions): { options: DeliverOptions; issues: FieldIssue[]; warnings: string[] } {
+  const issues: FieldIssue[] = [];
+  const warnings: string[] = [];
+  const tls = { ...base.tls };
+  const options: DeliverOptions = { ...base };
+  if (n?.extraCaPem?.trim()) {
+    const certs = n.extraCaPem.match(PEM_CERT);
+    if (!certs) issues.push({ field: 'network.extraCaPem', message: 'Extra CA must be one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).' });
+    else tls.extraCaPem = [...(tls.extraCaPem ?? []), ...certs];
+  }
+  if (n?.insecureTls) {
+    tls.rejectUnauthorized = false;
+    warnings.push('TLS verification was off for this test: any certificate was accepted. Apono always verifies certificates.');
+  }
+  if (n?.proxyUrl?.trim()) {
+    const url = n.proxyUrl.trim();
+    let valid = false;
+    try {
+      valid = new URL(url).protocol === 'http:';
+    } catch {
+      /* reported below */
+    }
+    if (!valid) issues.push({ field: 'network.proxyUrl', message: 'Proxy must be an http:// URL such as http://proxy.example.com:3128 (leave empty to use HTTPS_PROXY).' });
+    else options.proxy = { mode: 'url', url };
+  }
+  options.tls = tls;
+  return { options, issues, warnings };
+}
+
+export class DeliveryService implements DeliveryApi {
+  /** One token cache per backend: tokens outlive a single test, as they would in Apono. */
+  private readonly tokenCache = new TokenCache();
+  private readonly running = new Map<string, AbortController>();
+  /** Cancels that arrived before their test (the two calls can cross on the HTTP bridge). */
+  private readonly cancelledEarly = new Set<string>();
+
+  constructor(private readonly opts: DeliveryServiceOptions) {}
+
+  async test(args: TestArgs): Promise<Result<InvocationRecord>> {
+    if (this.running.has(args.runId)) return err('conflict', `A test with run id ${args.runId} is already running.`, { field: 'runId' });
+    const controller = new AbortController();
+    this.running.set(args.runId, controller);
+    if (this.cancelledEarly.delete(args.runId)) controller.abort();
+    try {
+      return await this.run(args, controller.signal);
+    } finally {
+      this.running.delete(args.runId);
+    }
+  }
+
+  async cancel({ runId }: { runId: string }): Promise<Result<{ cancelled: boolean }>> {
+    const controller = this.running.get(runId);
+    if (controller) {
+      controller.abort();
+      return ok({ cancelled: true });
+    }
+    // Remember a few, in case the test call is still on its way; bounded so stray cancels cannot pile up.
+    if (this.cancelledEarly.size > 100) this.cancelledEarly.clear();
+    this.cancelledEarly.add(runId);
+    return ok({ cancelled: false });
+  }
+
+  /** The webhook to send, with its secrets still as references; or why there is none. */
+  private async target(args: TestArgs): Promise<Result<Webhook>> {
+    const saved = args.webhookId ? (await this.opts.file.read()).webhooks.find((w) => w.id === args.webhookId) : undefined;
+    if (args.webhookId && !saved && !args.input) return err('not-found', `No webhook with id ${args.webhookId}; it may have been deleted.`, { field: 'webhookId' });
+    if (!args.input) {
+      if (!saved) return err('invalid-argument', 'Give a saved webhook (webhookId) or the settings to test (input).');
+      return ok(saved);
+    }
+    // A test saves nothing, so the name need not be unique; every other rule applies as on save.
+    const checked = validateWebhookInput(args.input);
+    if (!checked.value) return validationFailed(checked.issues, 'The webhook');
+    const kept = keepMaskedSecrets(checked.value, saved);
+    if (kept.issues.length) return validationFailed(kept.issues, 'The webhook');
+    const stamp = new Date().toISOString();
+    return ok({ ...kept.webhook, id: saved?.id ?? '', createdAt: saved?.createdAt ?? stamp, updatedAt: saved?.updatedAt ?? stamp });
+  }
+
+  private async eventFor(args: TestArgs, trigger: Trigger): Promise<Result<unknown>> {
+    if (args.event !== undefined) return ok(args.event);
+    const style = (await this.opts.file.read()).settings.eventTypeStyle;
+    if (args.sampleId === undefined) return ok(sampleForTrigger(trigger, style));
+    const sample = allSamples(style).find((s) => s.id === args.sampleId);
+    return sample ? ok(sample.event) : err('not-found', `No sample event with id "${args.sampleId}".`, { field: 'sampleId' });
+  }
+
+  private async run(args: TestArgs, signal: AbortSignal): Promise<Result<InvocationRecord>> {
+    const target = await this.target(args);
+    if (!target.ok) return target;
+    const network = networkOptions(args.network, this.opts.deliverDefaults ?? {});
+    if (network.issues.length) return validationFailed(network.issues, 'The network options');
+    const resolved = await resolveSecrets(target.value, this.opts.secrets, this.opts.env);
+    if (!resolved.ok) {
+      const first = resolved.issues[0];
+      return err('secret-unavailable', `Not sent: ${resolved.issues.map((i) => i.message).join(' ')}`, { field: first?.field, issues: resolved.issues });
+    }
+    const webhook = resolved.webhook;
+    const event = await this.eventFor(args, args.trigger);
+    if (!event.ok) return event;
+
+    const { escapeMode } = (await this.opts.file.read()).settings;
+    const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: escapeMode });
+    let record: InvocationRecord;
+    if (!rendered.ok) {
+      const e = 'syntaxError' in rendered ? rendered.syntaxError : rendered.runtimeError;
+      const at = e.line === undefined ? '' : ` (template line ${e.line}, column ${e.column ?? 1})`;
+      record = notSentRecord(webhook, args.trigger, event.value, '', invalidBodyError('handlebars', `${e.message}${at}`));
+    } else if (!rendered.json.valid) {
+      const j = rendered.json;
+      const from = j.templateLocation ? `; produced by template line ${j.templateLocation.line}, column ${j.templateLocation.column}` : '';
+      const detail = `${j.message} at body line ${j.line}, column ${j.column}${from}`;
+      record = notSentRecord(webhook, args.trigger, event.value, rendered.body, invalidBodyError('json', detail));
+    } else {
+      record = await deliver({
+        webhook,
+        renderedBody: rendered.body,
+        trigger: args.trigger,
+        event: event.value,
+        options: { ...network.options, signal, tokenCache: this.tokenCache },
+      });
+    }
+    record.warnings.push(...network.warnings);
+    try {
+      await this.opts.recordInvocation(record);
+    } catch (e) {
+      // The test itself happened; losing its history entry must not hide the result.
+      record.warnings.push(`The invocation could not be saved to the history: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return ok(record);
+  }
+}
+
+/** A record for a delivery stopped before sending (the body could not be rendered as JSON). */
+function notSentRecord(webhook: Webhook, trigger: Trigger, event: unknown, renderedBody: string, error: DeliveryError): InvocationRecord {
+  const now = new Date().toISOString();
+  return {
+    schemaVersion: INVOCATION_SCHEMA_VERSION,
+    id: randomUUID(),
+    webhookId: webhook.id,
+    webhookName: webhook.name,
+    webhook: maskWebhook(webhook),
+    trigger,
+    event,
+    renderedBody: maskText(renderedBody, webhookSecrets(webhook)),
+    request: null,
+    response: null,
+    steps: [],
+    validators: [],
+    outcome: 'Failure',
+    error,
+    warnings: [],
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+  };
+}

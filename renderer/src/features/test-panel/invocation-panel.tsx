@@ -1,0 +1,105 @@
+/**
+ * "View Invocation Data": a side panel with the request, the response, the timing waterfall, the validators
+ * and the hint for any error. Non-modal (the form stays usable); Escape or Close closes it.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { InvocationRecord } from '../../../../shared/delivery/invocation';
+import { CopyButton } from './copy';
+import { RequestTab, ResponseTab } from './message-tabs';
+import { TimingTab } from './timing-tab';
+import { ValidatorsTab } from './validators-tab';
+
+const TABS = ['Request', 'Response', 'Timing', 'Validators'] as const;
+type Tab = (typeof TABS)[number];
+
+export function InvocationPanel({ record, onClose }: { record: InvocationRecord; onClose: () => void }) {
+  const [tab, setTab] = useState<Tab>('Request');
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      opener?.focus();
+    };
+  }, [onClose]);
+
+  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const j = (next + TABS.length) % TABS.length;
+    setTab(TABS[j]!);
+    tabRefs.current[j]?.focus();
+  };
+
+  const failed = record.outcome === 'Failure';
+  return (
+    <aside className="invocation-panel" role="dialog" aria-modal="false" aria-labelledby="invocation-title">
+      <header className="panel-head">
+        <h2 id="invocation-title">Invocation data</h2>
+        <span className={failed ? 'badge error' : 'badge ok'}>{failed ? 'Failure' : 'Success'}</span>
+        <CopyButton text={JSON.stringify(record, null, 2)} what="invocation record as JSON" label="Copy JSON" />
+        <button type="button" ref={closeRef} onClick={onClose} aria-label="Close invocation data">
+          Close
+        </button>
+      </header>
+      <p className="muted small panel-meta">
+        {record.webhookName || 'Unsaved webhook'} · {record.trigger} · {new Date(record.startedAt).toLocaleString()}
+      </p>
+      {record.error && (
+        <div className="hint-box" role="note" aria-label="What went wrong">
+          <p>
+            <strong>{record.error.message}</strong>
+          </p>
+          <p>{record.error.hint}</p>
+          {record.error.code && <p className="muted small">Code: {record.error.code}</p>}
+        </div>
+      )}
+      {record.warnings.length > 0 && (
+        <ul className="warnings">
+          {record.warnings.map((w) => (
+            <li key={w} className="warning">
+              {w}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="tablist" aria-label="Invocation data" className="tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`inv-tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`inv-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            ref={(el) => void (tabRefs.current[i] = el)}
+            onClick={() => setTab(t)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
+            {t}
+            {t === 'Validators' && record.validators.some((v) => !v.passed) ? ' ✗' : ''}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`inv-panel-${tab}`} aria-labelledby={`inv-tab-${tab}`} className="tab-body" tabIndex={0}>
+        {tab === 'Request' && <RequestTab record={record} />}
+        {tab === 'Response' && <ResponseTab record={record} />}
+        {tab === 'Timing' && <TimingTab record={record} />}
+        {tab === 'Validators' && <ValidatorsTab record={record} />}
+      </div>
+    </aside>
+  );
+}

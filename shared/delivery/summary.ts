@@ -1,0 +1,44 @@
+/**
+ * A one-screen, plain-text summary of an invocation, as `hooksmith send` prints it.
+ */
+import { formatBytes, formatMs } from './format';
+import type { InvocationRecord } from './invocation';
+import { PHASES } from './waterfall';
+
+/** Lines of text (no colour codes) ending in a newline. */
+export function formatInvocationSummary(r: InvocationRecord): string {
+  const out: string[] = [];
+  const verdict = r.outcome === 'Success' ? 'Test successful' : 'Test failed';
+  out.push(`${verdict}: ${r.webhookName || '(unsaved webhook)'} · ${r.trigger} · ${formatMs(r.durationMs)}`);
+  if (r.request) out.push(`Request:  ${r.request.method} ${r.request.url}`);
+  if (r.response) {
+    const res = r.response;
+    const size = res.truncated ? `${formatBytes(res.size)} kept of ${res.fullSize === null ? 'unknown' : formatBytes(res.fullSize)}` : formatBytes(res.size);
+    out.push(`Response: ${res.status} ${res.statusText} · ${size}${res.bodyEncoding === 'base64' ? ' (binary)' : ''}`);
+  } else out.push('Response: none');
+  for (const step of r.steps) {
+    const name = step.kind === 'oauth-token' ? 'Token' : 'Webhook';
+    const retry = step.attempt > 1 ? ' (retry)' : '';
+    if (step.fromCache) {
+      out.push(`${name}${retry}: from cache`);
+      continue;
+    }
+    const t = step.timings;
+    const phases = t ? PHASES.filter((p) => t[p.key] !== null).map((p) => `${p.id} ${formatMs(t[p.key] ?? 0)}`) : [];
+    const reused = t?.reusedSocket ? ' · reused connection' : '';
+    out.push(`${`${name}${retry}:`.padEnd(10)}${formatMs(step.durationMs)}${phases.length ? ` (${phases.join(', ')})` : ''}${reused}`);
+  }
+  if (r.validators.length) {
+    out.push('Validators:');
+    for (const v of r.validators) {
+      const found = v.found.length ? v.found.join(', ') : 'nothing';
+      out.push(`  ${v.passed ? 'pass' : 'FAIL'}  ${v.jsonPath}  found ${found}; expected ${v.expectedValues.join(' or ')}${v.reason && !v.passed ? ` (${v.reason})` : ''}`);
+    }
+  }
+  for (const w of r.warnings) out.push(`Warning: ${w}`);
+  if (r.error) {
+    out.push(`Error (${r.error.errorClass}): ${r.error.message}`);
+    out.push(`Hint: ${r.error.hint}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,86 @@
+/**
+ * A user fills a webhook for a local HTTPS receiver, presses Test, and reads what went out in the
+ * invocation panel, in real Chromium against `npm run web`.
+ *
+ * The receiver is mockttp over HTTPS with a generated CA; the web server trusts that CA through
+ * NODE_EXTRA_CA_CERTS (a temp PEM file), exactly as a user behind a corporate CA would set it up. The
+ * browser itself only talks to the Hooksmith server; the webhook goes out from the server process.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReceiver, type Receiver } from '../servers/receiver';
+import { tempDir } from '../support/temp-dir';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+let rx: Receiver;
+let caDir: { path: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  rx = await startReceiver();
+  caDir = await tempDir('hooksmith-ca-');
+  const caFile = join(caDir.path, 'receiver-ca.pem');
+  await writeFile(caFile, rx.caPem);
+  app = await startWebApp(undefined, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+  await rx?.stop();
+  await caDir?.cleanup();
+});
+
+describe('the Test button and the invocation panel', () => {
+  it('tests an unsaved webhook, says "Test successful", and shows the body sent and the timing chart', async () => {
+    const ep = await rx.server.forPost('/hook').thenJson(200, { status: 'accepted' }, { 'X-Receiver': 'mockttp' });
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByLabel('Name').fill('LocalReceiver');
+    await page.getByLabel('URL').fill(rx.url('/hook'));
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await page.getByText('Test successful').waitFor();
+
+    const [seen] = await ep.getSeenRequests();
+    const sentBody = (await seen!.body.getText())!;
+    expect(JSON.parse(sentBody)).toMatchObject({ event_type: 'AccessRequestCreated' });
+
+    await page.getByRole('button', { name: 'View Invocation Data' }).click();
+    const panel = page.getByRole('dialog', { name: 'Invocation data' });
+    await panel.waitFor();
+    // The Request tab shows the body exactly as sent (pretty-printed), and the URL.
+    const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('pre');
+    expect(JSON.parse((await body.textContent())!)).toEqual(JSON.parse(sentBody));
+    expect(await panel.textContent()).toContain(rx.url('/hook'));
+
+    await panel.getByRole('tab', { name: 'Response' }).click();
+    expect(await panel.getByText('200 OK').count()).toBe(1);
+    expect(await panel.getByRole('rowheader', { name: 'X-Receiver' }).count()).toBe(1);
+
+    await panel.getByRole('tab', { name: 'Timing' }).click();
+    const chart = panel.getByRole('table', { name: 'Timing of each phase' });
+    await chart.waitFor();
+    for (const phase of ['Webhook call', 'TCP connect', 'TLS handshake', 'Waiting (first byte)', 'Download']) {
+      expect(await chart.getByRole('rowheader', { name: phase }).count()).toBe(1);
+    }
+    const tlsBar = chart.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'TLS handshake' }) }).locator('.wf-bar');
+    expect(await tlsBar.getAttribute('style')).toMatch(/left: [\d.]+%; width: [\d.]+%/);
+    expect((await tlsBar.boundingBox())?.width).toBeGreaterThan(0);
+
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('says "Test failed" with the hint, from Ctrl+Enter', async () => {
+    await rx.server.forPost('/down').thenReply(503, 'maintenance', { 'Retry-After': '120' });
+    const { page } = session;
+    await page.getByLabel('URL').fill(rx.url('/down'));
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Test failed').waitFor();
+    expect(await page.locator('.test-result .hint').textContent()).toMatch(/temporarily unavailable.*retry after 120 s/);
+  });
+});
