@@ -8,6 +8,9 @@ import type { CliCommand, CliIo } from './cli-io';
 import { lintCommand } from './commands/lint';
 import { renderCommand } from './commands/render';
 import { webhooksCommand } from './commands/webhooks';
+import { historyCommand, showCommand } from './commands/history';
+import { exportCommand, importCommand, replayCommand } from './commands/replay';
+import type { Backend } from '../services/backend';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -18,6 +21,13 @@ Commands:
   render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none]
                                      render a body template; exit 1 if the result is not JSON
   lint <template>… [--json]          diagnostics and the "does the JSON hold?" check over every sample
+  history [--webhook NAME] [--status success|failure] [--since 1h|7d] [--json]
+                                     list recorded invocations, newest first
+  show <id> [--json]                 one invocation: request, response, error and hint
+  replay <id> [--rerender] [--json]  send it again (exactly, or re-rendered with today's template)
+  export <id> --format curl|har|bundle [--reveal-secrets]
+                                     copy as curl, HAR 1.2, or a repro bundle
+  import <bundle-or-curl-file|->     a repro bundle (webhook + invocation) or a curl command (webhook)
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
@@ -25,6 +35,16 @@ Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folde
 
 /** Commands that need no data folder (pure template work), registered by name. */
 const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand };
+
+/** Commands that work on the data folder, registered by name. */
+const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
+  webhooks: webhooksCommand,
+  history: historyCommand,
+  show: showCommand,
+  replay: replayCommand,
+  export: exportCommand,
+  import: importCommand,
+};
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
 function takeHome(argv: string[]): { home?: string; rest: string[] } {
@@ -52,11 +72,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const pure = PURE_COMMANDS[command];
   if (pure) return pure(args, io);
-  if (command === 'webhooks') {
+  const withBackend = BACKEND_COMMANDS[command];
+  if (withBackend) {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
     const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
     for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-    return webhooksCommand(args, io, backend);
+    try {
+      return await withBackend(args, io, backend);
+    } finally {
+      backend.history.store.close();
+    }
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;

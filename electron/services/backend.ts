@@ -9,6 +9,8 @@ import { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsService } from './settings-service';
 import { WebhookService } from './webhook-service';
+import { HistoryService } from './history-service';
+import type { DeliverOptions } from './delivery/deliver';
 
 export interface BackendOptions {
   dataDir: string;
@@ -16,12 +18,15 @@ export interface BackendOptions {
   mode: AppInfo['mode'];
   version: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** TLS/proxy options for deliveries and replays (tests pass their CA). */
+  deliveryOptions?: DeliverOptions;
 }
 
 export interface Backend {
   api: Api;
   webhooks: WebhookService;
   settings: SettingsService;
+  history: HistoryService;
   dataFile: DataFile;
   options: BackendOptions;
 }
@@ -31,7 +36,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const dataFile = await DataFile.open(options.dataDir);
   const webhooks = new WebhookService(dataFile, options.secrets);
   const settings = new SettingsService(dataFile);
-  const notices = [...dataFile.notices, ...(options.secrets.notice ? [options.secrets.notice] : [])];
+  // The history lives in <dataDir>/history, apart from the lowdb file (see docs/history.md for why).
+  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions });
+  const notices = [
+    ...dataFile.notices,
+    ...(options.secrets.notice ? [options.secrets.notice] : []),
+    ...history.store.recovery.map((r) => `History: ${r}`),
+  ];
   const api: Api = {
     app: {
       info: async () =>
@@ -39,6 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     webhooks,
     settings,
+    history,
   };
-  return { api, webhooks, settings, dataFile, options };
+  return { api, webhooks, settings, history, dataFile, options };
 }

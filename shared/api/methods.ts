@@ -23,6 +23,18 @@ export const API_METHODS = {
     importDefinitions: true,
   },
   settings: { get: true, update: true },
+  history: {
+    list: true,
+    get: true,
+    remove: true,
+    clear: true,
+    stats: true,
+    replay: true,
+    exportInvocation: true,
+    importBundle: true,
+    settings: true,
+    updateSettings: true,
+  },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */
