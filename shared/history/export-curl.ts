@@ -31,10 +31,12 @@ export function toCurl(record: InvocationRecord, options: CurlExportOptions = {}
   const lines = [`curl --http1.1 --request ${shellQuote(req.method)}`, `  --url ${shellQuote(req.url)}`];
   const envVars: string[] = [];
   let hasAccept = false;
+  let hasConnection = false;
   for (const [name, value] of req.headers) {
     const lower = name.toLowerCase();
     if (CURL_COMPUTES.has(lower)) continue;
     if (lower === 'accept') hasAccept = true;
+    if (lower === 'connection') hasConnection = true;
     const masked = maskedHeader(record, name, value);
     const clear = masked ? options.revealed?.[masked.key] : undefined;
     if (masked && clear === undefined) {
@@ -44,6 +46,8 @@ export function toCurl(record: InvocationRecord, options: CurlExportOptions = {}
   }
   // curl adds `Accept: */*` on its own; an empty `Accept:` removes it so the request matches the original.
   if (!hasAccept) lines.push(`  --header 'Accept:'`);
+  // Node's keep-alive agents add `Connection: keep-alive` while writing, after the record took its headers.
+  if (!hasConnection) lines.push(`  --header 'Connection: keep-alive'`);
   if (req.body !== '' || record.request?.headers.some(([n]) => n.toLowerCase() === 'content-length')) {
     // `--data-binary @x` would read a file named x; `--data-raw` takes a literal string, equally byte-exact.
     lines.push(`  ${req.body.startsWith('@') ? '--data-raw' : '--data-binary'} ${shellQuote(req.body)}`);
