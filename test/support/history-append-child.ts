@@ -7,7 +7,7 @@ import { makeRecord } from './invocation-fixtures';
 
 const dir = process.argv[2]!;
 const store = InvocationStore.open(dir, { retention: { maxRecords: null, maxAgeDays: null, maxTotalBytes: null } });
-// Large records (~2 MB) make a write long enough for SIGKILL to land in the middle of it.
+// Large records (~6 MB: the body appears three times) make a write long enough for SIGKILL to land in the middle of it.
 for (let i = 0; ; i++) {
   const rec = makeRecord({}, i % 2 ? 2_000_000 : 3_000);
   store.append(rec);
