@@ -9,6 +9,9 @@ import { lintCommand } from './commands/lint';
 import { renderCommand } from './commands/render';
 import { SEND_USAGE, sendCommand } from './commands/send';
 import { webhooksCommand } from './commands/webhooks';
+import { historyCommand, showCommand } from './commands/history';
+import { exportCommand, importCommand, replayCommand } from './commands/replay';
+import type { Backend } from '../services/backend';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -22,6 +25,13 @@ Commands:
   send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json]
                                      send once and print what went out and came back;
                                      exit 1 if it failed (see: hooksmith send --help)
+  history [--webhook NAME] [--status success|failure] [--since 1h|7d] [--json]
+                                     list recorded invocations, newest first
+  show <id> [--json]                 one invocation: request, response, error and hint
+  replay <id> [--rerender] [--json]  send it again (exactly, or re-rendered with today's template)
+  export <id> --format curl|har|bundle [--reveal-secrets]
+                                     copy as curl, HAR 1.2, or a repro bundle
+  import <bundle-or-curl-file|->     a repro bundle (webhook + invocation) or a curl command (webhook)
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
@@ -29,6 +39,17 @@ Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folde
 
 /** Commands that need no data folder (pure template work), registered by name. */
 const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand };
+
+/** Commands that work on the data folder, registered by name. */
+const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
+  webhooks: webhooksCommand,
+  send: sendCommand,
+  history: historyCommand,
+  show: showCommand,
+  replay: replayCommand,
+  export: exportCommand,
+  import: importCommand,
+};
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
 function takeHome(argv: string[]): { home?: string; rest: string[] } {
@@ -60,11 +81,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(SEND_USAGE);
     return 0;
   }
-  if (command === 'webhooks' || command === 'send') {
+  const withBackend = BACKEND_COMMANDS[command];
+  if (withBackend) {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
     const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
     for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-    return command === 'send' ? sendCommand(args, io, backend) : webhooksCommand(args, io, backend);
+    try {
+      return await withBackend(args, io, backend);
+    } finally {
+      backend.history.store.close();
+    }
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;

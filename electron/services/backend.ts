@@ -13,6 +13,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { SamplesService } from './samples-service';
 import { SettingsService } from './settings-service';
 import { WebhookService } from './webhook-service';
+import { HistoryService } from './history-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -20,12 +21,11 @@ export interface BackendOptions {
   mode: AppInfo['mode'];
   version: string;
   env: Readonly<Record<string, string | undefined>>;
-  /** Defaults for every delivery (tests pass their receiver's CA); normally absent. */
-  deliverDefaults?: DeliverOptions;
+  /** TLS/proxy options for deliveries and replays (tests pass their CA). */
+  deliveryOptions?: DeliverOptions;
 }
 
 /** How many invocations the in-memory list keeps. */
-const RECENT_LIMIT = 50;
 
 export interface Backend {
   api: Api;
@@ -33,8 +33,7 @@ export interface Backend {
   settings: SettingsService;
   samples: SamplesService;
   delivery: DeliveryService;
-  /** The last invocations, newest last (stand-in for the history store). */
-  recentInvocations: InvocationRecord[];
+  history: HistoryService;
   dataFile: DataFile;
   options: BackendOptions;
 }
@@ -45,15 +44,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const webhooks = new WebhookService(dataFile, options.secrets);
   const settings = new SettingsService(dataFile);
   const samples = new SamplesService(dataFile);
-  // TODO(history): the history store (services/history/invocation-store.ts, `append(record)`) replaces this
-  // in-memory list as the sink; until then tests and the CLI read `recentInvocations`.
-  const recentInvocations: InvocationRecord[] = [];
-  const recordInvocation = async (record: InvocationRecord) => {
-    recentInvocations.push(record);
-    if (recentInvocations.length > RECENT_LIMIT) recentInvocations.splice(0, recentInvocations.length - RECENT_LIMIT);
-  };
-  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliverDefaults });
-  const notices = [...dataFile.notices, ...(options.secrets.notice ? [options.secrets.notice] : [])];
+  // The history lives in <dataDir>/history, apart from the lowdb file (see docs/history.md for why).
+  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions });
+  // Every test and CLI send is recorded in the history.
+  const recordInvocation = async (record: InvocationRecord) => history.record(record);
+  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions });
+  const notices = [
+    ...dataFile.notices,
+    ...(options.secrets.notice ? [options.secrets.notice] : []),
+    ...history.store.recovery.map((r) => `History: ${r}`),
+  ];
   const api: Api = {
     app: {
       info: async () =>
@@ -63,6 +63,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     settings,
     samples,
     delivery,
+    history,
   };
-  return { api, webhooks, settings, samples, delivery, recentInvocations, dataFile, options };
+  return { api, webhooks, settings, samples, delivery, history, dataFile, options };
 }

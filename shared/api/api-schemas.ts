@@ -8,6 +8,7 @@ import type { Api, ApiMethodName, ApiNamespace } from './contract';
 import { parseMethodName } from './methods';
 import { TRIGGERS, type WebhookInput } from '../model/webhook';
 import type { Settings } from '../model/store-schema';
+import { HISTORY_SORT_KEYS } from '../history/types';
 
 /** Deep checks of webhook input live in the rules (they name fields and fixes); here only "is an object". */
 const webhookInput = z.custom<WebhookInput>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
@@ -21,6 +22,8 @@ const sampleEvent = z.custom<Record<string, unknown>>((v) => typeof v === 'objec
   message: 'event must be a JSON object',
 });
 const id = z.string().min(1).max(200);
+const instant = z.union([z.string().max(100), z.number()]);
+const limitOrNull = z.number().int().positive().nullable();
 const none = z.undefined();
 
 type ArgOf<F> = F extends (...args: infer P) => unknown ? P[0] : never;
@@ -59,6 +62,34 @@ export const API_SCHEMAS = {
         .optional(),
     }),
     cancel: z.object({ runId: id }),
+  },
+  history: {
+    list: z.object({
+      webhookId: id.optional(),
+      outcome: z.enum(['Success', 'Failure']).optional(),
+      trigger: z.string().max(100).optional(),
+      since: instant.optional(),
+      until: instant.optional(),
+      status: z.union([z.number().int(), z.string().regex(/^(\d{1,3}|[1-5]xx)$/i)]).optional(),
+      text: z.string().max(1000).optional(),
+      sort: z.enum(HISTORY_SORT_KEYS).optional(),
+      direction: z.enum(['asc', 'desc']).optional(),
+      cursor: z.string().max(100).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    get: z.object({ id }),
+    remove: z.object({ ids: z.array(id).max(100_000) }),
+    clear: none,
+    stats: z.object({ webhookId: id, since: z.string().max(100).optional(), bucketMs: z.number().int().min(1000).optional() }),
+    replay: z.object({ id, mode: z.enum(['exact', 'rerender']), runId: id.optional() }),
+    exportInvocation: z.object({ id, format: z.enum(['curl', 'har', 'bundle']), revealSecrets: z.boolean().optional() }),
+    importBundle: z.object({ text: z.string().max(50_000_000) }),
+    settings: none,
+    updateSettings: z.object({
+      retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
+      omitBodiesFor: z.array(id).max(10_000).optional(),
+    }),
   },
 } satisfies SchemaMap;
 

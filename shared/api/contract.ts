@@ -10,6 +10,7 @@ import type { FieldIssue, Result } from './result';
 import type { Trigger, Webhook, WebhookInput } from '../model/webhook';
 import type { SavedSample, Settings } from '../model/store-schema';
 import type { InvocationRecord } from '../delivery/invocation';
+import type { HistoryPage, HistoryQuery, HistorySettings, InvocationSummary, RetentionPolicy, WebhookStats } from '../history/types';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -140,6 +141,62 @@ export interface DeliveryApi {
   cancel(args: { runId: string }): Promise<Result<{ cancelled: boolean }>>;
 }
 
+/** A text export of one invocation. */
+export interface InvocationExport {
+  text: string;
+  /** A suggested file name, e.g. `SlackAlerts-3f2a….har`. */
+  fileName: string;
+  /** Environment variables the text refers to for secrets (curl), so the user knows what to set. */
+  envVars: string[];
+}
+
+/** What an import created. */
+export interface ImportResult {
+  webhook: Webhook;
+  /** The history entry made from a bundle (absent for a curl command), ready to replay. */
+  invocation?: InvocationSummary;
+  warnings: string[];
+}
+
+/**
+ * The invocation history: every delivery kept on disk, browsable, replayable and exportable.
+ *
+ * Records never hold plain secrets; replay resolves them from today's configuration of the webhook.
+ */
+export interface HistoryApi {
+  /** A page of summaries matching the filters (newest first by default) and the total number of matches. */
+  list(args: HistoryQuery): Promise<Result<HistoryPage>>;
+  /** The full record of one invocation; `not-found` if it was removed or dropped by retention. */
+  get(args: { id: string }): Promise<Result<InvocationRecord>>;
+  /** Deletes invocations by id; returns how many existed. */
+  remove(args: { ids: string[] }): Promise<Result<{ removed: number }>>;
+  /** Deletes the whole history. */
+  clear(): Promise<Result<{ removed: number }>>;
+  /** Success rate and p50/p95 latency per time bucket for one webhook (the per-webhook chart). */
+  stats(args: { webhookId: string; since?: string; bucketMs?: number }): Promise<Result<WebhookStats>>;
+  /**
+   * Sends an invocation again as a new invocation linked to the original (`replayOf`).
+   *
+   * `exact` re-sends the recorded method, URL, headers and body, with masked secrets filled in from today's
+   * configuration of the webhook; `rerender` renders the webhook's current template against the recorded event
+   * and delivers it with the current settings. `runId` names the run so it can be cancelled.
+   */
+  replay(args: { id: string; mode: 'exact' | 'rerender'; runId?: string }): Promise<Result<InvocationRecord>>;
+  /**
+   * One invocation as a curl command, a HAR 1.2 file, or a repro bundle.
+   *
+   * Secrets are `$HOOKSMITH_…` references in curl (their clear values only with `revealSecrets`), redacted in
+   * HAR, and `${env:…}` placeholders in bundles.
+   */
+  exportInvocation(args: { id: string; format: 'curl' | 'har' | 'bundle'; revealSecrets?: boolean }): Promise<Result<InvocationExport>>;
+  /** Imports a repro bundle (a webhook plus a history entry to replay) or a curl command (a new webhook). */
+  importBundle(args: { text: string }): Promise<Result<ImportResult>>;
+  /** Retention limits and the webhooks whose bodies are not kept. */
+  settings(): Promise<Result<HistorySettings>>;
+  /** Changes history settings; retention applies at once. */
+  updateSettings(args: { retention?: Partial<RetentionPolicy>; omitBodiesFor?: string[] }): Promise<Result<HistorySettings>>;
+}
+
 /** The whole contract, by namespace. */
 export interface Api {
   app: AppApi;
@@ -147,6 +204,7 @@ export interface Api {
   settings: SettingsApi;
   samples: SamplesApi;
   delivery: DeliveryApi;
+  history: HistoryApi;
 }
 
 export type ApiNamespace = keyof Api;

@@ -25,6 +25,18 @@ export const API_METHODS = {
   settings: { get: true, update: true },
   samples: { list: true, save: true, remove: true },
   delivery: { test: true, cancel: true },
+  history: {
+    list: true,
+    get: true,
+    remove: true,
+    clear: true,
+    stats: true,
+    replay: true,
+    exportInvocation: true,
+    importBundle: true,
+    settings: true,
+    updateSettings: true,
+  },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */

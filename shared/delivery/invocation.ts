@@ -136,4 +136,11 @@ export interface InvocationRecord {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** Set on a replay: the id of the invocation it re-sent or re-rendered. */
+  replayOf?: string;
+  /**
+   * True when the history kept this record without bodies (the webhook's "don't keep bodies" privacy option):
+   * the event, rendered body and every request/response body were removed before it was written.
+   */
+  bodiesOmitted?: boolean;
 }

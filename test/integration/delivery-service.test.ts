@@ -1,5 +1,5 @@
 /** The `delivery` API against a real HTTPS receiver, with real files and a real secret store. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
@@ -30,7 +30,7 @@ beforeEach(async () => {
     mode: 'web',
     version: 'test',
     env,
-    deliverDefaults: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } },
+    deliveryOptions: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } },
   });
 });
 afterEach(async () => {
@@ -40,6 +40,20 @@ afterEach(async () => {
 
 let runs = 0;
 const runId = () => `run-${++runs}`;
+
+/** How many invocations the history holds. */
+async function historyCount(): Promise<number> {
+  const page = await backend.api.history.list({});
+  return page.ok ? page.value.total : -1;
+}
+
+/** Every byte of the history folder, to prove no secret reached it. */
+async function historyText(): Promise<string> {
+  const folder = join(dir.path, 'history');
+  const names = await readdir(folder);
+  const texts = await Promise.all(names.map((n) => readFile(join(folder, n), 'utf8').catch(() => '')));
+  return texts.join('\n');
+}
 
 async function saved(path: string, overrides: Parameters<typeof webhookInput>[0] = {}) {
   const r = await backend.api.webhooks.create({ input: webhookInput({ name: `Hook${runs}x${path.replace(/\W/g, '')}`, url: rx.url(path), ...overrides }) });
@@ -60,8 +74,10 @@ describe('delivery.test', () => {
     expect(r.value).toMatchObject({ outcome: 'Success', trigger: 'RequestApproved', webhookId: w.id, response: { status: 200 } });
     expect(r.value.request?.headers).toContainEqual(['X-Api-Key', MASKED_SECRET]);
     expect(JSON.stringify(r.value)).not.toContain(SECRET);
-    expect(backend.recentInvocations.map((x) => x.id)).toEqual([r.value.id]);
-    expect(JSON.stringify(backend.recentInvocations)).not.toContain(SECRET);
+    const recorded = await backend.api.history.list({});
+    expect(recorded.ok && recorded.value.items.map((x) => x.id)).toEqual([r.value.id]);
+    expect(JSON.stringify(await backend.api.history.get({ id: r.value.id }))).not.toContain(SECRET);
+    expect(await historyText()).not.toContain(SECRET);
     expect(await readFile(join(dir.path, 'hooksmith.json'), 'utf8')).not.toContain(SECRET);
   });
 
@@ -95,7 +111,7 @@ describe('delivery.test', () => {
     const missing = await backend.api.delivery.test({ webhookId: w.id, trigger: 'RequestCreated', runId: runId() });
     expect(missing).toMatchObject({ ok: false, error: { code: 'secret-unavailable', field: 'auth.token', message: expect.stringMatching(/HOOK_TOKEN_TEST is not set/) } });
     expect(await ep.getSeenRequests()).toHaveLength(0);
-    expect(backend.recentInvocations).toHaveLength(0);
+    expect(await historyCount()).toBe(0);
 
     env.HOOK_TOKEN_TEST = 'env-token-123456';
     const sent = await backend.api.delivery.test({ webhookId: w.id, trigger: 'RequestCreated', runId: runId() });
@@ -116,7 +132,7 @@ describe('delivery.test', () => {
     expect(r.value).toMatchObject({ outcome: 'Failure', request: null, steps: [], error: { errorClass: 'invalid-body', message: expect.stringMatching(message) } });
     expect(r.value.error?.hint).toBeTruthy();
     expect(await ep.getSeenRequests()).toHaveLength(0);
-    expect(backend.recentInvocations).toHaveLength(1);
+    expect(await historyCount()).toBe(1);
   });
 
   it('renders an explicit event or a sample by id, with the escape mode setting', async () => {
@@ -159,7 +175,7 @@ describe('delivery.test', () => {
 
   it('applies per-test network options: insecure TLS with a warning, and refuses a bad CA or proxy by field', async () => {
     await rx.server.forPost('/tls').thenReply(200);
-    const strict = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {}, deliverDefaults: { proxy: { mode: 'none' } } });
+    const strict = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {}, deliveryOptions: { proxy: { mode: 'none' } } });
     const w = await saved('/tls');
     const untrusted = await strict.api.delivery.test({ webhookId: w.id, trigger: 'RequestCreated', runId: runId() });
     expect(untrusted.ok && untrusted.value.error?.errorClass).toMatch(/^tls-/);

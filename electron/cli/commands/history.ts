@@ -1,0 +1,97 @@
+/**
+ * `hooksmith history [--webhook NAME] [--status success|failure] [--since DURATION] [--json]` and
+ * `hooksmith show <id> [--json]`.
+ */
+import { parseArgs } from 'node:util';
+import type { InvocationRecord } from '../../../shared/delivery/invocation';
+import { parseDuration } from '../../../shared/history/stats';
+import type { HistoryQuery, InvocationSummary } from '../../../shared/history/types';
+import type { Backend } from '../../services/backend';
+import type { CliIo } from '../cli-io';
+import { printError } from '../print';
+
+const USAGE = 'usage: hooksmith history [--webhook NAME] [--status success|failure] [--since DURATION (e.g. 1h, 7d)] [--limit N] [--json]';
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+function row(s: InvocationSummary): string[] {
+  return [s.startedAt.replace('T', ' ').slice(0, 19), s.webhookName, s.trigger, s.outcome === 'Success' ? 'ok' : 'FAIL', s.status === null ? '-' : String(s.status), `${Math.round(s.durationMs)}ms`, s.errorClass ?? '', s.id];
+}
+
+/** Resolves a webhook name (or id) to its id; `null` with a printed error when unknown. */
+export async function webhookIdByName(backend: Backend, io: CliIo, name: string): Promise<string | null> {
+  const listed = await backend.api.webhooks.list();
+  if (!listed.ok) return (printError(io, listed.error), null);
+  const w = listed.value.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
+  if (w) return w.id;
+  printError(io, { code: 'not-found', message: `--webhook: no webhook named "${name}". See: hooksmith webhooks list` });
+  return null;
+}
+
+export async function historyCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { webhook: { type: 'string' }, status: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
+  } catch (e) {
+    io.stderr(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    return 2;
+  }
+  const v = parsed.values;
+  const q: HistoryQuery = { limit: v.limit ? Number(v.limit) : 50 };
+  if (v.status !== undefined) {
+    if (v.status !== 'success' && v.status !== 'failure') return (io.stderr(`--status must be success or failure\n${USAGE}\n`), 2);
+    q.outcome = v.status === 'success' ? 'Success' : 'Failure';
+  }
+  if (v.since !== undefined) {
+    const ms = parseDuration(v.since);
+    if (ms === null) return (io.stderr(`--since must be a duration such as 30m, 1h or 7d\n${USAGE}\n`), 2);
+    q.since = Date.now() - ms;
+  }
+  if (!Number.isInteger(q.limit) || q.limit! < 1 || q.limit! > 1000) return (io.stderr(`--limit must be a whole number from 1 to 1000\n${USAGE}\n`), 2);
+  if (v.webhook !== undefined) {
+    const id = await webhookIdByName(backend, io, v.webhook);
+    if (id === null) return 1;
+    q.webhookId = id;
+  }
+  const page = await backend.api.history.list(q);
+  if (!page.ok) return printError(io, page.error);
+  if (v.json) {
+    io.stdout(JSON.stringify(page.value, null, 2) + '\n');
+    return 0;
+  }
+  if (!page.value.items.length) {
+    io.stdout('No invocations match.\n');
+    return 0;
+  }
+  io.stdout(table([['TIME (UTC)', 'WEBHOOK', 'TRIGGER', 'RESULT', 'STATUS', 'DURATION', 'ERROR', 'ID'], ...page.value.items.map(row)]));
+  io.stdout(`${page.value.items.length} of ${page.value.total}\n`);
+  return 0;
+}
+
+/** A short human view of one record. */
+export function describeRecord(r: InvocationRecord): string {
+  const lines = [`${r.outcome}  ${r.webhookName}  ${r.trigger}  ${r.startedAt}  ${Math.round(r.durationMs)}ms  id ${r.id}`];
+  if (r.replayOf) lines.push(`Replay of ${r.replayOf}`);
+  if (r.error) lines.push(`Error (${r.error.errorClass}): ${r.error.message}`, `Hint: ${r.error.hint}`);
+  if (r.request) {
+    lines.push('', `> ${r.request.method} ${r.request.url}`, ...r.request.headers.map(([n, val]) => `> ${n}: ${val}`), '', r.request.body);
+  }
+  if (r.response) {
+    lines.push('', `< ${r.response.status} ${r.response.statusText}`, ...r.response.headers.map(([n, val]) => `< ${n}: ${val}`), '', r.response.bodyEncoding === 'utf8' ? r.response.body : `(${r.response.size} bytes, binary)`);
+  }
+  if (r.bodiesOmitted) lines.push('', '(bodies were not kept for this webhook)');
+  return lines.join('\n') + '\n';
+}
+
+export async function showCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const id = positionals[0];
+  if (!id) return (io.stderr('usage: hooksmith show <id> [--json]\n'), 2);
+  const rec = await backend.api.history.get({ id });
+  if (!rec.ok) return printError(io, rec.error);
+  io.stdout(values.json ? JSON.stringify(rec.value, null, 2) + '\n' : describeRecord(rec.value));
+  return 0;
+}

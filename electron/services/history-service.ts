@@ -1,0 +1,188 @@
+/**
+ * The contract's `history` namespace: the invocation store, replay, export and import.
+ *
+ * Secrets: records hold masked values; replay and `revealSecrets` exports resolve today's values through
+ * `secrets/webhook-secrets.ts` (`resolveSecrets`), the only module that yields plain secrets.
+ */
+import { join } from 'node:path';
+import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
+import { err, ok, validationFailed, type Result } from '../../shared/api/result';
+import type { InvocationRecord } from '../../shared/delivery/invocation';
+import { looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
+import { toCurl } from '../../shared/history/export-curl';
+import { toHar } from '../../shared/history/export-har';
+import { parseCurl } from '../../shared/history/parse-curl';
+import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
+import type { Webhook } from '../../shared/model/webhook';
+import type { DeliverOptions } from './delivery/deliver';
+import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
+import { InvocationStore } from './history/invocation-store';
+import { replayExact, replayRerender, revealedHeaders } from './history/replay';
+import { readHistorySettings, writeHistorySettings } from './history/settings-file';
+import type { SecretStore } from './secrets/secret-store';
+import { resolveSecrets } from './secrets/webhook-secrets';
+import type { DataFile } from './storage/data-file';
+import type { WebhookService } from './webhook-service';
+
+export interface HistoryServiceDeps {
+  dataDir: string;
+  dataFile: DataFile;
+  secrets: SecretStore;
+  webhooks: WebhookService;
+  env: Readonly<Record<string, string | undefined>>;
+  version: string;
+  /** TLS/proxy options for replays (tests pass their CA). */
+  deliveryOptions?: DeliverOptions;
+  now?: () => Date;
+}
+
+export class HistoryService implements HistoryApi {
+  readonly store: InvocationStore;
+  private settingsValue: HistorySettings;
+  /** Replays in flight by run id, so a cancel can reach them. */
+  private readonly running = new Map<string, AbortController>();
+  private readonly dir: string;
+
+  constructor(private readonly deps: HistoryServiceDeps) {
+    this.dir = join(deps.dataDir, 'history');
+    this.store = InvocationStore.open(this.dir, {});
+    this.settingsValue = readHistorySettings(this.dir);
+    this.apply();
+  }
+
+  private apply(): void {
+    this.store.retention = { ...this.settingsValue.retention };
+    this.store.omitBodiesFor = new Set(this.settingsValue.omitBodiesFor);
+    this.store.enforceRetention();
+  }
+
+  /** Keeps a delivery in the history (the Test panel and replays call this). */
+  record(rec: InvocationRecord): void {
+    this.store.append(rec);
+  }
+
+  /** Cancels a replay started with this run id; false when none is running. */
+  cancel(runId: string): boolean {
+    const c = this.running.get(runId);
+    c?.abort();
+    return c !== undefined;
+  }
+
+  private notFound(id: string) {
+    return err('not-found', `No invocation with id ${id} in the history; it may have been removed or dropped by retention.`);
+  }
+
+  /** The webhook as configured today with plain secrets, `null` when it was deleted. */
+  private async currentWebhook(id: string): Promise<Result<Webhook | null>> {
+    const raw = (await this.deps.dataFile.read()).webhooks.find((w) => w.id === id);
+    if (!raw) return ok(null);
+    const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
+    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
+    return ok(resolved.webhook);
+  }
+
+  async list(query: HistoryQuery): Promise<Result<HistoryPage>> {
+    return ok(await this.store.query(query));
+  }
+
+  async get({ id }: { id: string }): Promise<Result<InvocationRecord>> {
+    const rec = await this.store.get(id);
+    return rec ? ok(rec) : this.notFound(id);
+  }
+
+  async remove({ ids }: { ids: string[] }): Promise<Result<{ removed: number }>> {
+    return ok({ removed: this.store.remove(ids) });
+  }
+
+  async clear(): Promise<Result<{ removed: number }>> {
+    const removed = this.store.size;
+    this.store.clear();
+    return ok({ removed });
+  }
+
+  async stats({ webhookId, since, bucketMs }: { webhookId: string; since?: string; bucketMs?: number }): Promise<Result<WebhookStats>> {
+    const t = since === undefined ? undefined : Date.parse(since);
+    if (t !== undefined && Number.isNaN(t)) return err('invalid-argument', `since: "${since}" is not an ISO 8601 date; write e.g. 2025-01-31T00:00:00Z.`, { field: 'since' });
+    return ok(this.store.stats(webhookId, t, bucketMs));
+  }
+
+  async replay({ id, mode, runId }: { id: string; mode: 'exact' | 'rerender'; runId?: string }): Promise<Result<InvocationRecord>> {
+    const original = await this.store.get(id);
+    if (!original) return this.notFound(id);
+    const current = await this.currentWebhook(original.webhookId);
+    if (!current.ok) return current;
+    const controller = new AbortController();
+    if (runId) this.running.set(runId, controller);
+    try {
+      const options: DeliverOptions = { ...this.deps.deliveryOptions, signal: controller.signal };
+      const escape = (await this.deps.dataFile.read()).settings.escapeMode;
+      const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
+      if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');
+      this.store.append(out.record);
+      return ok(out.record);
+    } finally {
+      if (runId) this.running.delete(runId);
+    }
+  }
+
+  async exportInvocation({ id, format, revealSecrets }: { id: string; format: 'curl' | 'har' | 'bundle'; revealSecrets?: boolean }): Promise<Result<InvocationExport>> {
+    const rec = await this.store.get(id);
+    if (!rec) return this.notFound(id);
+    const base = `${rec.webhookName}-${rec.id.slice(0, 8)}`;
+    if (format === 'har') return ok({ text: JSON.stringify(toHar([rec], this.deps.version), null, 2) + '\n', fileName: `${base}.har`, envVars: [] });
+    if (format === 'bundle') {
+      const now = (this.deps.now ?? (() => new Date()))();
+      return ok({ text: JSON.stringify(toBundle(rec, now.toISOString()), null, 2) + '\n', fileName: `${base}.hooksmith-bundle.json`, envVars: [] });
+    }
+    let revealed: Record<string, string> | undefined;
+    if (revealSecrets) {
+      const current = await this.currentWebhook(rec.webhookId);
+      if (!current.ok) return current;
+      const got = await revealedHeaders(rec, current.value, { ...this.deps.deliveryOptions });
+      if (!got.ok) return validationFailed([{ field: got.field, message: got.message }], 'The export');
+      revealed = got.values;
+    }
+    const curl = toCurl(rec, { revealed });
+    if (!curl) return err('not-found', 'This invocation sent nothing (it failed before the request), so there is no request to copy as curl; export it as a bundle instead.', { field: 'request' });
+    return ok({ text: curl.command + '\n', fileName: `${base}.sh`, envVars: curl.envVars });
+  }
+
+  async importBundle({ text }: { text: string }): Promise<Result<ImportResult>> {
+    const taken = (await this.deps.dataFile.read()).webhooks.map((w) => w.name);
+    if (text.trimStart().startsWith('curl')) {
+      const parsed = parseCurl(text);
+      if (!parsed.ok) return validationFailed([{ field: 'text', message: parsed.message }], 'The curl command');
+      const input = webhookFromCurl(parsed.request, taken);
+      if (!input.ok) return validationFailed([{ field: input.field, message: input.message }], 'The curl command');
+      const saved = await this.deps.webhooks.create({ input: input.input });
+      if (!saved.ok) return saved;
+      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
+    }
+    if (!looksLikeBundle(text)) return validationFailed([{ field: 'text', message: 'This is neither a Hooksmith repro bundle (a JSON file with "kind": "hooksmith-repro-bundle") nor a curl command; paste one of those.' }], 'The import');
+    const parsed = parseBundle(text);
+    if (!parsed.ok) return validationFailed([{ field: parsed.field, message: parsed.message }], 'The bundle');
+    const bundle = parsed.bundle;
+    const input = { ...bundle.webhook, name: freeName(bundle.webhook.name, taken) };
+    const saved = await this.deps.webhooks.create({ input });
+    if (!saved.ok) return saved;
+    const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
+    this.store.append(rec);
+    const summary = (await this.store.query({ limit: 1, text: undefined, webhookId: rec.webhookId })).items.find((s) => s.id === rec.id);
+    const warnings = input.name !== bundle.webhook.name ? [`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`] : [];
+    return ok({ webhook: saved.value.webhook, invocation: summary, warnings });
+  }
+
+  async settings(): Promise<Result<HistorySettings>> {
+    return ok(structuredClone(this.settingsValue));
+  }
+
+  async updateSettings({ retention, omitBodiesFor }: { retention?: Partial<RetentionPolicy>; omitBodiesFor?: string[] }): Promise<Result<HistorySettings>> {
+    this.settingsValue = {
+      retention: { ...this.settingsValue.retention, ...retention },
+      omitBodiesFor: omitBodiesFor ? [...new Set(omitBodiesFor)] : this.settingsValue.omitBodiesFor,
+    };
+    writeHistorySettings(this.dir, this.settingsValue);
+    this.apply();
+    return ok(structuredClone(this.settingsValue));
+  }
+}

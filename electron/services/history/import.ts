@@ -1,0 +1,87 @@
+/**
+ * Imports: a repro bundle becomes a webhook plus a history entry; a curl command becomes a webhook.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InvocationRecord } from '../../../shared/delivery/invocation';
+import { INVOCATION_SCHEMA_VERSION } from '../../../shared/delivery/invocation';
+import type { ReproBundle } from '../../../shared/history/bundle';
+import type { ParsedCurl } from '../../../shared/history/parse-curl';
+import { ENV_REFERENCE, HTTP_METHODS, type HttpMethod, type Webhook, type WebhookHeader, type WebhookInput } from '../../../shared/model/webhook';
+
+/** Headers curl or Node compute themselves; a webhook must not pin them. */
+const COMPUTED = new Set(['host', 'content-length', 'user-agent', 'accept', 'connection', 'accept-encoding']);
+
+/** A name made of letters and digits that none of `taken` uses (ignoring case). */
+export function freeName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(/[^A-Za-z0-9]/g, '').slice(0, 40) || 'Imported';
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) if (!lower.has(`${clean}${i}`.toLowerCase())) return `${clean}${i}`;
+}
+
+/** The webhook a curl command describes, or why it cannot be one (naming the field). */
+export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok: true; input: WebhookInput } | { ok: false; field: string; message: string } {
+  if (!(HTTP_METHODS as readonly string[]).includes(req.method)) {
+    return { ok: false, field: 'method', message: `method: the curl command uses ${req.method}; Apono webhooks send ${HTTP_METHODS.join(', ')} — add --request POST (or PUT/DELETE).` };
+  }
+  let host = 'Curl';
+  try {
+    host = new URL(req.url).hostname.split('.').filter((p) => p !== 'www')[0] ?? 'Curl';
+  } catch {
+    /* the webhook rules report the URL */
+  }
+  let auth: WebhookInput['auth'] = { type: 'none' };
+  const headers: WebhookHeader[] = [];
+  for (const [key, value] of req.headers) {
+    const lower = key.toLowerCase();
+    if (COMPUTED.has(lower)) continue;
+    const bearer = /^Bearer\s+(.+)$/i.exec(value);
+    if (lower === 'authorization' && bearer) {
+      auth = { type: 'bearer', token: bearer[1]! };
+      continue;
+    }
+    // A value read from the environment is a secret by construction; keep it a reference.
+    headers.push(ENV_REFERENCE.test(value) || value.includes('${env:') ? { key, value, secret: true } : { key, value });
+  }
+  const name = freeName(`${host.charAt(0).toUpperCase()}${host.slice(1)}Curl`, taken);
+  return {
+    ok: true,
+    input: {
+      name,
+      active: false,
+      method: req.method as HttpMethod,
+      url: req.url,
+      headers,
+      auth,
+      bodyTemplate: req.body ?? '{}',
+      triggers: ['Manual'],
+      filters: [],
+      timeoutSeconds: null,
+      responseValidators: [],
+    },
+  };
+}
+
+/** The history entry for an imported bundle, attached to the webhook it created. */
+export function recordFromBundle(b: ReproBundle, webhook: Webhook, now: Date): InvocationRecord {
+  return {
+    schemaVersion: INVOCATION_SCHEMA_VERSION,
+    id: randomUUID(),
+    webhookId: webhook.id,
+    webhookName: webhook.name,
+    webhook,
+    trigger: b.trigger,
+    event: b.event,
+    renderedBody: b.renderedBody,
+    request: b.request,
+    response: b.response,
+    steps: b.steps,
+    validators: [],
+    outcome: b.outcome,
+    error: b.error,
+    warnings: [...(b.warnings ?? []), `Imported ${now.toISOString()} from a repro bundle of invocation ${b.originalId}.`],
+    startedAt: b.startedAt,
+    finishedAt: new Date(Date.parse(b.startedAt) + b.durationMs).toISOString(),
+    durationMs: b.durationMs,
+  };
+}

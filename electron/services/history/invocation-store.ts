@@ -1,0 +1,423 @@
+/**
+ * The invocation history on disk: append-only JSON Lines segments plus a compact, append-only index.
+ *
+ * Why not lowdb (which keeps webhooks and settings): it rewrites its whole file on every write, so an append
+ * at 50,000 records of ~4 KB costs ~2 s and past ~120,000 `JSON.stringify` fails outright (see
+ * docs/history.md). Here an append is two `write`s at the end of two files, whatever the history's size:
+ *
+ * - `seg-000001.jsonl`, `seg-000002.jsonl`, …: one record per line; a new segment starts at ~16 MB, so
+ *   retention frees disk by deleting whole files and search reads one bounded window at a time.
+ * - `index.jsonl`: one small tuple per record (id, time, webhook, trigger, outcome, status, duration, error
+ *   class, segment, offset, length) and `{"del":[…]}` tombstones. Loaded into typed-array columns on open;
+ *   bodies are never held in memory. It can always be rebuilt from the segments.
+ *
+ * Crash safety: the segment line is written before its index line. On open, a torn last line (the process
+ * died mid-append) is truncated away, and segment lines the index does not know yet are indexed, so a kill
+ * loses at most the record being written. fsync policy: no fsync per append (it would cost 1–10 ms and
+ * dominate the append); a killed process loses nothing already written (the page cache belongs to the OS),
+ * and an OS crash or power cut may lose the last seconds, which open() recovers from the same way. Segments
+ * are fsynced when they roll over and when the store closes.
+ *
+ * One process writes at a time in practice (the app or the CLI); offsets come from the file's real size, and
+ * readers pick up index lines another process appended (see `refresh`).
+ */
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InvocationRecord } from '../../../shared/delivery/invocation';
+import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
+import { stripBodies } from '../../../shared/history/summary';
+import { BODIES_OMITTED, DEAD, IndexColumns, type IndexTuple } from './index-columns';
+import { readRange, scanLines, writeAll } from './line-files';
+import { queryIndex, statsFor } from './store-query';
+
+/** A new segment starts past this size: big enough to keep file counts low, small enough to delete and scan in pieces. */
+export const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
+const INDEX_FILE = 'index.jsonl';
+const DAY = 86_400_000;
+
+export interface StoreOptions {
+  retention?: Partial<RetentionPolicy>;
+  /** Webhook ids whose records are stored without bodies. */
+  omitBodiesFor?: Iterable<string>;
+  maxSegmentBytes?: number;
+  now?: () => number;
+}
+
+export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
+
+function listSegments(dir: string): number[] {
+  return readdirSync(dir)
+    .map((f) => /^seg-(\d+)\.jsonl$/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
+  return [
+    rec.id,
+    Date.parse(rec.startedAt) || 0,
+    rec.webhookId,
+    rec.webhookName,
+    rec.trigger,
+    rec.outcome === 'Success' ? 1 : 0,
+    rec.response ? rec.response.status : null,
+    rec.durationMs,
+    rec.error ? rec.error.errorClass : null,
+    segment,
+    offset,
+    length,
+    rec.bodiesOmitted ? BODIES_OMITTED : 0,
+    rec.replayOf ?? null,
+  ];
+}
+
+export class InvocationStore {
+  cols = new IndexColumns();
+  /** What open() found and fixed, in words (torn lines, rebuilt index), for `app.info` notices and tests. */
+  readonly recovery: string[] = [];
+  retention: RetentionPolicy;
+  omitBodiesFor: Set<string>;
+  private segFd = -1;
+  private indexFd = -1;
+  private currentSeg = 1;
+  private indexSize = 0;
+  /** Live rows and file size per segment, so a segment whose rows all died is deleted. */
+  private readonly segLive = new Map<number, number>();
+  private readonly segBytes = new Map<number, number>();
+  private firstLive = 0;
+  private liveCount = 0;
+  private readonly maxSegmentBytes: number;
+  private readonly now: () => number;
+
+  private constructor(readonly dir: string, options: StoreOptions) {
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
+    this.omitBodiesFor = new Set(options.omitBodiesFor ?? []);
+    this.maxSegmentBytes = options.maxSegmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Opens (creating) a history folder, recovering from a torn tail or a missing index. Never fails on bad lines. */
+  static open(dir: string, options: StoreOptions = {}): InvocationStore {
+    mkdirSync(dir, { recursive: true });
+    const store = new InvocationStore(dir, options);
+    store.load();
+    return store;
+  }
+
+  private segPath(n: number): string {
+    return join(this.dir, segmentName(n));
+  }
+
+  private load(): void {
+    const indexPath = join(this.dir, INDEX_FILE);
+    const segments = listSegments(this.dir);
+    const present = new Set(segments);
+    const tombstones = new Set<string>();
+    let badIndexLines = 0;
+    if (existsSync(indexPath)) {
+      const scan = scanLines(indexPath, 0, (line) => {
+        try {
+          const v = JSON.parse(line.toString('utf8')) as IndexTuple | { del: string[] };
+          if (Array.isArray(v)) this.cols.add(v);
+          else for (const id of v.del) tombstones.add(id);
+        } catch {
+          badIndexLines++;
+        }
+      });
+      if (scan.validEnd < scan.size) this.recovery.push(`index.jsonl ended in a torn line (${scan.size - scan.validEnd} bytes); it was cut off.`);
+      if (badIndexLines) this.recovery.push(`${badIndexLines} unreadable index line(s) were skipped.`);
+    } else if (segments.length) this.recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
+
+    // How far the index reaches into each segment; anything after that is indexed now (the process died
+    // between the segment write and the index write) and a torn tail is cut off.
+    const indexedEnd = new Map<number, number>();
+    const c = this.cols;
+    for (let r = 0; r < c.count; r++) {
+      const end = c.offset[r]! + c.length[r]!;
+      if (end > (indexedEnd.get(c.segment[r]!) ?? 0)) indexedEnd.set(c.segment[r]!, end);
+    }
+    const added: IndexTuple[] = [];
+    for (const seg of segments) {
+      const path = this.segPath(seg);
+      const from = Math.min(indexedEnd.get(seg) ?? 0, statSync(path).size);
+      let bad = 0;
+      const scan = scanLines(path, from, (line, offset) => {
+        try {
+          const t = tupleOf(JSON.parse(line.toString('utf8')) as InvocationRecord, seg, offset, line.length);
+          added.push(t);
+          c.add(t);
+        } catch {
+          bad++;
+        }
+      });
+      if (bad) this.recovery.push(`${segmentName(seg)}: ${bad} unreadable line(s) were skipped.`);
+      if (scan.validEnd < scan.size) {
+        const fd = openSync(path, 'r+');
+        ftruncateSync(fd, scan.validEnd);
+        closeSync(fd);
+        this.recovery.push(`${segmentName(seg)} ended in a torn line (${scan.size - scan.validEnd} bytes, a write cut short); it was cut off.`);
+      }
+      this.segBytes.set(seg, scan.validEnd);
+    }
+    if (added.length && existsSync(indexPath)) this.recovery.push(`${added.length} record(s) missing from index.jsonl were indexed from the segments.`);
+
+    for (let r = 0; r < c.count; r++) {
+      const seg = c.segment[r]!;
+      const beyond = c.offset[r]! + c.length[r]! > (this.segBytes.get(seg) ?? 0);
+      const shadowed = c.byId.get(c.ids[r]!) !== r;
+      if (!present.has(seg) || beyond || shadowed || tombstones.has(c.ids[r]!)) c.flags[r]! |= DEAD;
+      else {
+        this.liveCount++;
+        this.segLive.set(seg, (this.segLive.get(seg) ?? 0) + 1);
+      }
+    }
+    for (const id of tombstones) if (c.byId.has(id) && !c.isLive(c.byId.get(id)!)) c.byId.delete(id);
+    this.currentSeg = segments.length ? segments[segments.length - 1]! : 1;
+
+    // Rewrite the index when it is missing, torn, or mostly dead weight; otherwise append to it as is.
+    const deadRows = c.count - this.liveCount;
+    if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
+    this.indexFd = openSync(indexPath, 'a');
+    this.indexSize = fstatSync(this.indexFd).size;
+    this.segFd = openSync(this.segPath(this.currentSeg), 'a');
+    this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+    this.enforceRetention();
+  }
+
+  /** Writes index.jsonl afresh from the live rows (temp file, fsync, rename): compaction and repair in one. */
+  private rewriteIndex(): void {
+    const c = this.cols;
+    const lines: string[] = [];
+    for (let r = 0; r < c.count; r++) if (c.isLive(r)) lines.push(JSON.stringify(c.tuple(r)));
+    const tmp = join(this.dir, `${INDEX_FILE}.tmp`);
+    const fd = openSync(tmp, 'w');
+    writeAll(fd, Buffer.from(lines.length ? lines.join('\n') + '\n' : ''));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, join(this.dir, INDEX_FILE));
+  }
+
+  /** Catches up with index lines another process appended since we last looked. */
+  private refresh(): void {
+    const size = fstatSync(this.indexFd).size;
+    if (size <= this.indexSize) return;
+    const from = this.indexSize;
+    const scan = scanLines(join(this.dir, INDEX_FILE), from, (line) => {
+      try {
+        const v = JSON.parse(line.toString('utf8')) as IndexTuple | { del: string[] };
+        if (Array.isArray(v)) {
+          if (this.cols.byId.has(v[0])) return;
+          this.cols.add(v);
+          this.liveCount++;
+          this.segLive.set(v[9], (this.segLive.get(v[9]) ?? 0) + 1);
+          this.segBytes.set(v[9], Math.max(this.segBytes.get(v[9]) ?? 0, v[10] + v[11]));
+        } else this.kill(v.del, false);
+      } catch {
+        /* a line still being written by the other process: read it next time */
+      }
+    });
+    this.indexSize = scan.validEnd;
+  }
+
+  /** Appends one record; see {@link appendMany}. */
+  append(record: InvocationRecord): void {
+    this.appendMany([record]);
+  }
+
+  /**
+   * Appends records with one write per file: cost grows with the batch, never with the history's size.
+   * Records of webhooks in `omitBodiesFor` are stored without bodies and flagged.
+   */
+  appendMany(records: readonly InvocationRecord[]): void {
+    let segChunks: Buffer[] = [];
+    let indexLines = '';
+    let segSize = fstatSync(this.segFd).size;
+    const flush = () => {
+      if (segChunks.length) writeAll(this.segFd, segChunks.length === 1 ? segChunks[0]! : Buffer.concat(segChunks));
+      segChunks = [];
+    };
+    const rows: IndexTuple[] = [];
+    for (const original of records) {
+      const rec = this.omitBodiesFor.has(original.webhookId) ? stripBodies(original) : original;
+      const line = Buffer.from(JSON.stringify(rec) + '\n', 'utf8');
+      if (segSize > 0 && segSize + line.length > this.maxSegmentBytes) {
+        flush();
+        segSize = this.roll();
+      }
+      const t = tupleOf(rec, this.currentSeg, segSize, line.length);
+      segChunks.push(line);
+      segSize += line.length;
+      rows.push(t);
+      indexLines += JSON.stringify(t) + '\n';
+    }
+    // Segment first, index second: a crash in between leaves lines the next open() indexes from the segment.
+    flush();
+    const indexBuf = Buffer.from(indexLines, 'utf8');
+    writeAll(this.indexFd, indexBuf);
+    this.indexSize += indexBuf.length;
+    this.segBytes.set(this.currentSeg, segSize);
+    for (const t of rows) {
+      const prev = this.cols.byId.get(t[0]);
+      if (prev !== undefined && this.cols.isLive(prev)) this.markDead(prev);
+      this.cols.add(t);
+      this.liveCount++;
+      this.segLive.set(t[9], (this.segLive.get(t[9]) ?? 0) + 1);
+    }
+    this.enforceRetention();
+  }
+
+  private roll(): number {
+    fsyncSync(this.segFd);
+    closeSync(this.segFd);
+    this.currentSeg++;
+    this.segFd = openSync(this.segPath(this.currentSeg), 'a');
+    const size = fstatSync(this.segFd).size;
+    this.segBytes.set(this.currentSeg, size);
+    return size;
+  }
+
+  private markDead(r: number): void {
+    const c = this.cols;
+    if (!c.isLive(r)) return;
+    c.flags[r]! |= DEAD;
+    this.liveCount--;
+    const seg = c.segment[r]!;
+    const left = (this.segLive.get(seg) ?? 1) - 1;
+    this.segLive.set(seg, left);
+    if (left === 0 && seg !== this.currentSeg) this.dropSegment(seg);
+  }
+
+  private dropSegment(seg: number): void {
+    rmSync(this.segPath(seg), { force: true });
+    this.segLive.delete(seg);
+    this.segBytes.delete(seg);
+  }
+
+  /** Marks ids dead and (when `persist`) writes one tombstone line for them. Returns how many were live. */
+  private kill(ids: readonly string[], persist = true): number {
+    const c = this.cols;
+    const killed: string[] = [];
+    for (const id of ids) {
+      const r = c.byId.get(id);
+      if (r === undefined || !c.isLive(r)) continue;
+      this.markDead(r);
+      c.byId.delete(id);
+      killed.push(id);
+    }
+    if (persist && killed.length) {
+      const buf = Buffer.from(JSON.stringify({ del: killed }) + '\n', 'utf8');
+      writeAll(this.indexFd, buf);
+      this.indexSize += buf.length;
+    }
+    return killed.length;
+  }
+
+  /**
+   * Drops the oldest invocations while any limit is exceeded: count and age row by row, total size by
+   * whole segments (the only way to give disk back in an append-only store). Amortized O(1) per append:
+   * it walks forward from the oldest live row and stops at the first one it keeps.
+   */
+  enforceRetention(): number {
+    const c = this.cols;
+    const { maxRecords, maxAgeDays, maxTotalBytes } = this.retention;
+    const cutoff = maxAgeDays === null ? -Infinity : this.now() - maxAgeDays * DAY;
+    const doomed: string[] = [];
+    while (this.firstLive < c.count) {
+      const r = this.firstLive;
+      if (!c.isLive(r)) {
+        this.firstLive++;
+        continue;
+      }
+      const overCount = maxRecords !== null && this.liveCount - doomed.length > maxRecords;
+      if (!overCount && c.time[r]! >= cutoff) break;
+      doomed.push(c.ids[r]!);
+      this.firstLive++;
+    }
+    let n = this.kill(doomed);
+    if (maxTotalBytes !== null) {
+      while (this.diskBytes() > maxTotalBytes) {
+        const oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0];
+        if (oldest === undefined || oldest === this.currentSeg) break;
+        const ids: string[] = [];
+        for (let r = this.firstLive; r < c.count; r++) if (c.isLive(r) && c.segment[r] === oldest) ids.push(c.ids[r]!);
+        n += this.kill(ids);
+        if (this.segBytes.has(oldest)) this.dropSegment(oldest);
+      }
+    }
+    return n;
+  }
+
+  /** Bytes of all segment files. */
+  diskBytes(): number {
+    let total = 0;
+    for (const b of this.segBytes.values()) total += b;
+    return total;
+  }
+
+  /** How many invocations are kept. */
+  get size(): number {
+    return this.liveCount;
+  }
+
+  /** One full record, read from its segment by offset; `undefined` when unknown or dropped. */
+  async get(id: string): Promise<InvocationRecord | undefined> {
+    this.refresh();
+    const c = this.cols;
+    const r = c.byId.get(id);
+    if (r === undefined || !c.isLive(r)) return undefined;
+    const bytes = await readRange(this.segPath(c.segment[r]!), c.offset[r]!, c.length[r]!);
+    if (!bytes) return undefined;
+    try {
+      return JSON.parse(bytes.toString('utf8')) as InvocationRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A page of summaries matching the query, and how many match in all. */
+  async query(q: HistoryQuery = {}): Promise<HistoryPage> {
+    this.refresh();
+    return queryIndex(this.cols, q, (seg) => this.segPath(seg));
+  }
+
+  /** Success rate and latency percentiles per time bucket for one webhook. */
+  stats(webhookId: string, since?: number, bucketMs?: number): WebhookStats {
+    this.refresh();
+    return statsFor(this.cols, webhookId, since, bucketMs);
+  }
+
+  /** Removes invocations by id; returns how many existed. */
+  remove(ids: readonly string[]): number {
+    this.refresh();
+    return this.kill(ids);
+  }
+
+  /** Deletes every invocation and file and starts an empty history. */
+  clear(): void {
+    this.close();
+    for (const seg of listSegments(this.dir)) rmSync(this.segPath(seg), { force: true });
+    writeFileSync(join(this.dir, INDEX_FILE), '');
+    this.cols = new IndexColumns();
+    this.segLive.clear();
+    this.segBytes.clear();
+    this.firstLive = this.liveCount = this.indexSize = 0;
+    this.currentSeg = 1;
+    this.indexFd = openSync(join(this.dir, INDEX_FILE), 'a');
+    this.segFd = openSync(this.segPath(1), 'a');
+    this.segBytes.set(1, 0);
+  }
+
+  /** Fsyncs and closes the files. */
+  close(): void {
+    if (this.segFd >= 0) {
+      fsyncSync(this.segFd);
+      closeSync(this.segFd);
+    }
+    if (this.indexFd >= 0) {
+      fsyncSync(this.indexFd);
+      closeSync(this.indexFd);
+    }
+    this.segFd = this.indexFd = -1;
+  }
+}

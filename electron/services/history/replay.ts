@@ -1,0 +1,129 @@
+/**
+ * Replaying a recorded invocation.
+ *
+ * `exact` re-sends the recorded request: same method, URL, headers (names, case, order) and body. The record
+ * holds masked secrets, so each masked header is filled from today's configuration of the webhook, matched
+ * by header name (a secret header of that name, or the webhook's bearer token / a fresh OAuth2 token for
+ * `Authorization`). `rerender` renders the current template against the recorded event and delivers it
+ * as the Test panel would.
+ */
+import { randomUUID } from 'node:crypto';
+import { classifyHttpStatus, validatorMismatchError, type DeliveryError } from '../../../shared/delivery/errors';
+import type { HeaderPair, InvocationRecord } from '../../../shared/delivery/invocation';
+import { maskHeaders, maskText, webhookSecrets } from '../../../shared/delivery/masking';
+import { evaluateValidators } from '../../../shared/delivery/validators';
+import { maskedHeader } from '../../../shared/history/secret-headers';
+import type { Webhook } from '../../../shared/model/webhook';
+import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
+import { deliver, type DeliverOptions } from '../delivery/deliver';
+import { DEFAULT_TIMEOUT_MS, send } from '../delivery/dispatcher';
+import { TokenCache, getToken } from '../delivery/oauth2';
+
+export type ReplayOutcome = { ok: true; record: InvocationRecord } | { ok: false; field: string; message: string };
+
+const tokenCache = new TokenCache();
+
+/**
+ * Clear values for the record's masked headers, by lower-case header name, from a webhook whose secrets are
+ * resolved. Fails naming the header when today's configuration has no secret for it.
+ */
+export async function revealedHeaders(
+  record: InvocationRecord,
+  plain: Webhook | null,
+  options: DeliverOptions,
+): Promise<{ ok: true; values: Record<string, string>; tokenStep?: InvocationRecord['steps'][number] } | { ok: false; field: string; message: string }> {
+  const values: Record<string, string> = {};
+  let tokenStep: InvocationRecord['steps'][number] | undefined;
+  for (const [name, value] of record.request?.headers ?? []) {
+    const masked = maskedHeader(record, name, value);
+    if (!masked) continue;
+    const field = `request.headers.${name}`;
+    if (!plain) return { ok: false, field, message: `${name}: the webhook "${record.webhookName}" no longer exists, so its secret cannot be filled in; recreate it or replay with --rerender on another webhook.` };
+    const lower = name.toLowerCase();
+    const header = plain.headers.find((h) => h.secret && h.key.toLowerCase() === lower);
+    if (header && masked.prefix === '') values[lower] = header.value;
+    else if (lower === 'authorization' && plain.auth.type === 'bearer') values[lower] = plain.auth.token;
+    else if (lower === 'authorization' && plain.auth.type === 'oauth2') {
+      const a = plain.auth;
+      const got = await getToken(
+        { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' },
+        options.tokenCache ?? tokenCache,
+        { ...options, timeoutMs: plain.timeoutSeconds ? plain.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS },
+        options.signal,
+      );
+      tokenStep = got.step;
+      if (got.token === null) return { ok: false, field: 'auth', message: `Authorization: a fresh OAuth2 token could not be fetched: ${got.step.error?.message ?? 'unknown error'}` };
+      values[lower] = got.token;
+    } else return { ok: false, field, message: `${name}: today's configuration of "${record.webhookName}" has no secret for this header; add it as a secret header or edit the webhook's authentication.` };
+  }
+  return { ok: true, values, tokenStep };
+}
+
+/** Re-sends the recorded request exactly, secrets filled from `plain` (the webhook as configured today, resolved). */
+export async function replayExact(record: InvocationRecord, plain: Webhook | null, options: DeliverOptions): Promise<ReplayOutcome> {
+  const req = record.request;
+  if (!req) return { ok: false, field: 'request', message: 'This invocation sent nothing (it failed before the request), so there is nothing to re-send exactly; replay it re-rendered instead.' };
+  if (record.bodiesOmitted) return { ok: false, field: 'request.body', message: `This invocation was kept without bodies ("don't keep bodies" is on for ${record.webhookName}), so it cannot be re-sent exactly; replay it re-rendered instead.` };
+  const revealed = await revealedHeaders(record, plain, options);
+  if (!revealed.ok) return revealed;
+  const headers = req.headers.map(([name, value]): HeaderPair => {
+    const clear = revealed.values[name.toLowerCase()];
+    const masked = maskedHeader(record, name, value);
+    return clear !== undefined && masked ? [name, masked.prefix + clear] : [name, value];
+  });
+  const started = Date.now();
+  const timeoutMs = (plain ?? record.webhook).timeoutSeconds ? (plain ?? record.webhook).timeoutSeconds! * 1000 : DEFAULT_TIMEOUT_MS;
+  const result = await send({ method: req.method, url: req.url, headers, body: req.body }, { ...options, timeoutMs }, options.signal);
+  const secrets = [...(plain ? webhookSecrets(plain) : []), ...Object.values(revealed.values)];
+  const secretNames = Object.keys(revealed.values);
+  const step = {
+    kind: 'webhook' as const,
+    attempt: 1,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, secrets), body: maskText(result.request.body, secrets) },
+    response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, secrets) } : result.response,
+    timings: result.timings,
+    error: result.error,
+  };
+  let error: DeliveryError | null = result.error;
+  const validators = (plain ?? record.webhook).responseValidators;
+  const report = result.response ? evaluateValidators(validators, { text: result.response.body, encoding: result.response.bodyEncoding, truncated: result.response.truncated }) : { passed: true, results: [] };
+  if (!error && result.response) {
+    error = classifyHttpStatus(result.response.status, result.response.headers);
+    if (!error && !report.passed) error = validatorMismatchError(report.results.filter((r) => !r.passed));
+  }
+  const finished = Date.now();
+  return {
+    ok: true,
+    record: {
+      ...record,
+      id: randomUUID(),
+      request: step.request,
+      response: step.response,
+      steps: [...(revealed.tokenStep ? [revealed.tokenStep] : []), step],
+      validators: report.results,
+      outcome: error ? 'Failure' : 'Success',
+      error,
+      warnings: [],
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: finished - started,
+      replayOf: record.id,
+      bodiesOmitted: undefined,
+    },
+  };
+}
+
+/** Renders today's template of the webhook against the recorded event and delivers it. */
+export async function replayRerender(record: InvocationRecord, plain: Webhook | null, escape: EscapeMode, options: DeliverOptions): Promise<ReplayOutcome> {
+  if (!plain) return { ok: false, field: 'webhookId', message: `The webhook "${record.webhookName}" no longer exists, so there is no current template to render; replay it exactly instead.` };
+  if (record.bodiesOmitted) return { ok: false, field: 'event', message: `This invocation was kept without its event ("don't keep bodies" is on for ${record.webhookName}), so it cannot be re-rendered; replay it exactly instead.` };
+  const rendered = renderTemplate(plain.bodyTemplate, record.event, { escape });
+  if (!rendered.ok) {
+    const why = 'syntaxError' in rendered ? rendered.syntaxError.message : rendered.runtimeError.message;
+    return { ok: false, field: 'bodyTemplate', message: `bodyTemplate: today's template of "${plain.name}" does not render: ${why}; fix it in the editor and replay again.` };
+  }
+  const rec = await deliver({ webhook: plain, renderedBody: rendered.body, trigger: record.trigger, event: record.event, options });
+  return { ok: true, record: { ...rec, replayOf: record.id } };
+}

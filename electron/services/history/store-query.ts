@@ -1,0 +1,160 @@
+/**
+ * Queries over the in-memory index: filters are a tight loop over typed arrays; only full-text search reads
+ * records, streaming each segment through a bounded window and parsing only lines that may match.
+ */
+import type { InvocationRecord } from '../../../shared/delivery/invocation';
+import { lineMayContain, searchableText } from '../../../shared/history/summary';
+import { bucketStats, type StatsPoint } from '../../../shared/history/stats';
+import type { HistoryPage, HistoryQuery, WebhookStats } from '../../../shared/history/types';
+import type { IndexColumns } from './index-columns';
+import { readRanges } from './line-files';
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+function instant(v: string | number | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const t = typeof v === 'number' ? v : Date.parse(v);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** `404` → [404, 404]; `'4xx'` → [400, 499]; `0` → "no response". */
+function statusRange(v: number | string | undefined): [number, number] | undefined {
+  if (v === undefined) return undefined;
+  const m = /^([1-5])xx$/i.exec(String(v));
+  if (m) return [Number(m[1]) * 100, Number(m[1]) * 100 + 99];
+  const n = Number(v);
+  return Number.isInteger(n) ? [n, n] : [-1, -1];
+}
+
+/** Rows that pass every filter except text, in row (append) order. */
+function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
+  const out = new Uint32Array(c.count);
+  let n = 0;
+  const wh = q.webhookId === undefined ? -1 : (c.webhooks.find(q.webhookId) ?? -2);
+  const tr = q.trigger === undefined ? -1 : (c.triggers.find(q.trigger) ?? -2);
+  if (wh === -2 || tr === -2) return out.subarray(0, 0);
+  const ok = q.outcome === undefined ? -1 : q.outcome === 'Success' ? 1 : 0;
+  const since = instant(q.since) ?? -Infinity;
+  const until = instant(q.until) ?? Infinity;
+  const [sLo, sHi] = statusRange(q.status) ?? [-1, -1];
+  const anyStatus = q.status === undefined;
+  const { flags, webhook, trigger, time, status } = c;
+  for (let r = 0; r < c.count; r++) {
+    if (flags[r]! & 1) continue;
+    if (wh >= 0 && webhook[r] !== wh) continue;
+    if (tr >= 0 && trigger[r] !== tr) continue;
+    if (ok >= 0 && c.ok[r] !== ok) continue;
+    const t = time[r]!;
+    if (t < since || t >= until) continue;
+    if (!anyStatus && (status[r]! < sLo || status[r]! > sHi)) continue;
+    out[n++] = r;
+  }
+  return out.subarray(0, n);
+}
+
+/** Keeps the rows whose URL, headers or bodies contain `text` (case-insensitive). */
+async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segPath: (seg: number) => string): Promise<Uint32Array> {
+  const needle = text.toLowerCase();
+  const bySeg = new Map<number, number[]>();
+  for (const r of rows) {
+    const seg = c.segment[r]!;
+    let list = bySeg.get(seg);
+    if (!list) bySeg.set(seg, (list = []));
+    list.push(r);
+  }
+  const keep = new Uint8Array(c.count);
+  for (const [seg, list] of bySeg) {
+    list.sort((a, b) => c.offset[a]! - c.offset[b]!);
+    const ranges = list.map((r) => ({ offset: c.offset[r]!, length: c.length[r]! }));
+    try {
+      await readRanges(segPath(seg), ranges, (i, bytes) => {
+        const line = bytes.toString('utf8');
+        if (!lineMayContain(line.toLowerCase(), needle)) return;
+        try {
+          if (searchableText(JSON.parse(line) as InvocationRecord).includes(needle)) keep[list[i]!] = 1;
+        } catch {
+          /* an unreadable line matches nothing */
+        }
+      });
+    } catch {
+      /* the segment was dropped by retention meanwhile: its rows are gone */
+    }
+  }
+  return rows.filter((r) => keep[r] === 1);
+}
+
+/** The sort key of a row, as a number (webhook names sort by their rank among all names). */
+function sortKey(c: IndexColumns, sort: NonNullable<HistoryQuery['sort']>): (r: number) => number {
+  switch (sort) {
+    case 'duration':
+      return (r) => c.duration[r]!;
+    case 'status':
+      return (r) => c.status[r]!;
+    case 'webhook': {
+      const names = c.names.values;
+      const order = names.map((_, i) => i).sort((a, b) => names[a]!.localeCompare(names[b]!, undefined, { sensitivity: 'base' }));
+      const rank = new Uint32Array(names.length);
+      order.forEach((nameIdx, pos) => (rank[nameIdx] = pos));
+      return (r) => rank[c.name[r]!]!;
+    }
+    default:
+      return (r) => c.time[r]!;
+  }
+}
+
+/** Filters, sorts and pages; `total` counts every match. */
+export async function queryIndex(c: IndexColumns, q: HistoryQuery, segPath: (seg: number) => string): Promise<HistoryPage> {
+  let rows = filterRows(c, q);
+  if (q.text !== undefined && q.text.trim() !== '') rows = await textFilter(c, rows, q.text.trim(), segPath);
+  const sort = q.sort ?? 'time';
+  const dir = q.direction === 'asc' ? 1 : -1;
+  const key = sortKey(c, sort);
+  // Rows are in append order; when that is also time order, "by time" needs no sort at all.
+  const ordered = sort === 'time' && c.timeSorted ? rows : rows.slice().sort((a, b) => key(a) - key(b) || a - b);
+  const at = (i: number) => (dir === 1 ? ordered[i]! : ordered[ordered.length - 1 - i]!);
+  const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+
+  let start = Math.max(0, q.offset ?? 0);
+  const cursor = q.cursor ? /^(-?[\d.e+-]+):(\d+)$/.exec(q.cursor) : null;
+  if (cursor) {
+    // First position strictly after (key, row) in the requested direction: binary search in the sorted view.
+    const ck = Number(cursor[1]);
+    const cr = Number(cursor[2]);
+    const after = (r: number) => {
+      const d = (key(r) - ck) * dir || (r - cr) * dir;
+      return d > 0;
+    };
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (after(at(mid))) hi = mid;
+      else lo = mid + 1;
+    }
+    start = lo;
+  }
+  const items = [];
+  for (let i = start; i < Math.min(ordered.length, start + limit); i++) items.push(c.summary(at(i)));
+  const page: HistoryPage = { items, total: ordered.length };
+  const end = start + items.length;
+  if (end < ordered.length && items.length) {
+    const last = at(end - 1);
+    page.nextCursor = `${key(last)}:${last}`;
+  }
+  return page;
+}
+
+/** Chart data for one webhook. */
+export function statsFor(c: IndexColumns, webhookId: string, since?: number, bucketMs?: number): WebhookStats {
+  const wh = c.webhooks.find(webhookId);
+  const points: StatsPoint[] = [];
+  if (wh !== undefined) {
+    for (let r = 0; r < c.count; r++) {
+      if (c.flags[r]! & 1 || c.webhook[r] !== wh) continue;
+      if (since !== undefined && c.time[r]! < since) continue;
+      points.push({ t: c.time[r]!, ok: c.ok[r] === 1, durationMs: c.duration[r]! });
+    }
+  }
+  return bucketStats(webhookId, points, bucketMs);
+}

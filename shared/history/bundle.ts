@@ -1,0 +1,111 @@
+/**
+ * The repro bundle: one JSON file with everything needed to reproduce an invocation elsewhere — the webhook
+ * definition (secrets as `${env:…}` placeholders, never values), the event, the rendered body, the request,
+ * the response and the timings. Another Hooksmith imports it as a webhook plus a history entry to replay.
+ */
+import type { InvocationRecord, InvocationStep } from '../delivery/invocation';
+import { exportSecret } from '../model/definition-secrets';
+import type { WebhookInput } from '../model/webhook';
+
+export const BUNDLE_KIND = 'hooksmith-repro-bundle';
+/** Bumped when the bundle's shape changes; readers refuse newer versions with a clear message. */
+export const BUNDLE_VERSION = 1;
+
+export interface ReproBundle {
+  kind: typeof BUNDLE_KIND;
+  bundleVersion: typeof BUNDLE_VERSION;
+  exportedAt: string;
+  /** The original invocation's id, for reference in bug reports. */
+  originalId: string;
+  webhook: WebhookInput;
+  trigger: InvocationRecord['trigger'];
+  event: unknown;
+  renderedBody: string;
+  request: InvocationRecord['request'];
+  response: InvocationRecord['response'];
+  steps: InvocationStep[];
+  outcome: InvocationRecord['outcome'];
+  error: InvocationRecord['error'];
+  warnings: string[];
+  startedAt: string;
+  durationMs: number;
+}
+
+/** The webhook without secrets: each secret slot becomes the `${env:…}` placeholder a definition export uses. */
+export function webhookWithoutSecrets(r: InvocationRecord): WebhookInput {
+  const w = r.webhook;
+  const name = w.name;
+  const auth: WebhookInput['auth'] =
+    w.auth.type === 'bearer'
+      ? { type: 'bearer', token: exportSecret(w.auth.token, name, 'token') }
+      : w.auth.type === 'oauth2'
+        ? { ...w.auth, scopes: [...w.auth.scopes], clientSecret: exportSecret(w.auth.clientSecret, name, 'client secret') }
+        : { type: 'none' };
+  return {
+    name,
+    active: w.active,
+    method: w.method,
+    url: w.url,
+    headers: w.headers.map((h) => (h.secret ? { key: h.key, value: exportSecret(h.value, name, h.key), secret: true } : { ...h })),
+    auth,
+    bodyTemplate: w.bodyTemplate,
+    triggers: [...w.triggers],
+    filters: structuredClone(w.filters),
+    timeoutSeconds: w.timeoutSeconds,
+    responseValidators: structuredClone(w.responseValidators),
+  };
+}
+
+/** Builds the bundle for a record. */
+export function toBundle(r: InvocationRecord, exportedAt: string): ReproBundle {
+  return {
+    kind: BUNDLE_KIND,
+    bundleVersion: BUNDLE_VERSION,
+    exportedAt,
+    originalId: r.id,
+    webhook: webhookWithoutSecrets(r),
+    trigger: r.trigger,
+    event: r.event,
+    renderedBody: r.renderedBody,
+    request: r.request,
+    response: r.response,
+    steps: r.steps,
+    outcome: r.outcome,
+    error: r.error,
+    warnings: r.warnings,
+    startedAt: r.startedAt,
+    durationMs: r.durationMs,
+  };
+}
+
+/** A parsed bundle, or why the text is not one (naming the field). */
+export type BundleParse = { ok: true; bundle: ReproBundle } | { ok: false; field: string; message: string };
+
+/** True when the text looks like a bundle (a JSON object whose `kind` says so), before full checks. */
+export function looksLikeBundle(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith('{') && t.includes(`"${BUNDLE_KIND}"`);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads a bundle; the webhook itself is checked later by the webhook rules (which name every field). */
+export function parseBundle(text: string): BundleParse {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, field: '(file)', message: `The bundle is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (!isObj(v) || v.kind !== BUNDLE_KIND) return { ok: false, field: 'kind', message: `kind must be "${BUNDLE_KIND}"; this is not a Hooksmith repro bundle.` };
+  if (typeof v.bundleVersion !== 'number' || v.bundleVersion > BUNDLE_VERSION) {
+    return { ok: false, field: 'bundleVersion', message: `bundleVersion ${String(v.bundleVersion)} is not supported by this Hooksmith (it reads up to ${BUNDLE_VERSION}); update Hooksmith.` };
+  }
+  if (!isObj(v.webhook)) return { ok: false, field: 'webhook', message: 'webhook must be an object with the webhook definition.' };
+  if (typeof v.renderedBody !== 'string') return { ok: false, field: 'renderedBody', message: 'renderedBody must be a string.' };
+  if (v.request !== null && !(isObj(v.request) && typeof v.request.url === 'string' && Array.isArray(v.request.headers))) {
+    return { ok: false, field: 'request', message: 'request must be null or an object with method, url, headers and body.' };
+  }
+  if (!Array.isArray(v.steps)) return { ok: false, field: 'steps', message: 'steps must be a list.' };
+  return { ok: true, bundle: v as unknown as ReproBundle };
+}
