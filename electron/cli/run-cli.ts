@@ -6,7 +6,9 @@ import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
 import type { CliCommand, CliIo } from './cli-io';
 import { lintCommand } from './commands/lint';
+import { presetsCommand } from './commands/presets';
 import { renderCommand } from './commands/render';
+import { simulateCommand } from './commands/simulate';
 import { webhooksCommand } from './commands/webhooks';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
@@ -18,13 +20,16 @@ Commands:
   render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none]
                                      render a body template; exit 1 if the result is not JSON
   lint <template>… [--json]          diagnostics and the "does the JSON hold?" check over every sample
+  presets [show NAME]                list target presets, or print one as a definition file
+  simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--json]
+                                     which webhooks fire at each step of a request's lifecycle, and why not
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 
 /** Commands that need no data folder (pure template work), registered by name. */
-const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand };
+const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand, presets: presetsCommand };
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
 function takeHome(argv: string[]): { home?: string; rest: string[] } {
@@ -52,12 +57,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const pure = PURE_COMMANDS[command];
   if (pure) return pure(args, io);
-  if (command === 'webhooks') {
+  const openBackend = async () => {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
     const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
     for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-    return webhooksCommand(args, io, backend);
-  }
+    return backend;
+  };
+  if (command === 'webhooks') return webhooksCommand(args, io, await openBackend());
+  // Only simulations of saved webhooks open the data folder; definition files alone need none.
+  if (command === 'simulate') return simulateCommand(args, io, async () => (await openBackend()).api.webhooks.list());
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;
 }
