@@ -8,6 +8,7 @@ import { ok } from '../../shared/api/result';
 import { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsService } from './settings-service';
+import { SimulatorService } from './simulator-service';
 import { WebhookService } from './webhook-service';
 
 export interface BackendOptions {
@@ -39,6 +40,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     webhooks,
     settings,
+    simulator: new SimulatorService(),
   };
   return { api, webhooks, settings, dataFile, options };
 }

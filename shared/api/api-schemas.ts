@@ -37,6 +37,13 @@ export const API_SCHEMAS = {
     importDefinitions: z.object({ text: z.string().max(20_000_000) }),
   },
   settings: { get: none, update: z.object({ patch: settingsPatch }) },
+  simulator: {
+    renderBodies: z.object({
+      // A table is at most steps × webhooks or samples; the cap keeps one call from tying up the backend.
+      items: z.array(z.object({ template: z.string().max(1_000_000), event: z.unknown() })).max(2000),
+      escape: z.enum(['html', 'none']).optional(),
+    }),
+  },
 } satisfies SchemaMap;
 
 /** The argument schema of one method. */

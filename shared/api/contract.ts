@@ -9,6 +9,8 @@
 import type { FieldIssue, Result } from './result';
 import type { Webhook, WebhookInput } from '../model/webhook';
 import type { Settings } from '../model/store-schema';
+import type { EscapeMode } from '../template/render';
+import type { RenderedBody } from '../simulator/simulate';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -81,11 +83,24 @@ export interface SettingsApi {
   update(args: { patch: Partial<Settings> }): Promise<Result<Settings>>;
 }
 
+/** Rendering for the simulator and truth tables, whose verdicts the renderer computes itself. */
+export interface SimulatorApi {
+  /**
+   * Renders body templates against events, in one round trip for a whole table.
+   *
+   * Rendering runs in the backend because Handlebars compiles templates with `new Function`, which the UI's
+   * Content Security Policy (no `unsafe-eval`) forbids. Each item gets its body, whether it is JSON, and the
+   * problem when it is not; a broken template is reported per item, never as a failed call.
+   */
+  renderBodies(args: { items: Array<{ template: string; event: unknown }>; escape?: EscapeMode }): Promise<Result<RenderedBody[]>>;
+}
+
 /** The whole contract, by namespace. */
 export interface Api {
   app: AppApi;
   webhooks: WebhooksApi;
   settings: SettingsApi;
+  simulator: SimulatorApi;
 }
 
 export type ApiNamespace = keyof Api;

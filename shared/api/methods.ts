@@ -23,6 +23,7 @@ export const API_METHODS = {
     importDefinitions: true,
   },
   settings: { get: true, update: true },
+  simulator: { renderBodies: true },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */

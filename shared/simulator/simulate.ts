@@ -31,6 +31,11 @@ export interface SimCell {
 /** Options shared by the tables. */
 export interface SimOptions {
   escape?: EscapeMode;
+  /**
+   * Render the bodies of fired cells (default true). The UI passes false and asks the backend instead:
+   * compiling Handlebars needs `new Function`, which its Content Security Policy forbids.
+   */
+  render?: boolean;
 }
 
 /** Renders a body; never throws. */
@@ -47,7 +52,7 @@ export function renderForSimulation(template: string, event: unknown, escape: Es
 export function simulateCell(webhook: SimWebhook, event: unknown, trigger: Trigger, opts: SimOptions = {}): SimCell {
   const verdict = evaluateWebhook(webhook, event, trigger);
   const cell: SimCell = { webhook: webhook.name, verdict, ...(webhook.id ? { webhookId: webhook.id } : {}) };
-  if (verdict.kind === 'fires') cell.rendered = renderForSimulation(webhook.bodyTemplate, event, opts.escape);
+  if (verdict.kind === 'fires' && opts.render !== false) cell.rendered = renderForSimulation(webhook.bodyTemplate, event, opts.escape);
   return cell;
 }
 
