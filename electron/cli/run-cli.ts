@@ -6,8 +6,10 @@ import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
 import type { CliCommand, CliIo } from './cli-io';
 import { lintCommand } from './commands/lint';
+import { presetsCommand } from './commands/presets';
 import { renderCommand } from './commands/render';
 import { SEND_USAGE, sendCommand } from './commands/send';
+import { simulateCommand } from './commands/simulate';
 import { webhooksCommand } from './commands/webhooks';
 import { historyCommand, showCommand } from './commands/history';
 import { exportCommand, importCommand, replayCommand } from './commands/replay';
@@ -32,13 +34,16 @@ Commands:
   export <id> --format curl|har|bundle [--reveal-secrets]
                                      copy as curl, HAR 1.2, or a repro bundle
   import <bundle-or-curl-file|->     a repro bundle (webhook + invocation) or a curl command (webhook)
+  presets [show NAME]                list target presets, or print one as a definition file
+  simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--json]
+                                     which webhooks fire at each step of a request's lifecycle, and why not
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 
 /** Commands that need no data folder (pure template work), registered by name. */
-const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand };
+const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand, presets: presetsCommand };
 
 /** Commands that work on the data folder, registered by name. */
 const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
@@ -91,6 +96,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } finally {
       backend.history.store.close();
     }
+  }
+  // Only simulations of saved webhooks open the data folder; definition files alone need none.
+  if (command === 'simulate') {
+    return simulateCommand(args, io, async () => {
+      const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
+      const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
+      try {
+        return await backend.api.webhooks.list();
+      } finally {
+        backend.history.store.close();
+      }
+    });
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;

@@ -12,6 +12,7 @@ import { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
 import { SamplesService } from './samples-service';
 import { SettingsService } from './settings-service';
+import { SimulatorService } from './simulator-service';
 import { WebhookService } from './webhook-service';
 import { HistoryService } from './history-service';
 
@@ -64,6 +65,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     samples,
     delivery,
     history,
+    simulator: new SimulatorService(),
   };
   return { api, webhooks, settings, samples, delivery, history, dataFile, options };
 }

@@ -91,6 +91,13 @@ export const API_SCHEMAS = {
       omitBodiesFor: z.array(id).max(10_000).optional(),
     }),
   },
+  simulator: {
+    renderBodies: z.object({
+      // A table is at most steps × webhooks or samples; the cap keeps one call from tying up the backend.
+      items: z.array(z.object({ template: z.string().max(1_000_000), event: z.unknown() })).max(2000),
+      escape: z.enum(['html', 'none']).optional(),
+    }),
+  },
 } satisfies SchemaMap;
 
 /** The argument schema of one method. */

@@ -11,6 +11,8 @@ import type { Trigger, Webhook, WebhookInput } from '../model/webhook';
 import type { SavedSample, Settings } from '../model/store-schema';
 import type { InvocationRecord } from '../delivery/invocation';
 import type { HistoryPage, HistoryQuery, HistorySettings, InvocationSummary, RetentionPolicy, WebhookStats } from '../history/types';
+import type { EscapeMode } from '../template/render';
+import type { RenderedBody } from '../simulator/simulate';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -197,6 +199,18 @@ export interface HistoryApi {
   updateSettings(args: { retention?: Partial<RetentionPolicy>; omitBodiesFor?: string[] }): Promise<Result<HistorySettings>>;
 }
 
+/** Rendering for the simulator and truth tables, whose verdicts the renderer computes itself. */
+export interface SimulatorApi {
+  /**
+   * Renders body templates against events, in one round trip for a whole table.
+   *
+   * Rendering runs in the backend because Handlebars compiles templates with `new Function`, which the UI's
+   * Content Security Policy (no `unsafe-eval`) forbids. Each item gets its body, whether it is JSON, and the
+   * problem when it is not; a broken template is reported per item, never as a failed call.
+   */
+  renderBodies(args: { items: Array<{ template: string; event: unknown }>; escape?: EscapeMode }): Promise<Result<RenderedBody[]>>;
+}
+
 /** The whole contract, by namespace. */
 export interface Api {
   app: AppApi;
@@ -205,6 +219,7 @@ export interface Api {
   samples: SamplesApi;
   delivery: DeliveryApi;
   history: HistoryApi;
+  simulator: SimulatorApi;
 }
 
 export type ApiNamespace = keyof Api;

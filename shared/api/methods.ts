@@ -37,6 +37,7 @@ export const API_METHODS = {
     settings: true,
     updateSettings: true,
   },
+  simulator: { renderBodies: true },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */

@@ -7,6 +7,7 @@
 import type { FieldIssue } from '../api/result';
 import type { WebhookAuth } from './webhook';
 import { checkUrl } from './url-rules';
+import { placeholderMessage, placeholdersIn } from './placeholders';
 
 /**
  * Checks the auth settings. Fields are reported as `auth.<name>`.
@@ -19,6 +20,8 @@ export function checkAuth(auth: WebhookAuth): FieldIssue[] {
   if (auth.type === 'bearer') return checkSecret(auth.token, 'auth.token', 'Bearer token');
   const issues: FieldIssue[] = [];
   if (auth.clientId.trim() === '') issues.push({ field: 'auth.clientId', message: 'OAuth client ID is required — copy it from the OAuth app registration.' });
+  const idPlaceholders = placeholdersIn(auth.clientId);
+  if (idPlaceholders.length > 0) issues.push({ field: 'auth.clientId', message: placeholderMessage('OAuth client ID', idPlaceholders) });
   issues.push(...checkSecret(auth.clientSecret, 'auth.clientSecret', 'OAuth client secret'));
   issues.push(...checkUrl(auth.tokenUrl, 'auth.tokenUrl', 'Token URL'));
   auth.scopes.forEach((scope, i) => {
@@ -35,5 +38,7 @@ function checkSecret(value: string, field: string, label: string): FieldIssue[] 
   }
   // The token ends up in a header, so the header line-break rule applies to it too.
   if (/[\r\n]/.test(value)) return [{ field, message: `${label} must not contain line breaks (CR or LF) — put it on one line.` }];
+  const placeholders = placeholdersIn(value);
+  if (placeholders.length > 0) return [{ field, message: placeholderMessage(label, placeholders) }];
   return [];
 }

@@ -7,6 +7,7 @@
 import type { FieldIssue } from '../api/result';
 import { MAX_HEADERS, type AuthType, type WebhookHeader } from './webhook';
 import { fieldPath } from './shape-check';
+import { placeholderMessage, placeholdersIn } from './placeholders';
 
 /** RFC 7230 §3.2.6 `token`: the characters allowed in a header name. */
 const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -34,6 +35,10 @@ export function checkHeaders(headers: WebhookHeader[], authType: AuthType | unde
     const base = fieldPath('headers', i);
     issues.push(...checkHeaderName(header.key, fieldPath(base, 'key')));
     issues.push(...checkHeaderValue(header, fieldPath(base, 'value')));
+    const placeholders = placeholdersIn(header.value);
+    if (placeholders.length > 0) {
+      issues.push({ field: fieldPath(base, 'value'), message: placeholderMessage(`Header ${header.key || `${i + 1}`} value`, placeholders) });
+    }
     const lower = header.key.toLowerCase();
     const first = seen.get(lower);
     if (first !== undefined && lower !== '') {

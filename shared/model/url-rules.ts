@@ -6,6 +6,7 @@
  * refuse them.
  */
 import type { FieldIssue } from '../api/result';
+import { placeholderMessage, placeholdersIn } from './placeholders';
 
 /** Hosts treated as "this machine"; `URL` normalises `127.1` and friends to `127.0.0.1`. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -21,6 +22,9 @@ export const LOOPBACK_WARNING = 'Apono would reject this URL; allowed here for l
 export function checkUrl(raw: string, field: string, label: string): FieldIssue[] {
   if (raw.trim() === '') return [{ field, message: `${label} is required — enter the full address, e.g. https://example.com/hook.` }];
   if (raw !== raw.trim()) return [{ field, message: `${label} has spaces at the start or end — remove them.` }];
+  // Checked before parsing: `<` is not allowed in a host, and "not a valid URL" would hide the real fix.
+  const placeholders = placeholdersIn(raw);
+  if (placeholders.length > 0) return [{ field, message: placeholderMessage(label, placeholders) }];
   let url: URL;
   try {
     url = new URL(raw);

@@ -10,6 +10,7 @@ import { checkWebhookShape, completeInput } from './webhook-shape';
 import { checkUrl } from './url-rules';
 import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
+import { placeholderMessage, placeholdersIn } from './placeholders';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
 export const MAX_NAME_LENGTH = 100;
@@ -47,6 +48,8 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
   if (fields.bodyTemplate !== undefined && fields.bodyTemplate.trim() === '') {
     issues.push({ field: 'bodyTemplate', message: 'Body template is required — Apono sends the rendered template as the request body; write a JSON template.' });
   }
+  const bodyPlaceholders = fields.bodyTemplate === undefined ? [] : placeholdersIn(fields.bodyTemplate);
+  if (bodyPlaceholders.length > 0) issues.push({ field: 'bodyTemplate', message: placeholderMessage('Body template', bodyPlaceholders) });
   if (fields.triggers !== undefined) issues.push(...checkTriggers(fields.triggers));
   if (fields.filters !== undefined) fields.filters.forEach((f, i) => issues.push(...checkFilter(f, `filters.${i}`)));
   if (fields.timeoutSeconds !== undefined) issues.push(...checkTimeout(fields.timeoutSeconds));

@@ -44,6 +44,7 @@ describe('template editor in the browser', () => {
     const { page } = session;
     await gotoWithRetry(page, app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.locator('.tw-template .monaco-editor').waitFor();
     await page.getByLabel('Body Template').focus();
     expect(await page.locator('.tw-template :focus').count()).toBe(1);

@@ -39,6 +39,7 @@ describe('the Test button and the invocation panel', () => {
     const { page } = session;
     await gotoWithRetry(page, app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('LocalReceiver');
     await page.getByLabel('URL').fill(rx.url('/hook'));
     await page.getByRole('button', { name: 'Test', exact: true }).click();

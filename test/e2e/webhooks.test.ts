@@ -32,6 +32,7 @@ describe('webhooks in the browser', () => {
   it('refuses a non-HTTPS URL at the URL field and saves nothing', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('PlainHttp');
     await page.getByLabel('URL').fill('http://example.com/hook');
     await page.getByRole('button', { name: 'Save Webhook' }).click();

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { WebhooksPage } from '../features/webhooks/webhooks-page';
 import { WebhookEditPage } from '../features/webhooks/webhook-edit-page';
+import { PresetGallery } from '../features/presets/preset-gallery';
+import { SimulatorPage } from '../features/simulator/simulator-page';
+import { TruthTablePage } from '../features/simulator/truth-table-page';
 import { routeHref, useRoute } from './use-route';
 
 export function App() {
@@ -22,6 +25,9 @@ export function App() {
           <a href={routeHref({ page: 'webhooks' })} aria-current={route.page === 'webhooks' ? 'page' : undefined}>
             Webhooks
           </a>
+          <a href={routeHref({ page: 'simulator' })} aria-current={route.page === 'simulator' ? 'page' : undefined}>
+            Simulator
+          </a>
         </nav>
       </header>
       {notices.length > 0 && (
@@ -35,7 +41,11 @@ export function App() {
         </div>
       )}
       <main className="app-main">
-        {route.page === 'webhooks' ? <WebhooksPage /> : <WebhookEditPage key={route.id ?? 'new'} id={route.id} />}
+        {route.page === 'webhooks' && <WebhooksPage />}
+        {route.page === 'presets' && <PresetGallery />}
+        {route.page === 'simulator' && <SimulatorPage />}
+        {route.page === 'truth-table' && <TruthTablePage key={route.id} id={route.id} />}
+        {route.page === 'edit' && <WebhookEditPage key={route.id ?? `new-${route.preset ?? ''}`} id={route.id} preset={route.preset} />}
       </main>
     </div>
   );

@@ -1,18 +1,43 @@
 /**
- * Hash routes, so a reload (or the back button) keeps the page: `#/` the table, `#/webhooks/new`, `#/webhooks/<id>`.
+ * Hash routes, so a reload (or the back button) keeps the page: `#/` the table, `#/presets` the gallery,
+ * `#/webhooks/new[?preset=ID]`, `#/webhooks/<id>`, `#/webhooks/<id>/truth-table`, `#/simulator`.
  */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'webhooks' } | { page: 'edit'; id?: string };
+export type Route =
+  | { page: 'webhooks' }
+  | { page: 'presets' }
+  | { page: 'edit'; id?: string; preset?: string }
+  | { page: 'truth-table'; id: string }
+  | { page: 'simulator' };
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/webhooks\/([^/]+)$/.exec(hash);
+  const [path = '', query = ''] = hash.split('?');
+  if (path === '#/presets') return { page: 'presets' };
+  if (path === '#/simulator') return { page: 'simulator' };
+  const truth = /^#\/webhooks\/([^/]+)\/truth-table$/.exec(path);
+  if (truth) return { page: 'truth-table', id: decodeURIComponent(truth[1]!) };
+  const m = /^#\/webhooks\/([^/]+)$/.exec(path);
   if (!m) return { page: 'webhooks' };
-  return m[1] === 'new' ? { page: 'edit' } : { page: 'edit', id: decodeURIComponent(m[1]!) };
+  if (m[1] !== 'new') return { page: 'edit', id: decodeURIComponent(m[1]!) };
+  const preset = new URLSearchParams(query).get('preset');
+  return preset ? { page: 'edit', preset } : { page: 'edit' };
 }
 
 export function routeHref(route: Route): string {
-  return route.page === 'webhooks' ? '#/' : `#/webhooks/${route.id ? encodeURIComponent(route.id) : 'new'}`;
+  switch (route.page) {
+    case 'webhooks':
+      return '#/';
+    case 'presets':
+      return '#/presets';
+    case 'simulator':
+      return '#/simulator';
+    case 'truth-table':
+      return `#/webhooks/${encodeURIComponent(route.id)}/truth-table`;
+    case 'edit':
+      if (route.id) return `#/webhooks/${encodeURIComponent(route.id)}`;
+      return route.preset ? `#/webhooks/new?preset=${encodeURIComponent(route.preset)}` : '#/webhooks/new';
+  }
 }
 
 export function navigate(route: Route): void {

@@ -28,7 +28,7 @@ export function FiltersEditor(props: { filters: WebhookFilter[]; issues: FieldIs
         <div className="row" key={i}>
           <label>
             <span>Field</span>
-            <select value={f.field} onChange={(e) => set(i, { field: e.target.value as FilterField })}>
+            <select aria-label="Field" value={f.field} onChange={(e) => set(i, { field: e.target.value as FilterField })}>
               {FILTER_FIELDS.map((k) => (
                 <option key={k} value={k}>
                   {LABELS[k]}

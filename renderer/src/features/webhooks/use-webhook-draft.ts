@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { emptyWebhookInput, type Webhook, type WebhookInput } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
+import { findPreset, presetInput } from '../../../../shared/presets';
 
 function toInput(w: Webhook): WebhookInput {
   const { id: _id, createdAt: _c, updatedAt: _u, ...input } = w;
@@ -16,9 +17,15 @@ function toInput(w: Webhook): WebhookInput {
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
 
-export function useWebhookDraft(id: string | undefined) {
+/** A new webhook's starting values: the chosen preset's webhook, or the blank defaults. */
+function initialDraft(presetId: string | undefined): WebhookInput {
+  const preset = presetId ? findPreset(presetId) : undefined;
+  return preset ? presetInput(preset) : emptyWebhookInput();
+}
+
+export function useWebhookDraft(id: string | undefined, presetId?: string) {
   const [savedId, setSavedId] = useState(id);
-  const [draft, setDraft] = useState<WebhookInput | undefined>(id ? undefined : emptyWebhookInput());
+  const [draft, setDraft] = useState<WebhookInput | undefined>(id ? undefined : initialDraft(presetId));
   const [loadError, setLoadError] = useState<string>();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });

@@ -11,9 +11,10 @@ import { FiltersEditor } from './filters-editor';
 import { HeadersEditor } from './headers-editor';
 import { ValidatorsEditor } from './validators-editor';
 import { useWebhookDraft } from './use-webhook-draft';
+import { PresetSetup } from '../presets/preset-setup';
 
-export function WebhookEditPage({ id }: { id?: string }) {
-  const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id);
+export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
+  const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
   const [touched, setTouched] = useState<Set<string>>(new Set());
 
   useEffect(() => {
@@ -51,8 +52,10 @@ export function WebhookEditPage({ id }: { id?: string }) {
     >
       <div className="page-head">
         <h1>{savedId ? `Edit Webhook` : 'Add Webhook'}</h1>
+        {savedId && <a href={routeHref({ page: 'truth-table', id: savedId })}>Truth table</a>}
         <a href={routeHref({ page: 'webhooks' })}>Back to webhooks</a>
       </div>
+      {!savedId && preset && <PresetSetup id={preset} />}
 
       <Field label="Name" field="name" issues={shown} help="Unique; letters and digits only.">
         <input type="text" {...describe(shown, 'name')} value={draft.name} onChange={(e) => update({ name: e.target.value })} autoFocus={!savedId} />

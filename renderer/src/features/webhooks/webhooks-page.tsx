@@ -32,7 +32,7 @@ export function WebhooksPage() {
     await reload();
   };
 
-  const add = () => navigate({ page: 'edit' });
+  const add = () => navigate({ page: 'presets' });
 
   return (
     <section aria-labelledby="webhooks-title">

@@ -1,0 +1,153 @@
+/**
+ * The lifecycle simulator: a base request (a sample or pasted JSON), a lifecycle, and for every saved webhook
+ * and every step whether it fires or why not; choosing a cell shows the body it would send.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Webhook } from '../../../../shared/model/webhook';
+import { allSamples } from '../../../../shared/payload/samples';
+import type { RequestEvent } from '../../../../shared/payload/request-event';
+import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
+import { api } from '../../lib/api';
+import { routeHref } from '../../app/use-route';
+import { CellDetail, VerdictBadge } from './verdict-view';
+import { useSimSettings } from './use-sim-settings';
+import { useBodies, type BodyRequest } from './use-bodies';
+
+const PASTE = 'paste';
+
+/** Parses pasted JSON into a base request, or says what is wrong with it. */
+function parseBase(text: string): { event?: RequestEvent; error?: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { error: `Pasted request is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const data = typeof value === 'object' && value !== null ? (value as { data?: unknown }).data : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'Pasted request must be an object with a "data" object, as Apono sends it.' };
+  return { event: value as RequestEvent };
+}
+
+export function SimulatorPage() {
+  const settings = useSimSettings();
+  const samples = useMemo(() => allSamples(settings.eventTypeStyle), [settings.eventTypeStyle]);
+  const [webhooks, setWebhooks] = useState<Webhook[]>();
+  const [loadError, setLoadError] = useState<string>();
+  const [source, setSource] = useState(samples[0]!.id);
+  const [pasted, setPasted] = useState(() => JSON.stringify(samples[0]!.event, null, 2));
+  const [lifecycle, setLifecycle] = useState<LifecycleName>('granted');
+  const [chosen, setChosen] = useState<{ step: number; webhook: number }>();
+
+  useEffect(() => {
+    void api.webhooks.list().then((r) => (r.ok ? setWebhooks(r.value) : setLoadError(r.error.message)));
+  }, []);
+
+  const base = useMemo(() => (source === PASTE ? parseBase(pasted) : { event: samples.find((s) => s.id === source)?.event }), [source, pasted, samples]);
+  const verdicts = useMemo(
+    () => (base.event && webhooks ? simulateLifecycle(webhooks, base.event, lifecycle, { render: false }) : undefined),
+    [base.event, webhooks, lifecycle],
+  );
+  const requests = useMemo<BodyRequest[]>(
+    () =>
+      (verdicts ?? []).flatMap((s, i) =>
+        s.cells.flatMap((c, j) => (c.verdict.kind === 'fires' ? [{ key: `${i}:${j}`, template: webhooks![j]!.bodyTemplate, event: s.event }] : [])),
+      ),
+    [verdicts, webhooks],
+  );
+  const { bodies, error: renderError } = useBodies(requests, settings.escapeMode);
+  const steps = verdicts?.map((s, i) => ({ ...s, cells: s.cells.map((c, j) => ({ ...c, rendered: bodies.get(`${i}:${j}`) })) }));
+  const cell = chosen && steps?.[chosen.step]?.cells[chosen.webhook];
+
+  return (
+    <section aria-labelledby="sim-title" className="simulator">
+      <div className="page-head">
+        <h1 id="sim-title">Lifecycle simulator</h1>
+      </div>
+      <p className="muted">
+        Plays one access request through a lifecycle and shows, for every saved webhook, whether it fires at each step. Nothing is sent. Filters follow
+        Hooksmith&apos;s rule: values within a filter match any of them, all filters must match.
+      </p>
+      <div className="sim-controls">
+        <label className="field">
+          <span className="label">Base request</span>
+          <select value={source} onChange={(e) => (setSource(e.target.value), setChosen(undefined))}>
+            {samples.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.edgeCase ? 'Edge case: ' : 'Sample: '}
+                {s.label}
+              </option>
+            ))}
+            <option value={PASTE}>Paste JSON…</option>
+          </select>
+        </label>
+        <fieldset className="lifecycles">
+          <legend>Lifecycle</legend>
+          {LIFECYCLE_NAMES.map((name) => (
+            <label key={name} className="inline">
+              <input type="radio" name="lifecycle" value={name} checked={lifecycle === name} onChange={() => (setLifecycle(name), setChosen(undefined))} />
+              {LIFECYCLE_LABELS[name]}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {source === PASTE && (
+        <label className="field">
+          <span className="label">Request JSON</span>
+          <textarea className="code" rows={10} spellCheck={false} value={pasted} onChange={(e) => setPasted(e.target.value)} aria-invalid={base.error ? true : undefined} />
+          {base.error && <span className="error">{base.error}</span>}
+        </label>
+      )}
+      {(loadError ?? renderError) && (
+        <p className="error" role="alert">
+          {loadError ?? renderError}
+        </p>
+      )}
+      {webhooks?.length === 0 && (
+        <p className="empty-state">
+          No saved webhooks to simulate. <a href={routeHref({ page: 'presets' })}>Add a webhook</a> first.
+        </p>
+      )}
+      {steps && webhooks && webhooks.length > 0 && (
+        <div className="table-scroll">
+          <table className="sim-table">
+            <caption className="visually-hidden">Step by webhook: fires, or why not</caption>
+            <thead>
+              <tr>
+                <th scope="col">Step</th>
+                {webhooks.map((w) => (
+                  <th scope="col" key={w.id}>
+                    <a href={routeHref({ page: 'edit', id: w.id })}>{w.name}</a>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((s, i) => (
+                <tr key={s.trigger}>
+                  <th scope="row">
+                    {s.trigger.replace(/^Request/, '')}
+                    <span className="muted step-type">{s.event.event_type}</span>
+                  </th>
+                  {s.cells.map((c, j) => (
+                    <td key={webhooks[j]!.id}>
+                      <button
+                        type="button"
+                        className="cell-button"
+                        aria-pressed={chosen?.step === i && chosen.webhook === j}
+                        aria-label={`${s.trigger} × ${c.webhook}: ${c.verdict.kind.replace(/-/g, ' ')}`}
+                        onClick={() => setChosen({ step: i, webhook: j })}
+                      >
+                        <VerdictBadge cell={c} />
+                      </button>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cell && steps && chosen && <CellDetail title={`${steps[chosen.step]!.trigger} × ${cell.webhook}`} cell={cell} />}
+    </section>
+  );
+}

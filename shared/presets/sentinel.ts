@@ -1,0 +1,52 @@
+import type { WebhookPreset } from './preset';
+import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
+
+/**
+ * Microsoft Sentinel through the Azure Monitor Logs Ingestion API: an array of rows in the custom table the
+ * guide suggests (spec §7, S18), with an OAuth client-credentials token for monitor.azure.com.
+ */
+export const sentinel: WebhookPreset = {
+  id: 'sentinel',
+  name: 'Microsoft Sentinel',
+  description: 'Write every access-request event to a Log Analytics custom table that Sentinel rules can alert on.',
+  webhook: presetWebhook({
+    name: 'SentinelEvents',
+    url: 'https://<DCE_HOST>.ingest.monitor.azure.com/dataCollectionRules/<DCR_IMMUTABLE_ID>/streams/Custom-<TABLE>_CL?api-version=2023-01-01',
+    auth: {
+      type: 'oauth2',
+      clientId: '<APP_CLIENT_ID>',
+      clientSecret: '${env:SENTINEL_CLIENT_SECRET}',
+      tokenUrl: 'https://login.microsoftonline.com/<TENANT_ID>/oauth2/v2.0/token',
+      scopes: ['https://monitor.azure.com/.default'],
+      clientAuthMethod: 'post',
+    },
+    triggers: ALL_REQUEST_TRIGGERS,
+    bodyTemplate: `[
+  {
+    "TimeGenerated": "{{event_time}}",
+    "event_type": "{{event_type}}",
+    "request_id": "{{data.friendly_id}}",
+    "requester_id": "{{data.requester.id}}",
+    "requester_name": "{{data.requester.name}}",
+    "requester_email": "{{data.requester.email}}",
+    "integration_name": "{{data.access_groups.[0].integration.name}}",
+    "resource_id": "{{data.access_groups.[0].access_units.[0].resource.id}}",
+    "resource_name": "{{data.access_groups.[0].access_units.[0].resource.name}}",
+    "permission": "{{data.access_groups.[0].access_units.[0].permission.name}}"
+  }
+]
+`,
+  }),
+  setup: [
+    'Create a data collection endpoint and rule for a custom table <TABLE>_CL with these string columns; <DCE_HOST> is the endpoint\'s logs ingestion host, <DCR_IMMUTABLE_ID> the rule\'s immutable id.',
+    'Register an Entra app, grant it "Monitoring Metrics Publisher" on the rule; <TENANT_ID> and <APP_CLIENT_ID> come from it, SENTINEL_CLIENT_SECRET is its client secret.',
+    'The table\'s transform should convert TimeGenerated (epoch seconds here) to a datetime.',
+  ],
+  escapedText: ['data.requester.name'],
+  hints: [
+    { status: 401, hint: 'Azure refused the token: the scope must be https://monitor.azure.com/.default and the token must come from the tenant that owns the rule.' },
+    { status: 403, hint: 'The app may not write to this rule: assign it "Monitoring Metrics Publisher" on the data collection rule (it can take 30 minutes to apply).' },
+    { status: 404, hint: 'Azure does not know the rule or stream: check the immutable id and that the stream is named Custom-<table>_CL.' },
+    { text: 'invalid_client', hint: 'The token endpoint refused the client ID or secret: check both, and that the secret has not expired.' },
+  ],
+};

@@ -1,0 +1,46 @@
+import type { WebhookPreset } from './preset';
+import { presetWebhook } from './preset-webhook';
+
+/**
+ * Slack incoming webhook: `text` (the notification fallback) and `blocks`. Resources are summarised per
+ * integration, not listed per unit, because a section's text is limited to 3,000 characters.
+ */
+export const slack: WebhookPreset = {
+  id: 'slack',
+  name: 'Slack incoming webhook',
+  description: 'Post a message to a Slack channel when a request is created, approved or rejected.',
+  webhook: presetWebhook({
+    name: 'SlackAlerts',
+    url: 'https://hooks.slack.com/services/<WORKSPACE_ID>/<CHANNEL_HOOK_ID>/<HOOK_TOKEN>',
+    triggers: ['RequestCreated', 'RequestApproved', 'RequestRejected'],
+    bodyTemplate: `{
+  "text": "Apono {{event_type}}: {{data.friendly_id}} by {{data.requester.email}}",
+  "blocks": [
+    { "type": "header", "text": { "type": "plain_text", "text": "Apono {{event_type}}" } },
+    {
+      "type": "section",
+      "fields": [
+        { "type": "mrkdwn", "text": "*Request*\\n{{data.friendly_id}}" },
+        { "type": "mrkdwn", "text": "*Requester*\\n{{data.requester.email}}" }{{#if data.grantee}},
+        { "type": "mrkdwn", "text": "*Grantee*\\n{{data.grantee.name}}" }{{/if}}
+      ]
+    },
+    {
+      "type": "section",
+      "text": { "type": "mrkdwn", "text": "*Access*\\n{{#each data.access_groups}}• {{integration.name}}: {{access_units.length}} resource(s), e.g. {{access_units.[0].resource.name}} ({{access_units.[0].permission.name}})\\n{{else}}no resources listed{{/each}}" }
+    }
+  ]
+}
+`,
+  }),
+  setup: ['Create an incoming webhook in your Slack app (Features → Incoming Webhooks) and paste the whole https://hooks.slack.com/services/… URL over the placeholder one.'],
+  escapedText: [],
+  hints: [
+    { text: 'invalid_payload', hint: 'Slack could not read the body as a message: it must be JSON with a non-empty "text" or valid "blocks".' },
+    { text: 'invalid_blocks', hint: 'A block breaks Slack\'s rules: header text ≤ 150 characters, section text ≤ 3,000, at most 10 fields per section.' },
+    { text: 'no_text', hint: 'Slack needs "text" (or blocks): the rendered "text" is empty.' },
+    { status: 403, text: 'action_prohibited', hint: 'A Slack admin restricted this webhook or its channel.' },
+    { status: 404, text: 'no_service', hint: 'The webhook URL is disabled or wrong: create a new incoming webhook and paste its URL.' },
+    { status: 410, hint: 'The channel was archived or the webhook revoked: create a new incoming webhook.' },
+  ],
+};

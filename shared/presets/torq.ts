@@ -1,0 +1,37 @@
+import type { WebhookPreset } from './preset';
+import { presetWebhook } from './preset-webhook';
+
+/** Torq webhook trigger (spec §7, S22): the event under `body`. */
+export const torq: WebhookPreset = {
+  id: 'torq',
+  name: 'Torq',
+  description: 'Trigger a Torq workflow with the access request, to automate follow-up steps.',
+  webhook: presetWebhook({
+    name: 'TorqWorkflow',
+    url: 'https://hooks.torq.io/v1/webhooks/<WEBHOOK_ID>',
+    auth: { type: 'bearer', token: '${env:TORQ_TOKEN}' },
+    triggers: ['RequestCreated'],
+    bodyTemplate: `{
+  "body": {
+    "event": "New Apono {{event_type}} request made by {{data.requester.name}}",
+    "event_type": "{{event_type}}",
+    "request_id": "{{data.friendly_id}}",
+    "requester_email": "{{data.requester.email}}",
+    "resources": [
+      {{#each data.access_groups}}{{#each access_units}}
+      { "integration": "{{../integration.name}}", "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}{{/each}}{{#unless @last}},{{/unless}}{{/each}}
+    ]
+  }
+}
+`,
+  }),
+  setup: [
+    'Create a Webhook trigger integration in Torq; <WEBHOOK_ID> is the id at the end of its URL.',
+    'Set TORQ_TOKEN to the token of the trigger\'s authentication header, as Torq shows it.',
+  ],
+  escapedText: ['data.requester.name'],
+  hints: [
+    { status: 401, hint: 'Torq refused the token: Apono\'s guide sends "Authorization: Bearer <base64 token>"; if your trigger defines its own header name, set Authentication to none and add that header.' },
+    { status: 404, hint: 'Torq does not know this webhook: copy the trigger URL again (it changes when the integration is recreated).' },
+  ],
+};

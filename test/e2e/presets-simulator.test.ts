@@ -1,0 +1,103 @@
+/**
+ * An admin starts from the Okta Workflows preset, fills its placeholders, narrows it with a filter, saves,
+ * and sees in the simulator and the truth table which steps fire — real Chromium against `npm run web`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+/** Uncaught errors in the page; a crash would otherwise only show as a blank page and a timeout. */
+const pageErrors: string[] = [];
+/** Where to write screenshots for a human to look at; unset in normal runs. */
+const SHOTS = process.env.HOOKSMITH_SHOTS;
+
+beforeAll(async () => {
+  app = await startWebApp();
+  session = await openBrowser();
+  session.page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+});
+
+describe('presets and the simulator', () => {
+  it('opens the gallery from Add Webhook and prefills the form from the Okta Workflows preset', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('button', { name: 'Add Webhook' }).first().click();
+    await page.getByRole('heading', { name: 'Add Webhook: choose a target' }).waitFor();
+    const cards = page.getByRole('list', { name: 'Targets' }).getByRole('link');
+    expect(await cards.count()).toBe(13);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'gallery.png'), fullPage: true });
+    await page.getByRole('link', { name: /^Okta Workflows/ }).click();
+    await page.getByRole('heading', { name: 'Add Webhook' }).waitFor();
+    expect(page.url()).toContain('#/webhooks/new?preset=okta-workflows');
+    expect(await page.getByLabel('Name').inputValue()).toBe('OktaWorkflows');
+    expect(await page.getByLabel('URL').inputValue()).toBe('https://<OKTA_ORG>.workflows.okta.com/api/flo/<FLOW_ID>/invoke');
+    await page.getByRole('complementary', { name: 'Okta Workflows setup' }).waitFor();
+  });
+
+  it('refuses to save while the URL holds placeholders, naming them', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Save Webhook' }).click();
+    const urlError = page.locator('[data-field="url"] .error');
+    await urlError.waitFor();
+    expect(await urlError.textContent()).toContain('URL still contains the preset placeholders <OKTA_ORG>, <FLOW_ID>');
+    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    expect(saved.webhooks).toEqual([]);
+  });
+
+  it('saves once the placeholders are filled and a filter narrows it to AWS', async () => {
+    const { page } = session;
+    await page.getByLabel('URL').fill('https://acme.workflows.okta.com/api/flo/abc123/invoke');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByLabel('Field', { exact: true }).selectOption('integration_type');
+    await page.getByLabel('Values (comma-separated)').fill('AWS Account');
+    await page.getByRole('button', { name: 'Save Webhook' }).click();
+    await page.getByText('Saved.').waitFor();
+    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    expect(saved.webhooks).toMatchObject([{ name: 'OktaWorkflows', filters: [{ field: 'integration_type', values: ['AWS Account'] }] }]);
+  });
+
+  it('the simulator shows which lifecycle steps fire for the sample requests', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+    await page.getByRole('heading', { name: 'Lifecycle simulator' }).waitFor();
+    const cell = (step: string) => page.getByRole('button', { name: new RegExp(`^${step} × OktaWorkflows: `) });
+    // The documented example is a Postgres request: filtered out at every step.
+    await cell('RequestCreated').waitFor();
+    expect(await cell('RequestCreated').getAttribute('aria-label')).toMatch(/filtered out$/);
+    // The Granted sample requests AWS access too: every step of the granted lifecycle fires.
+    await page.getByLabel('Base request').selectOption({ label: 'Sample: Granted: two integrations, grantee differs from requester, no bundle' });
+    for (const step of ['RequestCreated', 'RequestApproved', 'RequestGranted', 'RequestExpired']) {
+      expect(await cell(step).getAttribute('aria-label'), step).toMatch(/: fires$/);
+    }
+    await page.getByLabel('Created → Rejected').check();
+    expect(await cell('RequestRejected').getAttribute('aria-label')).toMatch(/: fires$/);
+    await cell('RequestRejected').click();
+    const detail = page.getByRole('region', { name: 'Selected cell' });
+    await detail.getByText('Body it would send').waitFor();
+    const body = JSON.parse((await detail.locator('pre').textContent()) ?? '');
+    expect(body.fields).toMatchObject({ 'event type': 'AccessRequestRejected', 'request id': 'AR-123', 'integration name': 'prod db' });
+    expect(body.resources).toHaveLength(3);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
+  });
+
+  it('the truth table explains each sample from the edit page', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'OktaWorkflows' }).click();
+    await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
+    await page.getByRole('link', { name: 'Truth table' }).click();
+    await page.getByRole('heading', { name: 'Truth table: OktaWorkflows' }).waitFor();
+    expect(await page.getByText(/It fires for 2 of 16 sample events/).count()).toBe(1);
+    const row = page.getByRole('row', { name: /^Created \(documented example\)/ });
+    expect(await row.textContent()).toContain('filter 1 (integration_type) wants "AWS Account"; the event has "Postgresql"');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'truth-table.png'), fullPage: true });
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
