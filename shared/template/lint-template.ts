@@ -43,15 +43,26 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
   }));
   const runSamples = options.robustness ?? (!options.schema || options.schema.kind === 'request');
   if (analysis.syntaxError || !runSamples) return findings;
+  // One finding per place and problem, naming every sample it happens for: the same trailing comma breaks
+  // fourteen samples, and fourteen identical lines would bury the other findings.
+  const grouped = new Map<string, { finding: LintFinding; samples: string[] }>();
   for (const f of checkRobustness(text, { escape: options.escape })) {
-    findings.push({
+    const finding: LintFinding = {
       file: fileName,
       line: f.template?.line ?? 1,
       column: f.template?.column ?? 1,
       severity: f.kind === 'escaping-altered' ? 'warning' : 'error',
       code: `sample-${f.kind}`,
-      message: `[${f.sampleLabel}] ${f.message}`,
-    });
+      message: f.message,
+    };
+    const key = `${finding.line}:${finding.column}:${finding.code}:${finding.message}`;
+    const group = grouped.get(key) ?? { finding, samples: [] };
+    group.samples.push(f.sampleLabel);
+    grouped.set(key, group);
+  }
+  for (const { finding, samples } of grouped.values()) {
+    const which = samples.length === 1 ? `sample "${samples[0]}"` : `${samples.length} samples (${samples.slice(0, 3).join('; ')}${samples.length > 3 ? '; …' : ''})`;
+    findings.push({ ...finding, message: `${finding.message} — in ${which}` });
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -106,6 +106,15 @@ describe('hooksmith lint', () => {
     expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
   });
 
+  it('lints a webhook definition file: the rules by field, then its body template', async () => {
+    const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
+    await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }));
+    const c = io();
+    expect(await lintCommand(['hook.json'], c)).toBe(1);
+    expect(c.out).toMatch(/hook\.json:1:1: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
+    expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
+  });
+
   it('exits 2 for bad usage or an unreadable file', async () => {
     expect(await lintCommand([], io())).toBe(2);
     expect(await lintCommand(['nope.hbs'], io())).toBe(2);

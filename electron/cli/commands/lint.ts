@@ -1,17 +1,19 @@
 /**
- * `hooksmith lint <template-file>… [--json] [--escape html|none]`
+ * `hooksmith lint <webhook-file|template-file>… [--json] [--escape html|none]`
  *
- * Diagnostics plus the robustness check for each file. Exit 1 when any error is found (warnings alone
- * exit 0), 2 for bad usage or an unreadable file.
+ * For a template: diagnostics plus the robustness check. For a webhook definition file: Apono's rules on every
+ * webhook, then the same on each body template. Exit 1 when any error is found (warnings alone exit 0), 2 for
+ * bad usage or an unreadable file.
  */
 import { parseArgs } from 'node:util';
 import { formatFinding, lintTemplate, type LintFinding } from '../../../shared/template/lint-template';
+import { definitionWebhooks, lintDefinitionFile } from '../../../shared/template/lint-definition';
 import type { CliCommand } from '../cli-io';
 
 export { lintTemplate } from '../../../shared/template/lint-template';
 export type { LintFinding, LintOptions } from '../../../shared/template/lint-template';
 
-const USAGE = 'usage: hooksmith lint <template-file>… [--json] [--escape html|none]';
+const USAGE = 'usage: hooksmith lint <webhook-file|template-file>… [--json] [--escape html|none]';
 
 export const lintCommand: CliCommand = async (argv, io) => {
   let parsed;
@@ -36,7 +38,7 @@ export const lintCommand: CliCommand = async (argv, io) => {
       io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
-    findings.push(...lintTemplate(text, file, { escape }));
+    findings.push(...(definitionWebhooks(text) ? lintDefinitionFile(text, file, { escape }) : lintTemplate(text, file, { escape })));
   }
   if (values.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
   else for (const f of findings) io.stdout(`${formatFinding(f)}\n`);
