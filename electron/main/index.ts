@@ -8,11 +8,13 @@ import { createBackend } from '../services/backend';
 import { FileSecretStore } from '../services/secrets/file-secret-store';
 import { MemorySecretStore } from '../services/secrets/secret-store';
 import { APP_VERSION } from '../version';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-adapter';
 import { SafeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow, isAppUrl } from './window';
 
 if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
 
 app.on('second-instance', () => {
   const win = BrowserWindow.getAllWindows()[0];
@@ -36,6 +38,7 @@ app.whenReady().then(async () => {
         'No system keychain is available: secrets you type are kept for this session only. Write them as ${env:NAME} to keep them.',
       );
   const backend = await createBackend({ dataDir, secrets, mode: 'electron', version: APP_VERSION, env: process.env });
+  handleAppProtocol();
   registerIpc(ipcMain, backend.api, isAppUrl);
   createMainWindow();
   app.on('activate', () => {

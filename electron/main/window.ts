@@ -4,22 +4,25 @@
  */
 import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, isRenderWorkerPath, RENDER_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { APP_ORIGIN } from './app-protocol';
 
-/** Whether `url` is our own UI: the bundled file or, in `npm run dev`, the Vite dev server. */
+/** Whether `url` is our own UI: the app:// bundle or, in `npm run dev`, the Vite dev server. */
 export function isAppUrl(url: string): boolean {
   const dev = process.env.ELECTRON_RENDERER_URL;
   if (dev && url.startsWith(dev)) return true;
-  return url.startsWith(pathToFileURL(join(__dirname, '..', 'renderer') + '/').href);
+  return url.startsWith(`${APP_ORIGIN}/`);
 }
 
 export function createMainWindow(): BrowserWindow {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    // The template render workers get their own policy (eval for Handlebars, no network); see csp.ts.
-    const policy = isRenderWorkerPath(new URL(details.url).pathname) ? RENDER_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
-  });
+  const dev = process.env.ELECTRON_RENDERER_URL;
+  if (dev) {
+    // The built app gets its headers from the app:// handler; the dev server's responses get them here.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      const policy = isRenderWorkerPath(new URL(details.url).pathname) ? RENDER_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    });
+  }
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
   const win = new BrowserWindow({
@@ -48,8 +51,6 @@ export function createMainWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) void win.loadURL(dev);
-  else void win.loadFile(join(__dirname, '..', 'renderer', 'index.html'));
+  void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
   return win;
 }

@@ -1,4 +1,9 @@
-/** Serves the built renderer from one folder, never outside it. */
+/**
+ * The built renderer's files with their security headers, never anything outside its folder.
+ *
+ * One resolver for both ways the UI is served: browser mode's HTTP bridge and the desktop app's `app://`
+ * protocol, so the page and its workers run under the same policies in both.
+ */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -19,46 +24,55 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Answers a GET for `pathname` from `root`; unknown paths get index.html so reloads of in-app routes work. */
-export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+export interface StaticResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+const plain = (status: number, text: string): StaticResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text });
+
+/** The response for a GET of `pathname` under `root`; unknown extension-less paths get index.html (in-app routes). */
+export async function resolveStatic(root: string, pathname: string): Promise<StaticResponse> {
   let rel: string;
   try {
     rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   } catch {
-    res.writeHead(400).end('Bad path');
-    return;
+    return plain(400, 'Bad path');
   }
   const base = normalize(root + sep);
   let file = join(base, rel || 'index.html');
-  if (!file.startsWith(base)) {
-    res.writeHead(403).end('Forbidden');
-    return;
-  }
+  if (!file.startsWith(base)) return plain(403, 'Forbidden');
   let body: Buffer;
   try {
     body = await readFile(file);
   } catch {
-    if (extname(rel)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
+    if (extname(rel)) return plain(404, 'Not found');
     file = join(base, 'index.html');
     try {
       body = await readFile(file);
     } catch {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('The renderer is not built: run `npm run build` first.');
-      return;
+      return plain(500, 'The renderer is not built: run `npm run build` first.');
     }
   }
   const isHtml = extname(file) === '.html';
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
-    'cache-control': isHtml ? 'no-store' : 'max-age=3600',
-    ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' } : {}),
-    // A dedicated worker runs under its own response's policy: the render workers may eval (Handlebars
-    // compiles templates to functions) but reach nothing.
-    ...(isRenderWorkerPath(file.split(sep).join('/')) ? { 'content-security-policy': RENDER_WORKER_CONTENT_SECURITY_POLICY } : {}),
-  });
-  res.end(body);
+  return {
+    status: 200,
+    body,
+    headers: {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'cache-control': isHtml ? 'no-store' : 'max-age=3600',
+      ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' } : {}),
+      // A dedicated worker runs under its own response's policy: the render workers may eval (Handlebars
+      // compiles templates to functions) but reach nothing.
+      ...(isRenderWorkerPath(file.split(sep).join('/')) ? { 'content-security-policy': RENDER_WORKER_CONTENT_SECURITY_POLICY } : {}),
+    },
+  };
+}
+
+/** Answers an HTTP GET from `root` (browser mode). */
+export async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const r = await resolveStatic(root, pathname);
+  res.writeHead(r.status, r.headers).end(r.body);
 }
