@@ -7,7 +7,7 @@
  * the web server opens the folder. The receiver answers 503 three times on /down, then recovers, so the
  * replay differs from the original.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/services/backend';
@@ -140,6 +140,30 @@ describe('the history browser', () => {
 
     await page.getByLabel('HTTP status').fill('6xx');
     expect(await page.getByRole('alert').filter({ hasText: 'HTTP status: "6xx" is not a status' }).count()).toBe(1);
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('downloads a repro bundle from the panel and imports it back as a new webhook with a replayable entry', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, `${app.url}#/history?webhook=${flakyId}`);
+    await page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row').last().click();
+    const panel = page.getByRole('dialog', { name: 'Invocation data' });
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download repro bundle' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^FlakyEndpoint-.*\.hooksmith-bundle\.json$/);
+    const file = join(dir.path, 'bundle.json');
+    await download.saveAs(file);
+    const bundle = JSON.parse(await readFile(file, 'utf8')) as { kind: string; webhook: { name: string } };
+    expect(bundle).toMatchObject({ kind: 'hooksmith-repro-bundle', webhook: { name: 'FlakyEndpoint' } });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.getByLabel('Repro bundle file').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText(/Created the webhook FlakyEndpoint\S* \(inactive\)/).waitFor();
+    await dialog.getByRole('button', { name: 'open the imported invocation' }).click();
+    await panel.waitFor();
+    expect(await panel.locator('.panel-meta').textContent()).toMatch(/^FlakyEndpoint\S+ · RequestCreated/);
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
   });
 });

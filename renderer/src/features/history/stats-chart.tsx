@@ -3,14 +3,13 @@
  * p50/p95 latency as two lines, so a degrading endpoint is visible at a glance. The numbers are also in the
  * chart's accessible name and in a caption.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { formatMs } from '../../../../shared/delivery/format';
 import type { WebhookStats } from '../../../../shared/history/types';
 import { api } from '../../lib/api';
 
-const W = 640;
-const H = 120;
-const PAD = { left: 44, right: 8, top: 8, bottom: 18 };
+const H = 130;
+const PAD = { left: 48, right: 40, top: 8, bottom: 18 };
 
 function bucketLabel(ms: number): string {
   if (ms < 3_600_000) return `${ms / 60_000} min`;
@@ -42,7 +41,22 @@ export function StatsChart({ webhookId, webhookName, version }: { webhookId: str
   return <Chart stats={stats} webhookName={webhookName} />;
 }
 
+/** The figure's width in pixels, so the SVG is drawn at 1:1 and its text is never stretched. */
+function useWidth(): [RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(320, Math.floor(el.clientWidth - 24))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 function Chart({ stats, webhookName }: { stats: WebhookStats; webhookName: string }) {
+  const [ref, W] = useWidth();
   const b = stats.buckets;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -54,14 +68,21 @@ function Chart({ stats, webhookName }: { stats: WebhookStats; webhookName: strin
   const last = b[b.length - 1]!;
   const summary = `${webhookName}: ${Math.round(stats.successRate * 100)}% success over ${stats.total} invocations in ${b.length} buckets of ${bucketLabel(stats.bucketMs)}; latest bucket ${Math.round(last.successRate * 100)}% success, p50 ${formatMs(last.p50Ms)}, p95 ${formatMs(last.p95Ms)}.`;
   return (
-    <figure className="stats-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
+    <figure className="stats-chart" ref={ref}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={summary}>
         <line className="axis" x1={PAD.left} x2={W - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} />
         <text className="tick" x={PAD.left - 4} y={PAD.top + 8} textAnchor="end">
           {formatMs(maxMs)}
         </text>
         <text className="tick" x={PAD.left - 4} y={PAD.top + plotH} textAnchor="end">
-          0
+          0 ms
+        </text>
+        {/* Right axis: the bars are the share of successes (green) and failures (red), 0–100%. */}
+        <text className="tick" x={W - PAD.right + 4} y={PAD.top + 8}>
+          100%
+        </text>
+        <text className="tick" x={W - PAD.right + 4} y={PAD.top + plotH}>
+          0%
         </text>
         {b.map((bucket, i) => {
           const h = bucket.successRate * plotH;
