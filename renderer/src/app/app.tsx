@@ -6,6 +6,7 @@ import { WebhookEditPage } from '../features/webhooks/webhook-edit-page';
 import { PresetGallery } from '../features/presets/preset-gallery';
 import { SimulatorPage } from '../features/simulator/simulator-page';
 import { TruthTablePage } from '../features/simulator/truth-table-page';
+import { HistoryPage } from '../features/history/history-page';
 import { routeHref, useRoute } from './use-route';
 
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
           <a href={routeHref({ page: 'simulator' })} aria-current={route.page === 'simulator' ? 'page' : undefined}>
             Simulator
           </a>
+          <a href={routeHref({ page: 'history' })} aria-current={route.page === 'history' ? 'page' : undefined}>
+            History
+          </a>
         </nav>
       </header>
       {notices.length > 0 && (
@@ -44,6 +48,7 @@ export function App() {
         {route.page === 'webhooks' && <WebhooksPage />}
         {route.page === 'presets' && <PresetGallery />}
         {route.page === 'simulator' && <SimulatorPage />}
+        {route.page === 'history' && <HistoryPage webhookId={route.webhookId} />}
         {route.page === 'truth-table' && <TruthTablePage key={route.id} id={route.id} />}
         {route.page === 'edit' && <WebhookEditPage key={route.id ?? `new-${route.preset ?? ''}`} id={route.id} preset={route.preset} />}
       </main>

@@ -1,6 +1,7 @@
 /**
  * Hash routes, so a reload (or the back button) keeps the page: `#/` the table, `#/presets` the gallery,
- * `#/webhooks/new[?preset=ID]`, `#/webhooks/<id>`, `#/webhooks/<id>/truth-table`, `#/simulator`.
+ * `#/webhooks/new[?preset=ID]`, `#/webhooks/<id>`, `#/webhooks/<id>/truth-table`, `#/simulator`,
+ * `#/history[?webhook=ID]`.
  */
 import { useEffect, useState } from 'react';
 
@@ -9,12 +10,17 @@ export type Route =
   | { page: 'presets' }
   | { page: 'edit'; id?: string; preset?: string }
   | { page: 'truth-table'; id: string }
-  | { page: 'simulator' };
+  | { page: 'simulator' }
+  | { page: 'history'; webhookId?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.split('?');
   if (path === '#/presets') return { page: 'presets' };
   if (path === '#/simulator') return { page: 'simulator' };
+  if (path === '#/history') {
+    const webhookId = new URLSearchParams(query).get('webhook');
+    return webhookId ? { page: 'history', webhookId } : { page: 'history' };
+  }
   const truth = /^#\/webhooks\/([^/]+)\/truth-table$/.exec(path);
   if (truth) return { page: 'truth-table', id: decodeURIComponent(truth[1]!) };
   const m = /^#\/webhooks\/([^/]+)$/.exec(path);
@@ -32,6 +38,8 @@ export function routeHref(route: Route): string {
       return '#/presets';
     case 'simulator':
       return '#/simulator';
+    case 'history':
+      return route.webhookId ? `#/history?webhook=${encodeURIComponent(route.webhookId)}` : '#/history';
     case 'truth-table':
       return `#/webhooks/${encodeURIComponent(route.id)}/truth-table`;
     case 'edit':

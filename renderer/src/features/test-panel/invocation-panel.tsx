@@ -1,8 +1,11 @@
 /**
  * "View Invocation Data": a side panel with the request, the response, the timing waterfall, the validators
  * and the hint for any error. Non-modal (the form stays usable); Escape or Close closes it.
+ *
+ * Shared by the Test bar and the History page: it shows any `InvocationRecord`; the History page passes its
+ * replay and export actions as `children`, shown under the summary line.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { CopyButton } from './copy';
 import { RequestTab, ResponseTab } from './message-tabs';
@@ -12,7 +15,7 @@ import { ValidatorsTab } from './validators-tab';
 const TABS = ['Request', 'Response', 'Timing', 'Validators'] as const;
 type Tab = (typeof TABS)[number];
 
-export function InvocationPanel({ record, onClose }: { record: InvocationRecord; onClose: () => void }) {
+export function InvocationPanel({ record, onClose, children }: { record: InvocationRecord; onClose: () => void; children?: ReactNode }) {
   const [tab, setTab] = useState<Tab>('Request');
   const closeRef = useRef<HTMLButtonElement>(null);
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -57,6 +60,7 @@ export function InvocationPanel({ record, onClose }: { record: InvocationRecord;
       <p className="muted small panel-meta">
         {record.webhookName || 'Unsaved webhook'} · {record.trigger} · {new Date(record.startedAt).toLocaleString()}
       </p>
+      {children}
       {record.error && (
         <div className="hint-box" role="note" aria-label="What went wrong">
           <p>

@@ -53,6 +53,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       <div className="page-head">
         <h1>{savedId ? `Edit Webhook` : 'Add Webhook'}</h1>
         {savedId && <a href={routeHref({ page: 'truth-table', id: savedId })}>Truth table</a>}
+        {savedId && <a href={routeHref({ page: 'history', webhookId: savedId })}>History</a>}
         <a href={routeHref({ page: 'webhooks' })}>Back to webhooks</a>
       </div>
       {!savedId && preset && <PresetSetup id={preset} />}

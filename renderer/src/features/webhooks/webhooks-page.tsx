@@ -95,6 +95,7 @@ export function WebhooksPage() {
                     label={`Actions for ${w.name}`}
                     items={[
                       { label: 'Edit', run: () => navigate({ page: 'edit', id: w.id }) },
+                      { label: 'History', run: () => navigate({ page: 'history', webhookId: w.id }) },
                       w.active
                         ? { label: 'Deactivate', run: () => act(() => api.webhooks.setActive({ id: w.id, active: false })) }
                         : { label: 'Activate', run: () => act(() => api.webhooks.setActive({ id: w.id, active: true })) },

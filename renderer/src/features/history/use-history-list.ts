@@ -1,0 +1,80 @@
+/**
+ * The rows of the history table: the first page for the current query, further pages through the API's
+ * cursor as the user scrolls, and a "searching" flag while a full-text query runs (it reads records from
+ * disk, so it can take a second or two at 200,000).
+ *
+ * Each new query gets a sequence number; answers to an older one are dropped, so typing fast never shows the
+ * rows of a previous search.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryQuery, InvocationSummary } from '../../../../shared/history/types';
+import { api } from '../../lib/api';
+
+export interface HistoryList {
+  rows: InvocationSummary[];
+  total: number;
+  /** A query (first page) is running. */
+  loading: boolean;
+  /** A next page is being fetched. */
+  loadingMore: boolean;
+  hasMore: boolean;
+  error: string | null;
+  loadMore(): void;
+  reload(): void;
+}
+
+export function useHistoryList(query: HistoryQuery | null): HistoryList {
+  const [rows, setRows] = useState<InvocationSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(false);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const seq = useRef(0);
+  const key = JSON.stringify(query);
+
+  useEffect(() => {
+    if (!query) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    setLoadingMore(false);
+    void api.history.list(query).then((r) => {
+      if (mine !== seq.current) return;
+      setLoading(false);
+      if (!r.ok) {
+        setError(r.error.message);
+        return;
+      }
+      setError(null);
+      setRows(r.value.items);
+      setTotal(r.value.total);
+      setCursor(r.value.nextCursor);
+    });
+    // `key` stands for `query`: a new object with the same filters must not refetch.
+  }, [key, reloads]);
+
+  const loadMore = useCallback(() => {
+    if (!query || !cursor || loading || loadingMore) return;
+    const mine = seq.current;
+    setLoadingMore(true);
+    void api.history.list({ ...query, cursor }).then((r) => {
+      if (mine !== seq.current) return;
+      setLoadingMore(false);
+      if (!r.ok) {
+        setError(r.error.message);
+        return;
+      }
+      setRows((old) => {
+        // A cursor page never repeats rows, but a reload racing a scroll could; keep ids unique.
+        const seen = new Set(old.map((x) => x.id));
+        return [...old, ...r.value.items.filter((x) => !seen.has(x.id))];
+      });
+      setTotal(r.value.total);
+      setCursor(r.value.nextCursor);
+    });
+  }, [key, cursor, loading, loadingMore]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  return { rows, total, loading, loadingMore, hasMore: cursor !== undefined, error, loadMore, reload };
+}

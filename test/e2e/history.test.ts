@@ -1,0 +1,169 @@
+/**
+ * A support engineer opens History, narrows it to failures, opens one, reads why it failed, replays it and
+ * compares original and replay in the diff view, in real Chromium against `npm run web`.
+ *
+ * The history is seeded by really sending: the backend is created on the same data folder first (as the
+ * CLI would), tests two webhooks against a local mockttp HTTPS receiver, and closes its history store before
+ * the web server opens the folder. The receiver answers 503 three times on /down, then recovers, so the
+ * replay differs from the original.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/services/backend';
+import { destroyAgents } from '../../electron/services/delivery/agents';
+import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { startReceiver, type Receiver } from '../servers/receiver';
+import { tempDir } from '../support/temp-dir';
+import { webhookInput } from '../support/webhook-fixtures';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+let rx: Receiver;
+let dir: { path: string; cleanup: () => Promise<void> };
+let flakyId = '';
+
+beforeAll(async () => {
+  rx = await startReceiver();
+  dir = await tempDir('hooksmith-e2e-history-');
+  const caFile = join(dir.path, 'receiver-ca.pem');
+  await writeFile(caFile, rx.caPem);
+  const home = join(dir.path, 'home');
+  await rx.server.forPost('/down').times(3).thenReply(503, 'maintenance', { 'Retry-After': '120' });
+  await rx.server.forPost('/down').thenJson(200, { status: 'recovered' });
+  await rx.server.forPost('/ok').thenJson(200, { status: 'accepted' });
+
+  const backend = await createBackend({
+    dataDir: home,
+    secrets: new MemorySecretStore(),
+    mode: 'web',
+    version: 'test',
+    env: {},
+    deliveryOptions: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } },
+  });
+  for (const [name, path] of [['FlakyEndpoint', '/down'], ['HealthyEndpoint', '/ok']] as const) {
+    const created = await backend.api.webhooks.create({ input: webhookInput({ name, url: rx.url(path), triggers: ['RequestCreated'] }) });
+    if (!created.ok) throw new Error(created.error.message);
+    if (name === 'FlakyEndpoint') flakyId = created.value.webhook.id;
+    for (let i = 0; i < 3; i++) {
+      const sent = await backend.api.delivery.test({ webhookId: created.value.webhook.id, trigger: 'RequestCreated', runId: `${name}-${i}` });
+      if (!sent.ok) throw new Error(sent.error.message);
+    }
+  }
+  // One writer at a time: the web server opens the same history folder next.
+  backend.history.store.close();
+  destroyAgents();
+
+  app = await startWebApp(home, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+  await rx?.stop();
+  await dir?.cleanup();
+});
+
+describe('the history browser', () => {
+  it('filters to failures, opens one with its hint, replays it and shows the diff', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, `${app.url}#/history`);
+    const table = page.getByRole('table', { name: 'Invocations' });
+    const rows = table.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
+    await page.getByText('6 invocations').waitFor();
+    expect(await rows.count()).toBe(6);
+
+    await page.getByLabel('Result').selectOption('Failure');
+    await page.getByText('3 invocations').waitFor();
+    expect(await rows.count()).toBe(3);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/FlakyEndpoint.*Failure.*503.*http-status/);
+
+    // Sorting is announced on the header.
+    const durationHeader = table.getByRole('columnheader', { name: 'Duration' });
+    await durationHeader.getByRole('button').click();
+    expect(await durationHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await table.getByRole('columnheader', { name: 'Time' }).getAttribute('aria-sort')).toBe('none');
+
+    await rows.first().click();
+    const panel = page.getByRole('dialog', { name: 'Invocation data' });
+    await panel.waitFor();
+    expect(await panel.getByRole('note', { name: 'What went wrong' }).textContent()).toMatch(/503.*retry after 120 s/is);
+    const originalBody = JSON.parse((await panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('pre').textContent())!);
+
+    await panel.getByRole('button', { name: 'Replay exactly' }).click();
+    const diff = page.getByRole('dialog', { name: 'Original vs replay' });
+    await diff.waitFor();
+    // The original failed, the replay reached the recovered endpoint.
+    expect(await diff.textContent()).toMatch(/Original\s*Failure · 503.*Replay\s*Success · 200/s);
+    // Same request body (an exact replay), so the diff says so; the response status differs.
+    await diff.getByText('No difference in the request body.').waitFor();
+    await diff.getByRole('tab', { name: /Response status/ }).click();
+    const editor = diff.locator('.monaco-diff-editor');
+    await editor.locator('.modified .view-lines', { hasText: '200 OK' }).waitFor();
+    // Monaco renders spaces as no-break spaces.
+    expect((await editor.locator('.original .view-lines').textContent())!.replace(/\u00a0/g, ' ')).toMatch(/^503 Service Unavailable/);
+    expect(await diff.getByRole('tab', { name: /Response status/ }).textContent()).toContain('(differs)');
+
+    const seen = await Promise.all((await rx.server.getMockedEndpoints()).map((e) => e.getSeenRequests()));
+    const downs = seen.flat().filter((r) => r.path === '/down');
+    expect(downs).toHaveLength(4);
+    expect(JSON.parse((await downs[3]!.body.getText())!)).toEqual(originalBody);
+
+    // The replay is a new invocation linked to its original.
+    await diff.getByRole('button', { name: 'Open replay' }).click();
+    await diff.waitFor({ state: 'detached' });
+    await panel.getByText(/^Replay of/).waitFor();
+    expect(await panel.locator('.badge').textContent()).toBe('Success');
+
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('per webhook: the link from the webhooks table, a health chart, and search', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('button', { name: 'Actions for FlakyEndpoint' }).click();
+    await page.getByRole('menuitem', { name: 'History' }).click();
+    await page.waitForURL(new RegExp(`#/history\\?webhook=${flakyId}$`));
+    await page.getByRole('heading', { name: 'History: FlakyEndpoint' }).waitFor();
+    const chart = page.getByRole('img', { name: /^FlakyEndpoint: 25% success over 4 invocations/ });
+    await chart.waitFor();
+    expect(await page.getByText('4 invocations').count()).toBe(1);
+
+    await page.getByLabel('Webhook').selectOption('');
+    await page.getByLabel('Search').fill(rx.url('/ok'));
+    await page.getByText('3 invocations').waitFor();
+    const rows = page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
+    for (const text of await rows.allTextContents()) expect(text).toContain('HealthyEndpoint');
+
+    await page.getByLabel('HTTP status').fill('6xx');
+    expect(await page.getByRole('alert').filter({ hasText: 'HTTP status: "6xx" is not a status' }).count()).toBe(1);
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('downloads a repro bundle from the panel and imports it back as a new webhook with a replayable entry', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, `${app.url}#/history?webhook=${flakyId}`);
+    await page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row').last().click();
+    const panel = page.getByRole('dialog', { name: 'Invocation data' });
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download repro bundle' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^FlakyEndpoint-.*\.hooksmith-bundle\.json$/);
+    const file = join(dir.path, 'bundle.json');
+    await download.saveAs(file);
+    const bundle = JSON.parse(await readFile(file, 'utf8')) as { kind: string; webhook: { name: string } };
+    expect(bundle).toMatchObject({ kind: 'hooksmith-repro-bundle', webhook: { name: 'FlakyEndpoint' } });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.getByLabel('Repro bundle file').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText(/Created the webhook FlakyEndpoint\S* \(inactive\)/).waitFor();
+    await dialog.getByRole('button', { name: 'open the imported invocation' }).click();
+    await panel.waitFor();
+    expect(await panel.locator('.panel-meta').textContent()).toMatch(/^FlakyEndpoint\S+ · RequestCreated/);
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+});
