@@ -15,6 +15,9 @@ let session: BrowserSession;
 let rx: Receiver;
 let caDir: { path: string; cleanup: () => Promise<void> };
 const SHOTS = process.env.HOOKSMITH_SHOTS;
+/** `dark` takes the screenshots in the dark theme. */
+const SCHEME = process.env.HOOKSMITH_SHOTS_SCHEME === 'dark' ? 'dark' : 'light';
+const shot = (name: string) => join(SHOTS ?? '', `${name}-${SCHEME}.png`);
 
 beforeAll(async () => {
   rx = await startReceiver();
@@ -23,6 +26,7 @@ beforeAll(async () => {
   await writeFile(caFile, rx.caPem);
   app = await startWebApp(undefined, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
   session = await openBrowser();
+  await session.page.emulateMedia({ colorScheme: SCHEME });
 });
 afterAll(async () => {
   await session?.close();
@@ -60,6 +64,10 @@ describe('filters from the sample library, manual invocation and sending from th
     await values.click();
     const list = page.getByRole('listbox', { name: /values from the sample library/ });
     await list.getByRole('option', { name: /^prod db/ }).waitFor();
+    if (SHOTS) {
+      await page.getByRole('button', { name: 'Add filter' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot('filters-open') });
+    }
     await values.fill('aws');
     expect(await list.getByRole('option').allTextContents()).toEqual(['aws prod2 samples']);
     await list.getByRole('option', { name: /^aws prod/ }).click();
@@ -67,7 +75,10 @@ describe('filters from the sample library, manual invocation and sending from th
     expect(await values.inputValue()).toBe('');
     // Only the Granted sample holds the AWS integration among the built-in samples.
     await summary.getByText(/^Fires for 1 of 16 sample events/).waitFor();
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'filters-suggestions.png'), fullPage: true });
+    if (SHOTS) {
+      await page.getByRole('region', { name: 'Truth table' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: shot('filters-picked') });
+    }
 
     await page.getByRole('button', { name: 'Save Webhook' }).click();
     await page.getByText('Saved.').waitFor();
@@ -89,7 +100,7 @@ describe('filters from the sample library, manual invocation and sending from th
     await dialog.getByLabel('Event').selectOption({ label: 'Created (documented example)' });
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.getByText('Invocation successful').waitFor();
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'manual-invoke.png') });
+    if (SHOTS) await page.screenshot({ path: shot('manual-invoke') });
 
     const [seen] = await ep.getSeenRequests();
     expect(await seen!.body.getJson()).toEqual({ event_type: 'AccessRequestCreated', request_id: 'AR-123' });
@@ -113,14 +124,14 @@ describe('filters from the sample library, manual invocation and sending from th
     await page.getByRole('button', { name: 'Send all that fire (2)' }).click();
     const confirm = page.getByRole('alertdialog');
     expect(await confirm.textContent()).toContain(`Send 2 requests to localhost:${rx.server.port}?`);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator-confirm.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: shot('simulator-confirm'), fullPage: true });
     await confirm.getByRole('button', { name: 'Send 2 requests' }).click();
     await page.getByText('Sent 2: 2 succeeded').waitFor();
     const outcome = page.getByRole('button', { name: 'Open invocation RequestGranted × LocalHook: Success 201' });
     await outcome.click();
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     expect(await panel.textContent()).toMatch(/LocalHook · RequestGranted/);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator-sent.png'), fullPage: true });
+    if (SHOTS) await page.screenshot({ path: shot('simulator-sent'), fullPage: true });
     await page.keyboard.press('Escape');
 
     const seen = await ep.getSeenRequests();
