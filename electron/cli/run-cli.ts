@@ -35,8 +35,9 @@ Commands:
                                      copy as curl, HAR 1.2, or a repro bundle
   import <bundle-or-curl-file|->     a repro bundle (webhook + invocation) or a curl command (webhook)
   presets [show NAME]                list target presets, or print one as a definition file
-  simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--json]
-                                     which webhooks fire at each step of a request's lifecycle, and why not
+  simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--send] [--json]
+                                     which webhooks fire at each step of a request's lifecycle, and why not;
+                                     --send sends those that fire (exit 1 if one failed; see: hooksmith simulate --help)
   help                               this text
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
@@ -97,17 +98,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       backend.history.store.close();
     }
   }
-  // Only simulations of saved webhooks open the data folder; definition files alone need none.
+  // Only simulations of saved webhooks, or sends, open the data folder; definition files alone need none.
   if (command === 'simulate') {
-    return simulateCommand(args, io, async () => {
+    let opened: Backend | undefined;
+    const backend = async () => {
+      if (opened) return opened;
       const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-      const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
-      try {
-        return await backend.api.webhooks.list();
-      } finally {
-        backend.history.store.close();
-      }
-    });
+      opened = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
+      for (const notice of opened.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
+      return opened;
+    };
+    try {
+      return await simulateCommand(args, io, { backend, loadSaved: async () => (await backend()).api.webhooks.list() });
+    } finally {
+      opened?.history.store.close();
+    }
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);
   return 2;

@@ -13,3 +13,4 @@ export {
   type SimWebhook,
   type TruthRow,
 } from './simulate';
+export { sendPlan, planHosts, describePlan, outcomeLabel, type PlannedSend } from './send-plan';

@@ -56,7 +56,9 @@ describe('presets and the simulator', () => {
     await page.getByLabel('URL').fill('https://acme.workflows.okta.com/api/flo/abc123/invoke');
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByLabel('Field', { exact: true }).selectOption('integration_type');
-    await page.getByLabel('Values (comma-separated)').fill('AWS Account');
+    // Typed rather than picked: Enter makes it a chip (picking from the suggestions is in manual-invoke.test.ts).
+    await page.getByRole('combobox', { name: 'Values' }).fill('AWS Account');
+    await page.getByRole('combobox', { name: 'Values' }).press('Enter');
     await page.getByRole('button', { name: 'Save Webhook' }).click();
     await page.getByText('Saved.').waitFor();
     const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));

@@ -70,12 +70,14 @@ describe('hooksmith simulate', () => {
   it('exits 2 on invalid input, naming the problem', async () => {
     await file('bad.json', { schemaVersion: 1, webhooks: [{ ...webhookInput({ name: 'Bad' }), url: 'http://example.com' }] });
     await file('notevent.json', [1, 2]);
+    await file('hooks.json', HOOKS);
     const cases: Array<[string[], RegExp]> = [
       [['simulate', '--webhooks', 'bad.json'], /bad\.json: not a valid definition file:\n {2}webhooks\[0\] \(Bad\)\.url: URL must use https/],
       [['simulate', '--webhooks', 'Nobody'], /"Nobody" is neither a readable file nor a saved webhook/],
       [['simulate', '--lifecycle', 'approved'], /--lifecycle must be one of granted, rejected, failed/],
       [['simulate', '--payload', 'notevent.json'], /must be a JSON object with a "data" object/],
-      [['simulate', '--send'], /--send is not available yet/],
+      [['simulate', '--webhooks', 'hooks.json', '--ca', 'ca.pem'], /--ca, --insecure and --proxy apply to --send only/],
+      [['simulate', '--webhooks', 'hooks.json', '--send', '--ca', 'missing.pem'], /--ca missing\.pem: ENOENT/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);

@@ -1,30 +1,49 @@
 /**
- * `hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--json]`
+ * `hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--send] [--json]`
  *
  * Prints step × webhook: fires / filtered out / trigger not selected / inactive, with the reason for each
- * miss. Exit 0 whatever the verdicts; 2 when the input is invalid. Sending (`--send`) is not implemented.
+ * miss. With `--send`, every fired cell is also sent (see simulate-send.ts). Exit 0 whatever the verdicts;
+ * 1 when `--send` was given and a send failed or could not go out; 2 when the input is invalid.
  */
 import { parseArgs } from 'node:util';
 import type { AppError } from '../../../shared/api/result';
 import { parseDefinitionFile } from '../../../shared/model/definition-file';
-import type { Webhook } from '../../../shared/model/webhook';
+import type { Webhook, WebhookInput } from '../../../shared/model/webhook';
 import { documentedExample } from '../../../shared/payload/samples';
 import type { RequestEvent } from '../../../shared/payload/request-event';
-import { LIFECYCLE_NAMES, VERDICT_LABELS, simulateLifecycle, type LifecycleName, type SimStep, type SimWebhook } from '../../../shared/simulator';
+import { LIFECYCLE_NAMES, VERDICT_LABELS, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
+import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
+import { cellLabel, networkFromFlags, sendFired, type SentCells } from './simulate-send';
 
-const USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--json]
+export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE]
+                         [--send [--ca PEM-FILE] [--insecure] [--proxy HTTP-URL]] [--json]
   --webhooks   definition files and/or names of saved webhooks (repeatable; default: every saved webhook)
   --lifecycle  granted: Created → Approved → Granted → Expired (default); rejected: Created → Rejected; failed: Created → Failed
   --payload    the base access request as JSON (default: Apono's documented example)
+  --send       also send every cell that fires, step by step, each with that step's event, through the same
+               delivery as the Test button; each send is recorded in the history (see: hooksmith history)
+  --ca, --insecure, --proxy   network options for --send, as for hooksmith send
+  --json       print steps, verdicts, bodies (and with --send, each send's outcome) as JSON
+Exit codes: 0 whatever the verdicts; 1 with --send when any send failed or could not go out (e.g. an unset
+env variable); 2 when the input is invalid (nothing is sent then).
 `;
+
+/** A webhook to simulate: a saved one (with its id) or one read from a definition file. */
+export type SimulatedInput = WebhookInput & { id?: string };
 
 /** Loads the saved webhooks; the data folder is opened only when a command needs it. */
 export type LoadSaved = () => Promise<{ ok: true; value: Webhook[] } | { ok: false; error: AppError }>;
 
+/** What simulate needs from the data folder, opened lazily: saved webhooks, and the backend to send with. */
+export interface SimulateDeps {
+  loadSaved: LoadSaved;
+  backend: () => Promise<Backend>;
+}
+
 function usage(io: CliIo, why: string): number {
-  io.stderr(`${why}\n${USAGE}`);
+  io.stderr(`${why}\n${SIMULATE_USAGE}`);
   return 2;
 }
 
@@ -34,7 +53,7 @@ function table(rows: string[][]): string {
 }
 
 /** Resolves `--webhooks` arguments: a readable file is a definition file, anything else a saved name. */
-async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved): Promise<SimWebhook[] | number> {
+async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved): Promise<SimulatedInput[] | number> {
   let saved: Webhook[] | undefined;
   const savedList = async (): Promise<Webhook[] | AppError> => {
     if (saved) return saved;
@@ -48,7 +67,7 @@ async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved):
     printError(io, all);
     return 2;
   }
-  const out: SimWebhook[] = [];
+  const out: SimulatedInput[] = [];
   for (const arg of args) {
     let text: string | undefined;
     try {
@@ -94,31 +113,50 @@ async function readPayload(file: string | undefined, io: CliIo): Promise<Request
   return value as RequestEvent;
 }
 
-function printTable(steps: SimStep[], io: CliIo): void {
+function printTable(steps: SimStep[], io: CliIo, sent?: SentCells): void {
   const names = steps[0]?.cells.map((c) => c.webhook) ?? [];
-  const rows = [['STEP', ...names], ...steps.map((s) => [s.trigger, ...s.cells.map((c) => VERDICT_LABELS[c.verdict.kind] + (c.rendered && !c.rendered.json ? ' (body not JSON)' : ''))])];
+  const verdict = (s: SimStep, i: number) => s.cells.map((c, j) => VERDICT_LABELS[c.verdict.kind] + (c.rendered && !c.rendered.json ? ' (body not JSON)' : '') + cellLabel(sent?.get(`${i}:${j}`)));
+  const rows = [['STEP', ...names], ...steps.map((s, i) => [s.trigger, ...verdict(s, i)])];
   io.stdout(table(rows));
   const why = steps.flatMap((s) => s.cells.filter((c) => c.verdict.kind === 'filtered-out').map((c) => `  ${s.trigger} × ${c.webhook}: ${'reason' in c.verdict ? c.verdict.reason : ''}`));
   if (why.length) io.stdout(`\nFiltered out:\n${why.join('\n')}\n`);
+  if (sent?.size) {
+    const lines = [...sent.values()].map((r) => `  ${r.trigger} × ${r.webhook}: ${r.line}`);
+    io.stdout(`\nSent (recorded in the history; see: hooksmith show ID):\n${lines.join('\n')}\n`);
+  }
 }
 
-export async function simulateCommand(argv: string[], io: CliIo, loadSaved: LoadSaved): Promise<number> {
+export async function simulateCommand(argv: string[], io: CliIo, deps: SimulateDeps): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { webhooks: { type: 'string', multiple: true }, lifecycle: { type: 'string', default: 'granted' }, payload: { type: 'string' }, json: { type: 'boolean' }, send: { type: 'boolean' } },
+      options: {
+        webhooks: { type: 'string', multiple: true },
+        lifecycle: { type: 'string', default: 'granted' },
+        payload: { type: 'string' },
+        json: { type: 'boolean' },
+        send: { type: 'boolean' },
+        ca: { type: 'string' },
+        insecure: { type: 'boolean' },
+        proxy: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     return usage(io, e instanceof Error ? e.message : String(e));
   }
   const { values, positionals } = parsed;
-  if (values.send) return usage(io, '--send is not available yet: simulate shows what would be sent; use the Test button or `hooksmith render` to send one.');
+  if (values.help) {
+    io.stdout(SIMULATE_USAGE);
+    return 0;
+  }
+  if (!values.send && (values.ca !== undefined || values.insecure || values.proxy !== undefined)) return usage(io, '--ca, --insecure and --proxy apply to --send only.');
   if (!(LIFECYCLE_NAMES as string[]).includes(values.lifecycle)) return usage(io, `--lifecycle must be one of ${LIFECYCLE_NAMES.join(', ')}.`);
   // `--webhooks a.json b.json` reads more naturally than repeating the flag, so positionals join the list.
   const webhookArgs = [...(values.webhooks ?? []), ...positionals];
-  const webhooks = await resolveWebhooks(webhookArgs, io, loadSaved);
+  const webhooks = await resolveWebhooks(webhookArgs, io, deps.loadSaved);
   if (typeof webhooks === 'number') return webhooks;
   const base = await readPayload(values.payload, io);
   if (typeof base === 'string') return usage(io, base);
@@ -126,16 +164,28 @@ export async function simulateCommand(argv: string[], io: CliIo, loadSaved: Load
     io.stdout('No webhooks to simulate — save one, or pass --webhooks FILE.\n');
     return 0;
   }
+  const network = values.send ? await networkFromFlags(values, io) : {};
+  if (typeof network === 'string') return usage(io, network);
   const steps = simulateLifecycle(webhooks, base, values.lifecycle as LifecycleName);
+  const sent = values.send ? await sendFired(steps, webhooks, network, await deps.backend()) : undefined;
   if (values.json) {
-    const json = steps.map((s) => ({
+    const json = steps.map((s, i) => ({
       step: s.trigger,
       event_type: s.event.event_type,
-      webhooks: s.cells.map((c) => ({ name: c.webhook, verdict: c.verdict.kind, ...('reason' in c.verdict ? { reason: c.verdict.reason } : {}), ...(c.rendered ? { body: c.rendered.body, json: c.rendered.json } : {}) })),
+      webhooks: s.cells.map((c, j) => {
+        const send = sent?.get(`${i}:${j}`);
+        return {
+          name: c.webhook,
+          verdict: c.verdict.kind,
+          ...('reason' in c.verdict ? { reason: c.verdict.reason } : {}),
+          ...(c.rendered ? { body: c.rendered.body, json: c.rendered.json } : {}),
+          ...(send ? { sent: send.json } : {}),
+        };
+      }),
     }));
     io.stdout(`${JSON.stringify({ lifecycle: values.lifecycle, steps: json }, null, 2)}\n`);
   } else {
-    printTable(steps, io);
+    printTable(steps, io, sent);
   }
-  return 0;
+  return sent && [...sent.values()].some((r) => !r.ok) ? 1 : 0;
 }

@@ -2,16 +2,21 @@
  * The lifecycle simulator: a base request (a sample or pasted JSON), a lifecycle, and for every saved webhook
  * and every step whether it fires or why not; choosing a cell shows the body it would send.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Webhook } from '../../../../shared/model/webhook';
 import { allSamples } from '../../../../shared/payload/samples';
 import type { RequestEvent } from '../../../../shared/payload/request-event';
-import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
+import type { InvocationRecord } from '../../../../shared/delivery/invocation';
+import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, planHosts, sendPlan, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
 import { api } from '../../lib/api';
 import { routeHref } from '../../app/use-route';
+import { InvocationPanel } from '../test-panel/invocation-panel';
+import '../test-panel/test-panel.css';
 import { CellDetail, VerdictBadge } from './verdict-view';
 import { useSimSettings } from './use-sim-settings';
 import { useBodies, type BodyRequest } from './use-bodies';
+import { SendAllBar, SentOutcome } from './send-all';
+import { useSendAll } from './use-send-all';
 
 const PASTE = 'paste';
 
@@ -37,6 +42,10 @@ export function SimulatorPage() {
   const [pasted, setPasted] = useState(() => JSON.stringify(samples[0]!.event, null, 2));
   const [lifecycle, setLifecycle] = useState<LifecycleName>('granted');
   const [chosen, setChosen] = useState<{ step: number; webhook: number }>();
+  const [opened, setOpened] = useState<InvocationRecord>();
+  const closeOpened = useCallback(() => setOpened(undefined), []);
+  const sendAll = useSendAll();
+  const { clear: clearSends } = sendAll;
 
   useEffect(() => {
     void api.webhooks.list().then((r) => (r.ok ? setWebhooks(r.value) : setLoadError(r.error.message)));
@@ -54,9 +63,17 @@ export function SimulatorPage() {
       ),
     [verdicts, webhooks],
   );
+  const plan = useMemo(() => sendPlan(verdicts ?? []), [verdicts]);
+  const hosts = useMemo(() => planHosts(plan, (webhooks ?? []).map((w) => w.url)), [plan, webhooks]);
+  // Outcomes belong to the table they were sent from: another request or lifecycle starts afresh.
+  useEffect(() => clearSends(), [verdicts, clearSends]);
   const { bodies, error: renderError } = useBodies(requests, settings.escapeMode);
   const steps = verdicts?.map((s, i) => ({ ...s, cells: s.cells.map((c, j) => ({ ...c, rendered: bodies.get(`${i}:${j}`) })) }));
   const cell = chosen && steps?.[chosen.step]?.cells[chosen.webhook];
+  const refusals = plan.flatMap((p) => {
+    const sent = sendAll.sends.get(p.key);
+    return sent?.kind === 'refused' ? [`${p.trigger} × ${webhooks?.[p.webhook]?.name ?? ''}: ${sent.message}`] : [];
+  });
 
   return (
     <section aria-labelledby="sim-title" className="simulator">
@@ -64,13 +81,13 @@ export function SimulatorPage() {
         <h1 id="sim-title">Lifecycle simulator</h1>
       </div>
       <p className="muted">
-        Plays one access request through a lifecycle and shows, for every saved webhook, whether it fires at each step. Nothing is sent. Filters follow
-        Hooksmith&apos;s rule: values within a filter match any of them, all filters must match.
+        Plays one access request through a lifecycle and shows, for every saved webhook, whether it fires at each step. Nothing is sent until you press
+        Send all that fire. Filters follow Hooksmith&apos;s rule: values within a filter match any of them, all filters must match.
       </p>
       <div className="sim-controls">
         <label className="field">
           <span className="label">Base request</span>
-          <select value={source} onChange={(e) => (setSource(e.target.value), setChosen(undefined))}>
+          <select value={source} disabled={sendAll.running} onChange={(e) => (setSource(e.target.value), setChosen(undefined))}>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.edgeCase ? 'Edge case: ' : 'Sample: '}
@@ -84,7 +101,7 @@ export function SimulatorPage() {
           <legend>Lifecycle</legend>
           {LIFECYCLE_NAMES.map((name) => (
             <label key={name} className="inline">
-              <input type="radio" name="lifecycle" value={name} checked={lifecycle === name} onChange={() => (setLifecycle(name), setChosen(undefined))} />
+              <input type="radio" name="lifecycle" value={name} checked={lifecycle === name} disabled={sendAll.running} onChange={() => (setLifecycle(name), setChosen(undefined))} />
               {LIFECYCLE_LABELS[name]}
             </label>
           ))}
@@ -106,6 +123,9 @@ export function SimulatorPage() {
         <p className="empty-state">
           No saved webhooks to simulate. <a href={routeHref({ page: 'presets' })}>Add a webhook</a> first.
         </p>
+      )}
+      {steps && webhooks && webhooks.length > 0 && (
+        <SendAllBar plan={plan} hosts={hosts} sends={sendAll.sends} running={sendAll.running} onSend={() => void sendAll.send(plan, webhooks.map((w) => w.id))} onStop={sendAll.stop} />
       )}
       {steps && webhooks && webhooks.length > 0 && (
         <div className="table-scroll">
@@ -139,6 +159,16 @@ export function SimulatorPage() {
                       >
                         <VerdictBadge cell={c} />
                       </button>
+                      {sendAll.sends.get(`${i}:${j}`) && (
+                        <SentOutcome
+                          send={sendAll.sends.get(`${i}:${j}`)!}
+                          label={`${s.trigger} × ${c.webhook}`}
+                          onOpen={() => {
+                            const sent = sendAll.sends.get(`${i}:${j}`);
+                            if (sent?.kind === 'done') setOpened(sent.record);
+                          }}
+                        />
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -147,7 +177,15 @@ export function SimulatorPage() {
           </table>
         </div>
       )}
+      {refusals.length > 0 && (
+        <ul className="refusals" aria-label="Not sent">
+          {refusals.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
       {cell && steps && chosen && <CellDetail title={`${steps[chosen.step]!.trigger} × ${cell.webhook}`} cell={cell} />}
+      {opened && <InvocationPanel record={opened} onClose={closeOpened} />}
     </section>
   );
 }

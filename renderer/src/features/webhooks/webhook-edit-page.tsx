@@ -12,10 +12,13 @@ import { HeadersEditor } from './headers-editor';
 import { ValidatorsEditor } from './validators-editor';
 import { useWebhookDraft } from './use-webhook-draft';
 import { PresetSetup } from '../presets/preset-setup';
+import { TruthSummary } from '../simulator/truth-summary';
+import { useSampleLibrary } from './use-sample-library';
 
 export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  const library = useSampleLibrary();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -105,7 +108,8 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
         <FieldMessages issues={shown} field="triggers" />
       </fieldset>
 
-      <FiltersEditor filters={draft.filters} issues={shown} onChange={(filters) => update({ filters })} />
+      <FiltersEditor filters={draft.filters} issues={shown} library={library} onChange={(filters) => update({ filters })} />
+      <TruthSummary draft={draft} samples={library.builtIn} savedId={savedId} dirty={dirty} />
 
       <Field label="Timeout in seconds" field="timeoutSeconds" issues={shown} help="Optional; empty uses the default (30 s).">
         <input

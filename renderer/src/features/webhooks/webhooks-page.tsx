@@ -4,6 +4,7 @@ import type { Webhook } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
 import { navigate } from '../../app/use-route';
 import { RowMenu } from './row-menu';
+import { ManualInvokeDialog } from './manual-invoke-dialog';
 
 function hostOf(url: string): string {
   try {
@@ -16,6 +17,8 @@ function hostOf(url: string): string {
 export function WebhooksPage() {
   const [webhooks, setWebhooks] = useState<Webhook[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [invoking, setInvoking] = useState<Webhook>();
+  const closeInvoke = useCallback(() => setInvoking(undefined), []);
 
   const reload = useCallback(async () => {
     const r = await api.webhooks.list();
@@ -96,6 +99,7 @@ export function WebhooksPage() {
                     items={[
                       { label: 'Edit', run: () => navigate({ page: 'edit', id: w.id }) },
                       { label: 'History', run: () => navigate({ page: 'history', webhookId: w.id }) },
+                      { label: 'Invoke manually…', run: () => setInvoking(w) },
                       w.active
                         ? { label: 'Deactivate', run: () => act(() => api.webhooks.setActive({ id: w.id, active: false })) }
                         : { label: 'Activate', run: () => act(() => api.webhooks.setActive({ id: w.id, active: true })) },
@@ -117,6 +121,7 @@ export function WebhooksPage() {
           </tbody>
         </table>
       )}
+      {invoking && <ManualInvokeDialog webhook={invoking} onClose={closeInvoke} />}
     </section>
   );
 }

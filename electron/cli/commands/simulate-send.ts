@@ -1,0 +1,75 @@
+/**
+ * `hooksmith simulate --send`: every fired cell sent through the delivery service (as the Test button does),
+ * one after another in lifecycle order, each recorded in the history.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract';
+import { formatMs } from '../../../shared/delivery/format';
+import type { Trigger, WebhookInput } from '../../../shared/model/webhook';
+import { outcomeLabel, sendPlan, type SimStep } from '../../../shared/simulator';
+import type { Backend } from '../../services/backend';
+import type { CliIo } from '../cli-io';
+
+/** What became of one fired cell. */
+export interface SentCell {
+  trigger: Trigger;
+  webhook: string;
+  /** Sent and successful. */
+  ok: boolean;
+  /** The table's addition, e.g. `Success 200`, `not sent`. */
+  short: string;
+  /** One line under the table: outcome, time, invocation id, and the error with its hint. */
+  line: string;
+  /** The `sent` member of the JSON output. */
+  json: Record<string, unknown>;
+}
+
+/** Sent cells by `step:webhook`. */
+export type SentCells = Map<string, SentCell>;
+
+/** The network flags of `--send`, as `hooksmith send` reads them; a string says what is wrong. */
+export async function networkFromFlags(values: { ca?: string; insecure?: boolean; proxy?: string }, io: CliIo): Promise<TestNetworkOptions | string> {
+  const network: TestNetworkOptions = {};
+  if (values.ca !== undefined) {
+    try {
+      network.extraCaPem = await io.readFile(values.ca);
+    } catch (e) {
+      return `--ca ${values.ca}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  if (values.insecure) network.insecureTls = true;
+  if (values.proxy !== undefined) network.proxyUrl = values.proxy;
+  return network;
+}
+
+/** Sends every fired cell, in order; a refused or failed send does not stop the others. */
+export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend): Promise<SentCells> {
+  const out: SentCells = new Map();
+  for (const p of sendPlan(steps)) {
+    const w = webhooks[p.webhook]!;
+    // A saved webhook goes by id (its stored secrets apply); a definition file's by its settings.
+    const target: Partial<TestArgs> = w.id ? { webhookId: w.id } : { input: w };
+    const r = await backend.api.delivery.test({ ...target, trigger: p.trigger, event: p.event, runId: randomUUID(), ...(Object.keys(network).length ? { network } : {}) });
+    const base = { trigger: p.trigger, webhook: w.name };
+    if (!r.ok) {
+      out.set(p.key, { ...base, ok: false, short: 'not sent', line: `not sent: ${r.error.message}`, json: { outcome: 'NotSent', error: r.error.message } });
+      continue;
+    }
+    const rec = r.value;
+    const label = outcomeLabel(rec);
+    const error = rec.error ? ` — ${rec.error.message}${rec.error.hint ? ` ${rec.error.hint}` : ''}` : '';
+    out.set(p.key, {
+      ...base,
+      ok: rec.outcome === 'Success',
+      short: label,
+      line: `${label} · ${formatMs(rec.durationMs)} · invocation ${rec.id}${error}`,
+      json: { outcome: rec.outcome, status: rec.response?.status ?? null, invocationId: rec.id, durationMs: rec.durationMs, ...(rec.error ? { error: rec.error.message, hint: rec.error.hint } : {}) },
+    });
+  }
+  return out;
+}
+
+/** The table cell's suffix for a sent cell: ` → Success 200`. */
+export function cellLabel(sent: SentCell | undefined): string {
+  return sent ? ` → ${sent.short}` : '';
+}

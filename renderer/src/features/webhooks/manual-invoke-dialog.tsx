@@ -1,0 +1,169 @@
+/**
+ * "Invoke manually…": send a saved webhook once, on demand, with trigger `Manual` and an event the user
+ * picks from the sample library or pastes; the same delivery as the Test button, recorded in the history.
+ */
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatMs } from '../../../../shared/delivery/format';
+import type { Webhook } from '../../../../shared/model/webhook';
+import { parseSampleText } from '../../../../shared/payload/user-samples';
+import { InvocationPanel } from '../test-panel/invocation-panel';
+import { useTestRun } from '../test-panel/use-test-run';
+import { useSampleLibrary } from './use-sample-library';
+import '../test-panel/test-panel.css';
+import './manual-invoke.css';
+
+const PASTE = 'paste';
+const DEFAULT_SAMPLE = 'trigger-Manual';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+export function ManualInvokeDialog({ webhook, onClose }: { webhook: Webhook; onClose: () => void }) {
+  const titleId = useId();
+  const library = useSampleLibrary();
+  const { run, start, cancel, elapsedMs } = useTestRun();
+  const [source, setSource] = useState(DEFAULT_SAMPLE);
+  const [pasted, setPasted] = useState('');
+  const [panelOpen, setPanelOpen] = useState(false);
+  const closePanel = useCallback(() => setPanelOpen(false), []);
+  const firstRef = useRef<HTMLSelectElement>(null);
+  const running = run.kind === 'running';
+
+  const all = [...library.builtIn, ...library.saved];
+  const parsed = source === PASTE ? (pasted.trim() ? parseSampleText(pasted) : undefined) : undefined;
+  const event = source === PASTE ? (parsed?.ok ? parsed.event : undefined) : all.find((s) => s.id === source)?.event;
+
+  // Focus the first control on open and give the focus back to the row menu's button on close.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    firstRef.current?.focus();
+    return () => opener?.focus();
+  }, []);
+  // Escape closes the dialog, unless the invocation panel (which handles its own Escape) is open above it.
+  useEffect(() => {
+    if (panelOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !running) {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [panelOpen, running, onClose]);
+
+  const send = () => {
+    if (running || event === undefined) return;
+    setPanelOpen(false);
+    void start({ webhookId: webhook.id, trigger: 'Manual', event });
+  };
+  const record = run.kind === 'done' ? run.record : null;
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal manual-invoke" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <h2 id={titleId}>Invoke {webhook.name} manually</h2>
+        <p className="muted small">
+          Sends once to <strong>{hostOf(webhook.url)}</strong> with the trigger <code>Manual</code>, whatever its triggers, filters and status. The
+          invocation is recorded in the history.
+        </p>
+        <label className="field">
+          <span className="label">Event</span>
+          <select ref={firstRef} value={source} onChange={(e) => setSource(e.target.value)} disabled={running}>
+            <optgroup label="Samples">
+              {library.builtIn.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.edgeCase ? 'Edge case: ' : ''}
+                  {s.label}
+                </option>
+              ))}
+            </optgroup>
+            {library.saved.length > 0 && (
+              <optgroup label="Saved samples">
+                {library.saved.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <option value={PASTE}>Paste JSON…</option>
+          </select>
+        </label>
+        {source === PASTE && (
+          <label className="field">
+            <span className="label">Event JSON</span>
+            <textarea
+              className="code"
+              rows={8}
+              spellCheck={false}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              aria-invalid={parsed && !parsed.ok ? true : undefined}
+              placeholder='{ "event_type": "Manual", "data": { … } }'
+            />
+            {parsed && !parsed.ok && <span className="error">{parsed.message}</span>}
+          </label>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={send} disabled={running || event === undefined}>
+            Send
+          </button>
+          {running && (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              <span role="status">
+                {run.cancelling ? 'Cancelling…' : 'Sending…'} <span className="elapsed">{formatMs(elapsedMs)}</span>
+              </span>
+              <button type="button" onClick={cancel} disabled={run.cancelling}>
+                Cancel
+              </button>
+            </>
+          )}
+          <button type="button" className="close-dialog" onClick={onClose} disabled={running}>
+            Close
+          </button>
+        </div>
+        {record && (
+          <div className="test-result" role="status">
+            <p className={record.outcome === 'Success' ? 'verdict ok' : 'verdict error'}>
+              {record.outcome === 'Success' ? '✓ Invocation successful' : '✗ Invocation failed'}
+              <span className="muted">
+                {' '}
+                {record.response ? `· ${record.response.status} ${record.response.statusText} ` : ''}· {formatMs(record.durationMs)}
+              </span>
+            </p>
+            {record.error && (
+              <p className="hint">
+                {record.error.message} {record.error.hint}
+              </p>
+            )}
+            <button type="button" onClick={() => setPanelOpen(true)} aria-expanded={panelOpen}>
+              View Invocation Data
+            </button>
+          </div>
+        )}
+        {run.kind === 'refused' && (
+          <div className="test-result" role="alert">
+            <p className="verdict error">Not sent: {run.error.issues?.length ? 'fix these first.' : run.error.message}</p>
+            {run.error.issues && (
+              <ul className="issues">
+                {run.error.issues.map((i) => (
+                  <li key={`${i.field}${i.message}`}>
+                    <code>{i.field}</code>: {i.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {record && panelOpen && <InvocationPanel record={record} onClose={closePanel} />}
+    </div>
+  );
+}
