@@ -5,7 +5,7 @@
  * Approved once approved or granted; the revocation date is the creation date plus the duration; event
  * times move forward with the trigger.
  */
-import type { Trigger } from '../model/webhook';
+import { TRIGGERS, type Trigger } from '../model/webhook';
 import {
   DEFAULT_EVENT_TYPE_STYLE,
   eventTypeFor,
@@ -134,19 +134,9 @@ const LABELS: Record<Trigger, string> = {
   Manual: 'Manual',
 };
 
-const TRIGGER_ORDER: readonly Trigger[] = [
-  'RequestCreated',
-  'RequestApproved',
-  'RequestRejected',
-  'RequestGranted',
-  'RequestExpired',
-  'RequestFailed',
-  'Manual',
-];
-
 /** One realistic sample per trigger. */
 export function triggerSamples(style: EventTypeStyle = DEFAULT_EVENT_TYPE_STYLE): SampleEvent[] {
-  return TRIGGER_ORDER.map((trigger) => ({
+  return TRIGGERS.map((trigger) => ({
     id: `trigger-${trigger}`,
     label: LABELS[trigger],
     trigger,
