@@ -12,6 +12,7 @@ import { HeadersEditor } from './headers-editor';
 import { ValidatorsEditor } from './validators-editor';
 import { useWebhookDraft } from './use-webhook-draft';
 import { PresetSetup } from '../presets/preset-setup';
+import { NetworkEditor } from './network-editor';
 
 export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
@@ -118,6 +119,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       </Field>
 
       <ValidatorsEditor validators={draft.responseValidators} issues={shown} onChange={(responseValidators) => update({ responseValidators })} />
+      <NetworkEditor network={draft.network} issues={shown} onChange={(network) => update({ network })} />
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.kind === 'saving'}>

@@ -4,6 +4,8 @@ import type { Webhook } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
 import { navigate } from '../../app/use-route';
 import { RowMenu } from './row-menu';
+import { INSECURE_TLS_WARNING } from '../../../../shared/model/network';
+import './network-editor.css';
 
 function hostOf(url: string): string {
   try {
@@ -84,6 +86,11 @@ export function WebhooksPage() {
                 </td>
                 <td>
                   <a href={`#/webhooks/${encodeURIComponent(w.id)}`}>{w.name}</a>
+                  {w.network?.insecureTls && (
+                    <span className="tls-off-marker" role="img" aria-label="TLS verification off" title={INSECURE_TLS_WARNING}>
+                      ⚠ TLS verification off
+                    </span>
+                  )}
                 </td>
                 <td>
                   <code>{w.method}</code>
