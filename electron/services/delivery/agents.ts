@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { TimingHttpAgent, TimingHttpsAgent, timingContext } from './timing-agent';
+import { TimingHttpAgent, TimingHttpsAgent, recorderOf } from './timing-agent';
 
 /** TLS settings of one send. */
 export interface TlsSettings {
@@ -43,7 +43,7 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
   }
 
   override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const rec = timingContext.getStore();
+    const rec = recorderOf(options);
     const host = options.hostname ?? options.host ?? 'localhost';
     const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
     const headers: Record<string, string> = { Host: target };
