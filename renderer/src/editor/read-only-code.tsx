@@ -45,6 +45,10 @@ export function ReadOnlyCode({ value, ariaLabel, language, maxHeight = 420 }: Re
         wordWrap: 'on',
         folding: language === 'json',
         renderLineHighlight: 'none',
+        // No overview ruler: with no markers and no cursor to find, it is only a stray bar at the right edge.
+        overviewRulerLanes: 0,
+        hideCursorInOverviewRuler: true,
+        overviewRulerBorder: false,
         automaticLayout: true,
         padding: { top: 6, bottom: 6 },
         scrollbar: { alwaysConsumeMouseWheel: false },

@@ -30,7 +30,7 @@ export function NetworkEditor({ network, issues, onChange }: { network: WebhookN
       </div>
       {value.insecureTls && (
         <p className="warning-box tls-off-warning" role="note" id={`${fieldId('network.insecureTls')}-warning`}>
-          <strong>⚠ TLS verification is off.</strong> {INSECURE_TLS_WARNING.replace(/^TLS verification is off for this webhook: /, '')}
+          <strong>⚠ TLS verification is off.</strong> {sentenceAfterColon(INSECURE_TLS_WARNING)}
         </p>
       )}
       {(open || errors) && (
@@ -81,6 +81,12 @@ export function NetworkEditor({ network, issues, onChange }: { network: WebhookN
       )}
     </fieldset>
   );
+}
+
+/** "X is off: any certificate…" → "Any certificate…", so the bold lead-in is not said twice. */
+function sentenceAfterColon(text: string): string {
+  const rest = text.slice(text.indexOf(': ') + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 /** One line saying what is set, so a collapsed fieldset still tells. */
