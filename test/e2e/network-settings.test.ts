@@ -30,7 +30,7 @@ async function screenshot(page: Page, name: string, target: ReturnType<Page['loc
 async function monacoText(editor: ReturnType<Page['locator']>): Promise<string> {
   await editor.locator('.view-lines .view-line').first().waitFor();
   const lines = await editor.locator('.view-lines .view-line').evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat((el as HTMLElement).style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })),
+    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })),
   );
   return lines
     .sort((a, b) => a.top - b.top)
@@ -70,7 +70,7 @@ describe('network settings in the form', () => {
     await warning.waitFor();
     expect(await warning.textContent()).toMatch(/TLS verification is off\. Any server certificate is accepted.*Apono.*always verifies/);
     // Above the page's sticky footer, so the picture shows the fieldset and not the Save bar over it.
-    await page.evaluate(() => window.scrollBy(0, 400));
+    await page.mouse.wheel(0, 400);
     await screenshot(page, 'network-fieldset', network);
 
     await page.getByRole('button', { name: 'Save Webhook' }).click();

@@ -55,7 +55,7 @@ describe('the Test button and the invocation panel', () => {
     // The Request tab shows the body exactly as sent (pretty-printed, in a read-only editor), and the URL.
     const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('.monaco-editor .view-lines');
     await body.locator('.view-line').first().waitFor();
-    const shown = await body.evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+    const shown = await body.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
     expect(JSON.parse(shown)).toEqual(JSON.parse(sentBody));
     expect(await panel.textContent()).toContain(rx.url('/hook'));
 
