@@ -7,8 +7,8 @@
  * field; everything from rendering on produces an invocation record, failures included.
  */
 import { randomUUID } from 'node:crypto';
-import type { DeliveryApi, TestArgs, TestNetworkOptions } from '../../shared/api/contract';
-import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
+import type { DeliveryApi, TestArgs } from '../../shared/api/contract';
+import { err, ok, validationFailed, type Result } from '../../shared/api/result';
 import { invalidBodyError, type DeliveryError } from '../../shared/delivery/errors';
 import { INVOCATION_SCHEMA_VERSION, type InvocationRecord } from '../../shared/delivery/invocation';
 import { maskText, maskWebhook, webhookSecrets } from '../../shared/delivery/masking';
@@ -17,6 +17,7 @@ import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
 import { deliver, type DeliverOptions } from './delivery/deliver';
+import { mergeNetwork } from './delivery/network-options';
 import { TokenCache } from './delivery/oauth2';
 import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
@@ -30,40 +31,8 @@ export interface DeliveryServiceOptions {
   secrets: SecretStore;
   env: Readonly<Record<string, string | undefined>>;
   recordInvocation: RecordInvocation;
-  /** Defaults under every send (tests trust their receiver's CA here); per-test network options add to them. */
+  /** Defaults under every send (tests trust their receiver's CA here); app, webhook and per-test network settings add to them. */
   deliverDefaults?: DeliverOptions;
-}
-
-const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Checks the Test bar's network options and turns them into deliver options. */
-function networkOptions(n: TestNetworkOptions | undefined, base: DeliverOptions): { options: DeliverOptions; issues: FieldIssue[]; warnings: string[] } {
-  const issues: FieldIssue[] = [];
-  const warnings: string[] = [];
-  const tls = { ...base.tls };
-  const options: DeliverOptions = { ...base };
-  if (n?.extraCaPem?.trim()) {
-    const certs = n.extraCaPem.match(PEM_CERT);
-    if (!certs) issues.push({ field: 'network.extraCaPem', message: 'Extra CA must be one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----).' });
-    else tls.extraCaPem = [...(tls.extraCaPem ?? []), ...certs];
-  }
-  if (n?.insecureTls) {
-    tls.rejectUnauthorized = false;
-    warnings.push('TLS verification was off for this test: any certificate was accepted. Apono always verifies certificates.');
-  }
-  if (n?.proxyUrl?.trim()) {
-    const url = n.proxyUrl.trim();
-    let valid = false;
-    try {
-      valid = new URL(url).protocol === 'http:';
-    } catch {
-      /* reported below */
-    }
-    if (!valid) issues.push({ field: 'network.proxyUrl', message: 'Proxy must be an http:// URL such as http://proxy.example.com:3128 (leave empty to use HTTPS_PROXY).' });
-    else options.proxy = { mode: 'url', url };
-  }
-  options.tls = tls;
-  return { options, issues, warnings };
 }
 
 export class DeliveryService implements DeliveryApi {
@@ -127,19 +96,22 @@ export class DeliveryService implements DeliveryApi {
   private async run(args: TestArgs, signal: AbortSignal): Promise<Result<InvocationRecord>> {
     const target = await this.target(args);
     if (!target.ok) return target;
-    const network = networkOptions(args.network, this.opts.deliverDefaults ?? {});
-    if (network.issues.length) return validationFailed(network.issues, 'The network options');
+    if (args.network) {
+      const early = mergeNetwork({}, { test: args.network });
+      if (early.issues.length) return validationFailed(early.issues, 'The network options');
+    }
     const resolved = await resolveSecrets(target.value, this.opts.secrets, this.opts.env);
     if (!resolved.ok) {
       const first = resolved.issues[0];
       return err('secret-unavailable', `Not sent: ${resolved.issues.map((i) => i.message).join(' ')}`, { field: first?.field, issues: resolved.issues });
     }
     const webhook = resolved.webhook;
+    const settings = (await this.opts.file.read()).settings;
+    const network = mergeNetwork(this.opts.deliverDefaults ?? {}, { global: settings.network, webhook: webhook.network, test: args.network });
     const event = await this.eventFor(args, args.trigger);
     if (!event.ok) return event;
 
-    const { escapeMode } = (await this.opts.file.read()).settings;
-    const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: escapeMode });
+    const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: settings.escapeMode });
     let record: InvocationRecord;
     if (!rendered.ok) {
       const e = 'syntaxError' in rendered ? rendered.syntaxError : rendered.runtimeError;

@@ -15,6 +15,7 @@ import { parseCurl } from '../../shared/history/parse-curl';
 import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
 import type { Webhook } from '../../shared/model/webhook';
 import type { DeliverOptions } from './delivery/deliver';
+import { mergeNetwork } from './delivery/network-options';
 import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
 import { InvocationStore } from './history/invocation-store';
 import { replayExact, replayRerender, revealedHeaders } from './history/replay';
@@ -114,10 +115,14 @@ export class HistoryService implements HistoryApi {
     const controller = new AbortController();
     if (runId) this.running.set(runId, controller);
     try {
-      const options: DeliverOptions = { ...this.deps.deliveryOptions, signal: controller.signal };
-      const escape = (await this.deps.dataFile.read()).settings.escapeMode;
+      const settings = (await this.deps.dataFile.read()).settings;
+      // A replay goes out over today's network settings, as a Test would; the record carries their warnings.
+      const network = mergeNetwork(this.deps.deliveryOptions ?? {}, { global: settings.network, webhook: current.value?.network });
+      const options: DeliverOptions = { ...network.options, signal: controller.signal };
+      const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');
+      out.record.warnings.push(...network.warnings.filter((w) => !out.record.warnings.includes(w)));
       this.store.append(out.record);
       return ok(out.record);
     } finally {

@@ -1,11 +1,14 @@
 /** The contract's `settings` namespace over the data file. */
 import type { SettingsApi } from '../../shared/api/contract';
-import { err, ok, type Result } from '../../shared/api/result';
+import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
+import { checkGlobalNetwork, readGlobalNetwork } from '../../shared/model/network';
 import type { Settings } from '../../shared/model/store-schema';
 import type { DataFile } from './storage/data-file';
 
-/** Allowed values per setting; a patch with anything else is refused naming the setting. */
-const ALLOWED: { [K in keyof Settings]: readonly Settings[K][] } = {
+type EnumSetting = Exclude<keyof Settings, 'network'>;
+
+/** Allowed values per enum setting; a patch with anything else is refused naming the setting. */
+const ALLOWED: { [K in EnumSetting]: readonly Settings[K][] } = {
   eventTypeStyle: ['AccessRequestCreated', 'RequestCreated'],
   escapeMode: ['html', 'none'],
 };
@@ -14,16 +17,28 @@ export class SettingsService implements SettingsApi {
   constructor(private readonly file: DataFile) {}
 
   async get(): Promise<Result<Settings>> {
-    return ok({ ...(await this.file.read()).settings });
+    const s = (await this.file.read()).settings;
+    return ok({ ...s, network: { ...s.network } });
   }
 
   async update({ patch }: { patch: Partial<Settings> }): Promise<Result<Settings>> {
+    const next: Partial<Settings> = {};
     for (const [key, value] of Object.entries(patch)) {
+      if (key === 'network') {
+        // `network` is replaced whole: the settings page sends both fields, and an empty one clears it.
+        const issues: FieldIssue[] = [];
+        const network = readGlobalNetwork(value, 'network', issues);
+        if (network) issues.push(...checkGlobalNetwork(network));
+        if (!network || issues.length) return validationFailed(issues, 'The network settings');
+        next.network = network;
+        continue;
+      }
       const allowed = (ALLOWED as Record<string, readonly unknown[] | undefined>)[key];
       if (!allowed) return err('invalid-argument', `Unknown setting "${key}".`, { field: key });
       if (!allowed.includes(value)) return err('validation-failed', `${key} must be one of ${allowed.join(', ')}.`, { field: key });
+      (next as Record<string, unknown>)[key] = value;
     }
-    const next = await this.file.update((doc) => (doc.settings = { ...doc.settings, ...patch }));
-    return ok({ ...next });
+    const saved = await this.file.update((doc) => (doc.settings = { ...doc.settings, ...next }));
+    return ok({ ...saved, network: { ...saved.network } });
   }
 }

@@ -100,9 +100,9 @@ export interface SamplesApi {
 }
 
 /**
- * Network options for one test, set in the Test bar (or by CLI flags); not saved with the webhook.
- *
- * Machine-wide settings stay in the environment: `NODE_EXTRA_CA_CERTS`, `HTTPS_PROXY` and `NO_PROXY`.
+ * Network overrides for one test (the CLI's `--ca`, `--insecure`, `--proxy`); not saved. They go on top of
+ * the environment (`NODE_EXTRA_CA_CERTS`, `HTTPS_PROXY`, `NO_PROXY`), the app settings' `network` and the
+ * webhook's own `network` (which the UI edits in the form): extra CAs add up, the narrowest proxy wins.
  */
 export interface TestNetworkOptions {
   /** Accept any server certificate. For local testing only; the record carries a warning. */

@@ -38,11 +38,12 @@ export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonl
   });
 }
 
-/** Every plain secret of a webhook whose secrets are resolved: secret header values, the bearer token, the client secret. */
-export function webhookSecrets(webhook: Pick<Webhook, 'headers' | 'auth'>): string[] {
+/** Every plain secret of a webhook whose secrets are resolved: secret header values, the bearer token, the client secret, the client key. */
+export function webhookSecrets(webhook: Pick<Webhook, 'headers' | 'auth' | 'network'>): string[] {
   const out = webhook.headers.filter((h) => h.secret).map((h) => h.value);
   if (webhook.auth.type === 'bearer') out.push(webhook.auth.token);
   if (webhook.auth.type === 'oauth2') out.push(webhook.auth.clientSecret);
+  if (webhook.network?.clientKeyPem) out.push(webhook.network.clientKeyPem);
   return out.filter((s) => s !== '');
 }
 
@@ -54,7 +55,7 @@ export function maskWebhook(webhook: Webhook): Webhook {
       : webhook.auth.type === 'oauth2'
         ? { ...webhook.auth, scopes: [...webhook.auth.scopes], clientSecret: MASKED_SECRET }
         : { ...webhook.auth };
-  return {
+  const masked: Webhook = {
     ...webhook,
     headers: webhook.headers.map((h) =>
       h.secret ? { ...h, value: MASKED_SECRET } : h.key.toLowerCase() === 'authorization' ? { ...h, value: maskAuthorization(h.value) } : { ...h },
@@ -64,4 +65,6 @@ export function maskWebhook(webhook: Webhook): Webhook {
     filters: webhook.filters.map((f) => ({ ...f, values: [...f.values] })),
     responseValidators: webhook.responseValidators.map((v) => ({ ...v, expectedValues: [...v.expectedValues] })),
   };
+  if (webhook.network) masked.network = webhook.network.clientKeyPem ? { ...webhook.network, clientKeyPem: MASKED_SECRET } : { ...webhook.network };
+  return masked;
 }

@@ -4,6 +4,7 @@
 import { formatBytes, formatMs } from './format';
 import type { InvocationRecord } from './invocation';
 import { PHASES } from './waterfall';
+import { targetHintsFor } from './target-hints';
 
 /** Lines of text (no colour codes) ending in a newline. */
 export function formatInvocationSummary(r: InvocationRecord): string {
@@ -39,6 +40,8 @@ export function formatInvocationSummary(r: InvocationRecord): string {
   if (r.error) {
     out.push(`Error (${r.error.errorClass}): ${r.error.message}`);
     out.push(`Hint: ${r.error.hint}`);
+    const target = targetHintsFor(r);
+    for (const hint of target?.hints ?? []) out.push(`${target?.target} hint: ${hint}`);
   }
   return out.join('\n') + '\n';
 }

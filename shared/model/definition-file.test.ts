@@ -63,6 +63,40 @@ describe('serializeDefinitionFile / parseDefinitionFile', () => {
   });
 });
 
+describe('network settings in definition files', () => {
+  const CERT = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----\n';
+  const KEY = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49\n-----END PRIVATE KEY-----\n';
+  const withNetwork = (): WebhookInput => ({
+    ...slack(),
+    network: { insecureTls: true, extraCaPem: CERT, clientCertPem: CERT, clientKeyPem: '${env:SLACK_CLIENT_KEY}', proxyUrl: 'http://proxy.corp:3128' },
+  });
+
+  it('round-trips a webhook\'s network settings, after responseValidators, and leaves them out when unset', () => {
+    const text = serializeDefinitionFile([withNetwork(), okta()]);
+    const parsed = parseDefinitionFile(text);
+    expect(parsed.webhooks).toEqual([withNetwork(), okta()]);
+    expect(parsed.issues.map((i) => [i.field, i.severity])).toEqual([['webhooks[0] (SlackAlerts).network.insecureTls', 'warning']]);
+    expect(serializeDefinitionFile(parsed.webhooks)).toBe(text);
+    expect(text.indexOf('"network"')).toBeGreaterThan(text.indexOf('"responseValidators"'));
+    expect(text.match(/"network"/g)).toHaveLength(1);
+  });
+
+  it('exports a stored or clear client key only as an ${env:…} placeholder, and warns about a clear one on import', () => {
+    for (const clientKeyPem of ['secret:abc', KEY, MASKED_SECRET]) {
+      const text = serializeDefinitionFile([{ ...withNetwork(), network: { ...withNetwork().network, clientKeyPem } }]);
+      expect(text).toContain('"clientKeyPem": "${env:HOOKSMITH_SLACKALERTS_CLIENT_KEY}"');
+      expect(text).not.toContain('PRIVATE KEY');
+    }
+    const clear = parseDefinitionFile(JSON.stringify({ ...withNetwork(), schemaVersion: 1, network: { clientCertPem: CERT, clientKeyPem: KEY } }));
+    expect(clear.issues).toContainEqual(expect.objectContaining({ field: 'webhooks[0] (SlackAlerts).network.clientKeyPem', severity: 'warning', message: expect.stringMatching(/in clear/) }));
+  });
+
+  it('reports broken network settings by field', () => {
+    const text = JSON.stringify({ ...slack(), schemaVersion: 1, network: { proxyUrl: 'socks5://x', clientCertPem: CERT } });
+    expect(errorsOf(text).map((i) => i.field)).toEqual(['webhooks[0] (SlackAlerts).network.clientKeyPem', 'webhooks[0] (SlackAlerts).network.proxyUrl']);
+  });
+});
+
 describe('parseDefinitionFile: forms and defaults', () => {
   const minimal = { schemaVersion: 1, name: 'Min', method: 'POST', url: 'https://x.example.com', bodyTemplate: '{}', triggers: ['Manual'] };
 

@@ -7,7 +7,7 @@
  * left out and is inherited.
  */
 import type { FieldIssue } from '../api/result';
-import type { WebhookAuth, WebhookInput } from './webhook';
+import type { WebhookAuth, WebhookInput, WebhookNetwork } from './webhook';
 import { validateWebhookInput } from './webhook-rules';
 import { isRecord, type JsonObject } from './shape-check';
 import { parseJsonWithPosition } from '../util/json-position';
@@ -30,6 +30,7 @@ const WEBHOOK_KEYS = [
   'filters',
   'timeoutSeconds',
   'responseValidators',
+  'network',
 ] as const;
 
 /** Values for optional fields that a file leaves out. Required: schemaVersion, name, method, url, bodyTemplate, triggers. */
@@ -175,7 +176,7 @@ export function serializeDefinitionFile(webhooks: WebhookInput[]): string {
 }
 
 function toDefinition(w: WebhookInput): JsonObject {
-  return {
+  const out: JsonObject = {
     schemaVersion: DEFINITION_SCHEMA_VERSION,
     name: w.name,
     active: w.active,
@@ -189,6 +190,19 @@ function toDefinition(w: WebhookInput): JsonObject {
     timeoutSeconds: w.timeoutSeconds,
     responseValidators: w.responseValidators.map((v) => ({ jsonPath: v.jsonPath, expectedValues: [...v.expectedValues] })),
   };
+  // Written only when set, so files of webhooks without network settings stay as they were.
+  if (w.network) out.network = networkDefinition(w.network, w.name);
+  return out;
+}
+
+function networkDefinition(n: WebhookNetwork, name: string): JsonObject {
+  const out: JsonObject = {};
+  if (n.insecureTls) out.insecureTls = true;
+  if (n.extraCaPem !== undefined) out.extraCaPem = n.extraCaPem;
+  if (n.clientCertPem !== undefined) out.clientCertPem = n.clientCertPem;
+  if (n.clientKeyPem !== undefined) out.clientKeyPem = exportSecret(n.clientKeyPem, name, 'client key');
+  if (n.proxyUrl !== undefined) out.proxyUrl = n.proxyUrl;
+  return out;
 }
 
 function authDefinition(auth: WebhookAuth, name: string): JsonObject {

@@ -40,6 +40,7 @@ export function plainSecretWarnings(webhook: WebhookInput): FieldIssue[] {
   });
   if (webhook.auth.type === 'bearer') found.push({ field: 'auth.token', value: webhook.auth.token });
   if (webhook.auth.type === 'oauth2') found.push({ field: 'auth.clientSecret', value: webhook.auth.clientSecret });
+  if (webhook.network?.clientKeyPem) found.push({ field: 'network.clientKeyPem', value: webhook.network.clientKeyPem });
   return found
     .filter(({ value }) => isPlainText(value))
     .map(({ field }) => ({

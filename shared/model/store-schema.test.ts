@@ -36,7 +36,7 @@ describe('validateStoreDocument', () => {
   });
 
   it('requires the current version', () => {
-    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 3, found 1 — migrate/);
+    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 4, found 1 — migrate/);
   });
 
   it('checks ids and timestamps', () => {
@@ -55,6 +55,17 @@ describe('validateStoreDocument', () => {
   it('checks settings', () => {
     expect(reasonOf(doc([], null))).toMatch(/settings: settings must be an object/);
     expect(reasonOf(doc([], { eventTypeStyle: 'Created', escapeMode: 'html' }))).toMatch(/settings\.eventTypeStyle/);
+  });
+
+  it('checks the app network settings and a webhook\'s optional network object', () => {
+    expect(reasonOf(doc([], { ...defaultSettings(), network: 'x' }))).toMatch(/settings\.network: settings\.network must be an object/);
+    expect(reasonOf(doc([], { eventTypeStyle: 'RequestCreated', escapeMode: 'html' }))).toMatch(/settings\.network/);
+    expect(reasonOf(doc([stored({ network: { insecureTls: 'yes' } })]))).toMatch(/webhooks\.0\.network\.insecureTls/);
+    const withNetwork = stored({ network: { insecureTls: true, proxyUrl: 'http://proxy:3128' } });
+    expect(validateStoreDocument(doc([withNetwork]))).toEqual({ ok: true, doc: doc([withNetwork]) });
+    // An empty network object is not kept: "no settings" has one spelling.
+    const empty = validateStoreDocument(doc([stored({ network: { extraCaPem: '' } })]));
+    expect(empty.ok && empty.doc.webhooks[0]).not.toHaveProperty('network');
   });
 
   it('summarises long problem lists', () => {

@@ -8,9 +8,10 @@ import type { FieldIssue } from '../api/result';
 import type { Webhook } from './webhook';
 import { checkWebhookShape, completeInput } from './webhook-shape';
 import { fieldPath, isRecord, readEnum, readString } from './shape-check';
+import { readGlobalNetwork, type GlobalNetwork } from './network';
 
 /** The root document version this build reads and writes. Bump it together with a new migration. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Spellings of `event_type` in mock payloads; Apono's docs disagree (spec §2.3, §10 #1). */
 export const EVENT_TYPE_STYLES = ['AccessRequestCreated', 'RequestCreated'] as const;
@@ -22,6 +23,8 @@ export const ESCAPE_MODES = ['html', 'none'] as const;
 export interface Settings {
   eventTypeStyle: (typeof EVENT_TYPE_STYLES)[number];
   escapeMode: (typeof ESCAPE_MODES)[number];
+  /** Extra CAs and a proxy for every webhook, under each webhook's own network settings. */
+  network: GlobalNetwork;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface Settings {
  * Handlebars behaviour, so a fresh install matches what the docs show.
  */
 export function defaultSettings(): Settings {
-  return { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html' };
+  return { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {} };
 }
 
 /**
@@ -128,7 +131,8 @@ function checkSettings(value: unknown, issues: FieldIssue[]): Settings | undefin
   }
   const eventTypeStyle = readEnum(value, 'eventTypeStyle', EVENT_TYPE_STYLES, 'settings', 'Event type style', issues);
   const escapeMode = readEnum(value, 'escapeMode', ESCAPE_MODES, 'settings', 'Escape mode', issues);
-  return eventTypeStyle && escapeMode ? { eventTypeStyle, escapeMode } : undefined;
+  const network = readGlobalNetwork(value.network, 'settings.network', issues);
+  return eventTypeStyle && escapeMode && network ? { eventTypeStyle, escapeMode, network } : undefined;
 }
 
 function checkSamples(value: unknown, issues: FieldIssue[]): SavedSample[] {

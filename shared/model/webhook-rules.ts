@@ -11,6 +11,7 @@ import { checkUrl } from './url-rules';
 import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
+import { checkWebhookNetwork } from './network';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
 export const MAX_NAME_LENGTH = 100;
@@ -56,6 +57,7 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
   if (fields.responseValidators !== undefined) {
     fields.responseValidators.forEach((v, i) => issues.push(...checkValidator(v, `responseValidators.${i}`)));
   }
+  if (fields.network !== undefined) issues.push(...checkWebhookNetwork(fields.network));
   const value = completeInput(fields);
   const blocked = issues.some((i) => i.severity !== 'warning');
   return blocked || value === undefined ? { issues } : { value, issues };

@@ -28,6 +28,7 @@ import {
   stringItem,
   type JsonObject,
 } from './shape-check';
+import { readWebhookNetwork } from './network';
 
 /**
  * The fields of a webhook that passed the shape check, and the issues for those that did not.
@@ -69,6 +70,8 @@ export function checkWebhookShape(input: unknown, base = ''): ShapeResult {
     'responseValidators',
     readArray(input, 'responseValidators', base, 'Response validators', issues, objectItem('Response validator', issues, (o, p) => readValidator(o, p, issues))),
   );
+  const network = readWebhookNetwork(input, base, issues);
+  if (network.value) fields.network = network.value;
   return { fields, issues };
 }
 
@@ -82,7 +85,9 @@ export function completeInput(fields: Partial<WebhookInput>): WebhookInput | und
   if (name === undefined || active === undefined || method === undefined || url === undefined || headers === undefined) return undefined;
   if (auth === undefined || bodyTemplate === undefined || triggers === undefined || filters === undefined) return undefined;
   if (timeoutSeconds === undefined || responseValidators === undefined) return undefined;
-  return { name, active, method, url, headers, auth, bodyTemplate, triggers, filters, timeoutSeconds, responseValidators };
+  const input: WebhookInput = { name, active, method, url, headers, auth, bodyTemplate, triggers, filters, timeoutSeconds, responseValidators };
+  // Optional, and left out when empty, so webhooks without network settings read as they always did.
+  return fields.network ? { ...input, network: fields.network } : input;
 }
 
 function readHeader(obj: JsonObject, path: string, issues: FieldIssue[]): WebhookHeader | undefined {

@@ -5,6 +5,10 @@
  * exported file and an API payload read the same.
  */
 
+import type { WebhookNetwork } from './network';
+
+export type { GlobalNetwork, WebhookNetwork } from './network';
+
 /** HTTP methods Apono allows for request webhooks. */
 export const HTTP_METHODS = ['POST', 'PUT', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -99,6 +103,8 @@ export interface WebhookInput {
   /** Whole seconds; `null` means Hooksmith's default. */
   timeoutSeconds: number | null;
   responseValidators: ResponseValidator[];
+  /** Hooksmith-only (Apono has no such settings): TLS and proxy for this webhook; absent when none are set. */
+  network?: WebhookNetwork;
 }
 
 /** A saved webhook. */

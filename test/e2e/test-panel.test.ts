@@ -52,9 +52,11 @@ describe('the Test button and the invocation panel', () => {
     await page.getByRole('button', { name: 'View Invocation Data' }).click();
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     await panel.waitFor();
-    // The Request tab shows the body exactly as sent (pretty-printed), and the URL.
-    const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('pre');
-    expect(JSON.parse((await body.textContent())!)).toEqual(JSON.parse(sentBody));
+    // The Request tab shows the body exactly as sent (pretty-printed, in a read-only editor), and the URL.
+    const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('.monaco-editor .view-lines');
+    await body.locator('.view-line').first().waitFor();
+    const shown = await body.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
+    expect(JSON.parse(shown)).toEqual(JSON.parse(sentBody));
     expect(await panel.textContent()).toContain(rx.url('/hook'));
 
     await panel.getByRole('tab', { name: 'Response' }).click();

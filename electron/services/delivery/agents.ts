@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type https from 'node:https';
+import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { TimingHttpAgent, TimingHttpsAgent, timingContext } from './timing-agent';
+import { TimingHttpAgent, TimingHttpsAgent, recorderOf } from './timing-agent';
 
 /** TLS settings of one send. */
 export interface TlsSettings {
@@ -30,7 +30,7 @@ export class ProxyConnectError extends Error {
 }
 
 /**
- * An HTTPS agent that reaches its target through an HTTP proxy's CONNECT tunnel, then runs TLS end to end
+ * An HTTPS agent that reaches its target through an HTTP(S) proxy's CONNECT tunnel, then runs TLS end to end
  * inside it (the proxy sees only the host and port). Phase marks come from the proxy socket (DNS, TCP)
  * and the TLS socket (handshake), so timings stay comparable with direct connections.
  */
@@ -43,7 +43,7 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
   }
 
   override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const rec = timingContext.getStore();
+    const rec = recorderOf(options);
     const host = options.hostname ?? options.host ?? 'localhost';
     const target = `${host.includes(':') ? `[${host}]` : host}:${options.port ?? 443}`;
     const headers: Record<string, string> = { Host: target };
@@ -51,13 +51,16 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
       const cred = `${decodeURIComponent(this.proxy.username)}:${decodeURIComponent(this.proxy.password)}`;
       headers['Proxy-Authorization'] = `Basic ${Buffer.from(cred).toString('base64')}`;
     }
-    const connectReq = http.request({
+    // An https:// proxy is itself reached over TLS, trusting the same CAs as the target.
+    const viaTls = this.proxy.protocol === 'https:';
+    const connectReq = (viaTls ? https : http).request({
       host: this.proxy.hostname.replace(/^\[|\]$/g, ''),
-      port: this.proxy.port || 80,
+      port: this.proxy.port || (viaTls ? 443 : 80),
       method: 'CONNECT',
       path: target,
       headers,
       agent: false,
+      ...(viaTls ? { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized } : {}),
     });
     const fail = (e: Error) => callback?.(e, undefined as unknown as Duplex);
     connectReq.once('socket', (s) => {

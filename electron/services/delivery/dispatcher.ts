@@ -8,7 +8,7 @@ import { classifyNetworkError, type DeliveryError, type NetworkPhase } from '../
 import type { HeaderPair, RequestSnapshot, ResponseSnapshot, StepTimings } from '../../../shared/delivery/invocation';
 import { proxyForUrl, type ProxySetting } from '../../../shared/delivery/proxy-rules';
 import { agentFor, type TlsSettings } from './agents';
-import { TimingRecorder, timingContext } from './timing-agent';
+import { TimingRecorder, timingTransport } from './timing-agent';
 
 /** Used when the webhook has no "Timeout in seconds" (Apono's default is undocumented). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -181,8 +181,7 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
   const destroyOnAbort = () => stream?.destroy(new Error('aborted'));
   controller.signal.addEventListener('abort', destroyOnAbort, { once: true });
   try {
-    const res: AxiosResponse<Readable> = await timingContext.run(rec, () =>
-      client.request<Readable>({
+    const res: AxiosResponse<Readable> = await client.request<Readable>({
         method: spec.method,
         url: spec.url,
         headers: axiosHeaders,
@@ -195,11 +194,12 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
         proxy: false,
         httpAgent: agent,
         httpsAgent: agent,
+        // Node's http/https with this send's timing recorder in the request options (see timing-agent.ts).
+        transport: timingTransport(rec, url.protocol === 'https:'),
         maxContentLength: -1,
         maxBodyLength: -1,
         signal: controller.signal,
-      }),
-    );
+      });
     stream = res.data;
     if (controller.signal.aborted) stream.destroy();
     rec.responseHead ??= { status: res.status, statusText: res.statusText, rawHeaders: [] };

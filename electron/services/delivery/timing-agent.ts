@@ -2,11 +2,14 @@
  * Per-phase timing for requests made through axios.
  *
  * axios exposes no timing, and Node 20's diagnostics_channel has no DNS/TCP/TLS events, so the agents
- * below hook `addRequest` and listen to the request's socket. The recorder for the current send is found
- * through AsyncLocalStorage: axios calls into the agent from inside the dispatcher's async context, and
- * this keeps one shared keep-alive pool per TLS configuration while each send still gets its own timings.
+ * below hook `addRequest` and listen to the request's socket. The recorder for a send rides in the request
+ * options under {@link TIMING_OPTION}: the dispatcher gives axios a {@link timingTransport} that adds it, and
+ * Node copies request options into `addRequest` and `createConnection`. This keeps one shared keep-alive
+ * pool per TLS configuration while each send still gets its own timings.
+ *
+ * It used to travel in an AsyncLocalStorage; on Node 20 an active ALS puts hooks on every promise in the
+ * process, which cost the dispatcher a measurable share of its latency (see test/bench/dispatch.bench.test.ts).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -73,11 +76,28 @@ function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** The recorder of the send running in the current async context, if any. */
-export const timingContext = new AsyncLocalStorage<TimingRecorder>();
+/** The request-options key holding a send's {@link TimingRecorder}. A symbol, so it never reaches the wire. */
+export const TIMING_OPTION: unique symbol = Symbol('hooksmith.timing');
+
+/** Request options that may carry a recorder. */
+export type TimedOptions = { [TIMING_OPTION]?: TimingRecorder };
+
+/** The recorder carried by request (or connection) options, if any. */
+export function recorderOf(options: object): TimingRecorder | undefined {
+  return (options as TimedOptions)[TIMING_OPTION];
+}
+
+/** An axios `transport` that sends through Node's http/https with `rec` in the request options. */
+export function timingTransport(rec: TimingRecorder, secure: boolean): { request: typeof http.request } {
+  const base = secure ? https : http;
+  return {
+    request: ((options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void) =>
+      base.request({ ...options, [TIMING_OPTION]: rec } as http.RequestOptions, callback)) as typeof http.request,
+  };
+}
 
 function attach(req: http.ClientRequest, options: { host?: string | null; hostname?: string | null }, secure: boolean): void {
-  const rec = timingContext.getStore();
+  const rec = recorderOf(options);
   if (!rec || rec.request) return;
   rec.request = req;
   rec.secure = secure;
@@ -120,7 +140,7 @@ function instrument(agent: http.Agent, secure: boolean): void {
   };
 }
 
-/** An `http.Agent` that records phase timings for the send in the current {@link timingContext}. */
+/** An `http.Agent` that records phase timings for sends whose options carry a recorder ({@link TIMING_OPTION}). */
 export class TimingHttpAgent extends http.Agent {
   constructor(options?: http.AgentOptions) {
     super(options);
@@ -128,10 +148,28 @@ export class TimingHttpAgent extends http.Agent {
   }
 }
 
-/** An `https.Agent` that records phase timings (including TLS) for the send in the current {@link timingContext}. */
+/**
+ * An `https.Agent` that records phase timings (including TLS) for sends whose options carry a recorder.
+ *
+ * It also names its connections cheaply. Node's `getName` appends the TLS options to the pool key on every
+ * request, and `ca` here is the whole root bundle plus extras (~200 KB of PEM), so each send built and threw
+ * away a string that size: a quarter of the dispatcher's CPU time in profiles. This agent's CA, certificate
+ * and key are fixed at construction (the pool in agents.ts keys agents by them), so when a request carries
+ * the agent's own values they are left out of the name; other values still go through Node's naming.
+ */
 export class TimingHttpsAgent extends https.Agent {
+  private readonly fixed: { ca?: unknown; cert?: unknown; key?: unknown };
   constructor(options?: https.AgentOptions) {
     super(options);
+    this.fixed = { ca: options?.ca, cert: options?.cert, key: options?.key };
     instrument(this, true);
+  }
+
+  override getName(options?: https.RequestOptions): string {
+    const f = this.fixed;
+    if (options && options.ca === f.ca && options.cert === f.cert && options.key === f.key && (f.ca !== undefined || f.cert !== undefined || f.key !== undefined)) {
+      return `${super.getName({ ...options, ca: undefined, cert: undefined, key: undefined })}:fixed-tls`;
+    }
+    return super.getName(options);
   }
 }

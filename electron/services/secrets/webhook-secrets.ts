@@ -32,6 +32,10 @@ function slotsOf(w: WebhookInput): SecretSlot[] {
   if (auth.type === 'oauth2') {
     slots.push({ field: 'auth.clientSecret', identity: 'auth:oauth2', value: auth.clientSecret, set: (v) => (auth.clientSecret = v) });
   }
+  const network = w.network;
+  if (network?.clientKeyPem !== undefined) {
+    slots.push({ field: 'network.clientKeyPem', identity: 'network:client-key', value: network.clientKeyPem, set: (v) => (network.clientKeyPem = v) });
+  }
   return slots;
 }
 
@@ -108,6 +112,7 @@ export function maskSecrets<T extends WebhookInput>(w: T): T {
 function roleOf(identity: string): string {
   if (identity === 'auth:bearer') return 'token';
   if (identity === 'auth:oauth2') return 'client secret';
+  if (identity === 'network:client-key') return 'client key';
   return identity.slice('header:'.length);
 }
 

@@ -5,6 +5,8 @@ import { MIGRATIONS, migrate } from './migrate';
 import v2 from './fixtures/store-v2.json';
 import { addSettings } from './001-add-settings';
 import { addSamples } from './002-add-samples';
+import { addNetworkSettings } from './003-add-network-settings';
+import v3 from './fixtures/store-v3.json';
 import { CURRENT_SCHEMA_VERSION, defaultSettings, emptyStoreDocument } from '../store-schema';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -19,7 +21,7 @@ describe('migrate', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(1);
-    expect(result.doc.schemaVersion).toBe(3);
+    expect(result.doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.doc.settings).toEqual(defaultSettings());
     expect(result.doc.samples).toEqual([]);
     expect(result.doc.webhooks.map((w) => w.timeoutSeconds)).toEqual([30, null]);
@@ -44,9 +46,9 @@ describe('migrate', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(2);
-    expect(result.doc.schemaVersion).toBe(3);
+    expect(result.doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.doc.samples).toEqual([]);
-    expect(result.doc.settings).toEqual({ eventTypeStyle: 'RequestCreated', escapeMode: 'none' });
+    expect(result.doc.settings).toEqual({ eventTypeStyle: 'RequestCreated', escapeMode: 'none', network: {} });
     expect(result.doc.webhooks.map((w) => w.name)).toEqual(['SlackAlerts']);
   });
 
@@ -63,6 +65,27 @@ describe('migrate', () => {
     if (result.ok) return;
     expect(result.reason).toContain('samples.0.event: event must be a JSON object');
     expect(result.reason).toContain('samples.0.createdAt');
+  });
+
+  it('migrates the v3 fixture to v4: adds empty app network settings and keeps every webhook as it was', () => {
+    const result = migrate(clone(v3));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(3);
+    expect(result.doc.schemaVersion).toBe(4);
+    expect(result.doc.settings).toEqual({ eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {} });
+    expect(result.doc.samples).toHaveLength(1);
+    expect(result.doc.webhooks[0]).toEqual(v3.webhooks[0]);
+    expect(result.doc.webhooks[0]).not.toHaveProperty('network');
+  });
+
+  it('keeps a network object already in v3 settings for validation to judge, and leaves non-object settings alone', () => {
+    expect(addNetworkSettings.up({ schemaVersion: 3, settings: { escapeMode: 'none' } })).toEqual({ schemaVersion: 3, settings: { escapeMode: 'none', network: {} } });
+    const kept = addNetworkSettings.up({ schemaVersion: 3, settings: { network: { proxyUrl: 'http://p:3128' } } });
+    expect(kept).toEqual({ schemaVersion: 3, settings: { network: { proxyUrl: 'http://p:3128' } } });
+    expect(addNetworkSettings.up({ schemaVersion: 3, settings: 'junk' })).toEqual({ schemaVersion: 3, settings: 'junk' });
+    const broken = migrate({ ...clone(v3), settings: { ...v3.settings, network: { proxyUrl: 7 } } });
+    expect(broken.ok ? '' : broken.reason).toContain('settings.network.proxyUrl');
   });
 
   it('passes a current document through without migratedFrom', () => {
@@ -82,7 +105,7 @@ describe('migrate', () => {
 
   it('refuses a document from a newer Hooksmith', () => {
     const result = migrate({ ...emptyStoreDocument(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 4; this version reads up to 3\)\. Update Hooksmith; the file was left unchanged\./) });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 5; this version reads up to 4\)\. Update Hooksmith; the file was left unchanged\./) });
   });
 
   it.each([null, [], { webhooks: [] }, { schemaVersion: '2' }, { schemaVersion: 0 }])('refuses %j without a usable version', (doc) => {

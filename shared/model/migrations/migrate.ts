@@ -9,9 +9,10 @@ import { isRecord } from '../shape-check';
 import type { Migration } from './migration';
 import { addSettings } from './001-add-settings';
 import { addSamples } from './002-add-samples';
+import { addNetworkSettings } from './003-add-network-settings';
 
 /** Every migration, one per version step, in order. */
-export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples];
+export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples, addNetworkSettings];
 
 /** A usable document (with the version it was migrated from, if any) or why it cannot be used. */
 export type MigrateResult = { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; reason: string };

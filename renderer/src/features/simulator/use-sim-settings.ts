@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/model/store-schema';
 import { api } from '../../lib/api';
 
-const DEFAULTS: Settings = { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html' };
+const DEFAULTS: Settings = { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {} };
 
 export function useSimSettings(): Settings {
   const [settings, setSettings] = useState<Settings>(DEFAULTS);

@@ -1,20 +1,22 @@
 /**
- * Read-only code: a labelled, scrollable, focusable `<pre>` with a copy button.
- * TODO(monaco): the read-only Monaco editor replaces the `<pre>` once the editor work lands.
+ * Read-only code with a caption and a copy button: a read-only Monaco editor (JSON language for JSON
+ * bodies), from the editor seam in `renderer/src/editor/`.
  */
+import { ReadOnlyCode } from '../../editor/read-only-code';
 import { CopyButton } from './copy';
 
-export function CodeView({ label, text, copyText, empty = '(empty)' }: { label: string; text: string; copyText?: string; empty?: string }) {
+export function CodeView({ label, text, copyText, json = false, empty = '(empty)' }: { label: string; text: string; copyText?: string; json?: boolean; empty?: string }) {
   return (
     <figure className="code-view">
       <figcaption>
         <span>{label}</span>
         <CopyButton text={copyText ?? text} what={label.toLowerCase()} />
       </figcaption>
-      {/* tabIndex: long bodies scroll, so keyboard users must be able to reach the scroll area. */}
-      <pre tabIndex={0} aria-label={label}>
-        <code>{text === '' ? empty : text}</code>
-      </pre>
+      {text === '' ? (
+        <p className="muted code-view-empty">{empty}</p>
+      ) : (
+        <ReadOnlyCode value={text} ariaLabel={label} language={json ? 'json' : 'plaintext'} />
+      )}
     </figure>
   );
 }

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { CopyButton } from './copy';
+import { TargetHintList } from './target-hint-list';
 import { RequestTab, ResponseTab } from './message-tabs';
 import { TimingTab } from './timing-tab';
 import { ValidatorsTab } from './validators-tab';
@@ -67,6 +68,7 @@ export function InvocationPanel({ record, onClose, children }: { record: Invocat
             <strong>{record.error.message}</strong>
           </p>
           <p>{record.error.hint}</p>
+          <TargetHintList record={record} />
           {record.error.code && <p className="muted small">Code: {record.error.code}</p>}
         </div>
       )}

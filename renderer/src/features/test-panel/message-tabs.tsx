@@ -26,7 +26,7 @@ export function RequestTab({ record }: { record: InvocationRecord }) {
         <p className="muted">Nothing was sent{record.error ? ` (${record.error.message})` : ''}. Below is the body as rendered.</p>
       )}
       {req && <HeadersTable headers={req.headers} caption="Request headers" />}
-      <CodeView label={req ? 'Request body' : 'Rendered body'} text={pretty.text} copyText={body} />
+      <CodeView label={req ? 'Request body' : 'Rendered body'} text={pretty.text} copyText={body} json={pretty.json} />
     </>
   );
 }
@@ -59,7 +59,7 @@ export function ResponseTab({ record }: { record: InvocationRecord }) {
           Raw view
         </label>
       )}
-      <CodeView label={label} text={raw ? res.body : pretty.text} copyText={res.body} />
+      <CodeView label={label} text={raw ? res.body : pretty.text} copyText={res.body} json={pretty.json} />
     </>
   );
 }

@@ -1,14 +1,14 @@
 /**
  * The Test bar at the bottom of the Add/Edit page: trigger, Test (Ctrl+Enter), progress with Cancel, the
- * verdict with its hint, and "View Invocation Data". It tests what the form holds, saved or not; secrets
- * still shown masked are taken from the saved webhook by the backend.
+ * verdict with its hints, and "View Invocation Data". It tests what the form holds, saved or not, network
+ * settings included (the form's Network fieldset); secrets still shown masked are taken from the saved
+ * webhook by the backend.
  */
 import { useEffect, useState } from 'react';
-import type { TestNetworkOptions } from '../../../../shared/api/contract';
 import { formatMs } from '../../../../shared/delivery/format';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../../shared/model/webhook';
 import { InvocationPanel } from './invocation-panel';
-import { NetworkOptions } from './network-options';
+import { TargetHintList } from './target-hint-list';
 import { useTestRun } from './use-test-run';
 import './test-panel.css';
 
@@ -17,14 +17,13 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
   const choices: readonly Trigger[] = draft.triggers.length ? draft.triggers : TRIGGERS;
   const [picked, setPicked] = useState<Trigger>(choices[0] ?? 'RequestCreated');
   const trigger = choices.includes(picked) ? picked : (choices[0] ?? 'RequestCreated');
-  const [network, setNetwork] = useState<TestNetworkOptions>({});
   const [panelOpen, setPanelOpen] = useState(false);
   const running = run.kind === 'running';
 
   const test = () => {
     if (running) return;
     setPanelOpen(false);
-    void start({ webhookId, input: draft, trigger, network });
+    void start({ webhookId, input: draft, trigger });
   };
 
   useEffect(() => {
@@ -65,7 +64,6 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
             </button>
           </>
         )}
-        <NetworkOptions value={network} onChange={setNetwork} disabled={running} />
       </div>
 
       {record && (
@@ -82,6 +80,7 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
               {record.error.message} {record.error.hint}
             </p>
           )}
+          <TargetHintList record={record} />
           <button type="button" onClick={() => setPanelOpen(true)} aria-expanded={panelOpen}>
             View Invocation Data
           </button>

@@ -14,6 +14,7 @@ import { useWebhookDraft } from './use-webhook-draft';
 import { PresetSetup } from '../presets/preset-setup';
 import { TruthSummary } from '../simulator/truth-summary';
 import { useSampleLibrary } from './use-sample-library';
+import { NetworkEditor } from './network-editor';
 
 export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
@@ -123,6 +124,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       </Field>
 
       <ValidatorsEditor validators={draft.responseValidators} issues={shown} onChange={(responseValidators) => update({ responseValidators })} />
+      <NetworkEditor network={draft.network} issues={shown} onChange={(network) => update({ network })} />
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.kind === 'saving'}>

@@ -5,6 +5,8 @@ import { api } from '../../lib/api';
 import { navigate } from '../../app/use-route';
 import { RowMenu } from './row-menu';
 import { ManualInvokeDialog } from './manual-invoke-dialog';
+import { INSECURE_TLS_WARNING } from '../../../../shared/model/network';
+import './network-editor.css';
 
 function hostOf(url: string): string {
   try {
@@ -87,6 +89,11 @@ export function WebhooksPage() {
                 </td>
                 <td>
                   <a href={`#/webhooks/${encodeURIComponent(w.id)}`}>{w.name}</a>
+                  {w.network?.insecureTls && (
+                    <span className="tls-off-marker" role="img" aria-label="TLS verification off" title={INSECURE_TLS_WARNING}>
+                      ⚠ TLS verification off
+                    </span>
+                  )}
                 </td>
                 <td>
                   <code>{w.method}</code>
