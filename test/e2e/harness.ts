@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { tempDir } from '../support/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
@@ -109,4 +109,11 @@ export async function gotoWithRetry(page: Page, url: string): Promise<void> {
 /** Requests that went anywhere but our own loopback server (data: and blob: URLs stay in the page). */
 export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/** The text a read-only Monaco editor shows inside `container` (its rendered lines; fine for short bodies). */
+export async function monacoText(container: Locator): Promise<string> {
+  const lines = container.locator('.monaco-editor .view-lines');
+  await lines.locator('.view-line').first().waitFor();
+  return lines.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
 }

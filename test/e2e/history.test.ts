@@ -16,7 +16,7 @@ import { MemorySecretStore } from '../../electron/services/secrets/secret-store'
 import { startReceiver, type Receiver } from '../servers/receiver';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -89,7 +89,7 @@ describe('the history browser', () => {
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     await panel.waitFor();
     expect(await panel.getByRole('note', { name: 'What went wrong' }).textContent()).toMatch(/503.*retry after 120 s/is);
-    const originalBody = JSON.parse((await panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('pre').textContent())!);
+    const originalBody = JSON.parse(await monacoText(panel.getByRole('figure').filter({ hasText: 'Request body' })));
 
     await panel.getByRole('button', { name: 'Replay exactly' }).click();
     const diff = page.getByRole('dialog', { name: 'Original vs replay' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
 import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -53,9 +53,7 @@ describe('the Test button and the invocation panel', () => {
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     await panel.waitFor();
     // The Request tab shows the body exactly as sent (pretty-printed, in a read-only editor), and the URL.
-    const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('.monaco-editor .view-lines');
-    await body.locator('.view-line').first().waitFor();
-    const shown = await body.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
+    const shown = await monacoText(panel.getByRole('figure').filter({ hasText: 'Request body' }));
     expect(JSON.parse(shown)).toEqual(JSON.parse(sentBody));
     expect(await panel.textContent()).toContain(rx.url('/hook'));
 

@@ -8,6 +8,7 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { TimingHttpAgent, TimingHttpsAgent, recorderOf } from './timing-agent';
+import { defaultTrustedCas, systemStoreAvailable } from './trusted-cas';
 
 /** TLS settings of one send. */
 export interface TlsSettings {
@@ -95,9 +96,10 @@ function keyOf(protocol: string, settings: TlsSettings, proxyUrl: string | null)
 }
 
 /**
- * The agent for a send. Extra CAs are appended to `tls.rootCertificates`; without extras no `ca` is passed,
- * so Node's defaults (including NODE_EXTRA_CA_CERTS) apply unchanged. Only https URLs use the proxy;
- * plain http goes direct (Apono sends https only, so http is a local-testing case).
+ * The agent for a send. Extra CAs are added to the default trust (bundled roots, the OS store where readable,
+ * NODE_EXTRA_CA_CERTS; see trusted-cas.ts); with no extras and no readable OS store no `ca` is passed, so
+ * Node's defaults apply unchanged. Only https URLs use the proxy; plain http goes direct (Apono sends https
+ * only, so http is a local-testing case).
  */
 export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxyUrl: string | null): http.Agent {
   const key = keyOf(protocol, settings, protocol === 'https:' ? proxyUrl : null);
@@ -113,7 +115,8 @@ export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, pr
   if (protocol === 'http:') agent = new TimingHttpAgent(common);
   else {
     const opts: https.AgentOptions = { ...common, rejectUnauthorized: settings.rejectUnauthorized ?? true };
-    if (settings.extraCaPem && settings.extraCaPem.length > 0) opts.ca = [...tls.rootCertificates, ...settings.extraCaPem];
+    const extras = settings.extraCaPem ?? [];
+    if (extras.length > 0 || systemStoreAvailable()) opts.ca = [...defaultTrustedCas(), ...extras];
     if (settings.clientCertPem) opts.cert = settings.clientCertPem;
     if (settings.clientKeyPem) opts.key = settings.clientKeyPem;
     agent = proxyUrl ? new TunnelingHttpsAgent(opts, new URL(proxyUrl)) : new TimingHttpsAgent(opts);
