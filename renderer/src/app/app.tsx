@@ -7,6 +7,7 @@ import { PresetGallery } from '../features/presets/preset-gallery';
 import { SimulatorPage } from '../features/simulator/simulator-page';
 import { TruthTablePage } from '../features/simulator/truth-table-page';
 import { HistoryPage } from '../features/history/history-page';
+import { SettingsPage } from '../features/settings/settings-page';
 import { routeHref, useRoute } from './use-route';
 
 export function App() {
@@ -32,6 +33,9 @@ export function App() {
           <a href={routeHref({ page: 'history' })} aria-current={route.page === 'history' ? 'page' : undefined}>
             History
           </a>
+          <a href={routeHref({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
       </header>
       {notices.length > 0 && (
@@ -48,7 +52,8 @@ export function App() {
         {route.page === 'webhooks' && <WebhooksPage />}
         {route.page === 'presets' && <PresetGallery />}
         {route.page === 'simulator' && <SimulatorPage />}
-        {route.page === 'history' && <HistoryPage webhookId={route.webhookId} />}
+        {route.page === 'history' && <HistoryPage webhookId={route.webhookId} openSettings={route.retentionSettings} />}
+        {route.page === 'settings' && <SettingsPage />}
         {route.page === 'truth-table' && <TruthTablePage key={route.id} id={route.id} />}
         {route.page === 'edit' && <WebhookEditPage key={route.id ?? `new-${route.preset ?? ''}`} id={route.id} preset={route.preset} />}
       </main>

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so a reload (or the back button) keeps the page: `#/` the table, `#/presets` the gallery,
  * `#/webhooks/new[?preset=ID]`, `#/webhooks/<id>`, `#/webhooks/<id>/truth-table`, `#/simulator`,
- * `#/history[?webhook=ID]`.
+ * `#/history[?webhook=ID][&settings=retention]` (the second opens the retention dialog), `#/settings`.
  */
 import { useEffect, useState } from 'react';
 
@@ -11,15 +11,22 @@ export type Route =
   | { page: 'edit'; id?: string; preset?: string }
   | { page: 'truth-table'; id: string }
   | { page: 'simulator' }
-  | { page: 'history'; webhookId?: string };
+  | { page: 'history'; webhookId?: string; retentionSettings?: boolean }
+  | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.split('?');
   if (path === '#/presets') return { page: 'presets' };
   if (path === '#/simulator') return { page: 'simulator' };
+  if (path === '#/settings') return { page: 'settings' };
   if (path === '#/history') {
-    const webhookId = new URLSearchParams(query).get('webhook');
-    return webhookId ? { page: 'history', webhookId } : { page: 'history' };
+    const params = new URLSearchParams(query);
+    const webhookId = params.get('webhook');
+    return {
+      page: 'history',
+      ...(webhookId ? { webhookId } : {}),
+      ...(params.get('settings') === 'retention' ? { retentionSettings: true } : {}),
+    };
   }
   const truth = /^#\/webhooks\/([^/]+)\/truth-table$/.exec(path);
   if (truth) return { page: 'truth-table', id: decodeURIComponent(truth[1]!) };
@@ -38,8 +45,15 @@ export function routeHref(route: Route): string {
       return '#/presets';
     case 'simulator':
       return '#/simulator';
-    case 'history':
-      return route.webhookId ? `#/history?webhook=${encodeURIComponent(route.webhookId)}` : '#/history';
+    case 'settings':
+      return '#/settings';
+    case 'history': {
+      const params = new URLSearchParams();
+      if (route.webhookId) params.set('webhook', route.webhookId);
+      if (route.retentionSettings) params.set('settings', 'retention');
+      const query = params.toString();
+      return query ? `#/history?${query}` : '#/history';
+    }
     case 'truth-table':
       return `#/webhooks/${encodeURIComponent(route.id)}/truth-table`;
     case 'edit':

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { EMPTY_FILTERS, buildHistoryQuery, type HistoryFilters } from '../../../../shared/history/filters';
 import type { Webhook } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
-import { navigate } from '../../app/use-route';
+import { navigate, routeHref } from '../../app/use-route';
 import { InvocationPanel } from '../test-panel/invocation-panel';
 import { FilterBar } from './history-filters';
 import { HistoryTable, type SortState } from './history-table';
@@ -24,14 +24,15 @@ import './history.css';
 
 const SEARCH_DEBOUNCE_MS = 350;
 
-export function HistoryPage({ webhookId = '' }: { webhookId?: string }) {
+/** `openSettings` (from `#/history?settings=retention`, linked from the Settings page) opens the retention dialog. */
+export function HistoryPage({ webhookId = '', openSettings = false }: { webhookId?: string; openSettings?: boolean }) {
   const [webhooks, setWebhooks] = useState<Webhook[]>([]);
   const [filters, setFilters] = useState<HistoryFilters>({ ...EMPTY_FILTERS, webhookId });
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortState>({ key: 'time', direction: 'desc' });
   // Relative ranges ("last hour") are anchored when the filters change, so a re-render never refetches.
   const [anchor, setAnchor] = useState(() => Date.now());
-  const [dialog, setDialog] = useState<'import' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'import' | 'settings' | null>(openSettings ? 'settings' : null);
   const [version, setVersion] = useState(0);
   const [tableRef, tableHeight] = useTableHeight();
 
@@ -40,6 +41,14 @@ export function HistoryPage({ webhookId = '' }: { webhookId?: string }) {
   }, [version]);
   // The route is the source of truth for the webhook filter, so the per-webhook link and Back work.
   useEffect(() => setFilters((f) => (f.webhookId === webhookId ? f : { ...f, webhookId })), [webhookId]);
+  useEffect(() => {
+    if (openSettings) setDialog('settings');
+  }, [openSettings]);
+  const closeSettings = () => {
+    setDialog(null);
+    // Drop `settings=retention` from the address (without a new history entry) so a reload does not reopen it.
+    if (openSettings) window.location.replace(routeHref({ page: 'history', webhookId: webhookId || undefined }));
+  };
   useEffect(() => {
     const t = setTimeout(() => setFilters((f) => (f.text === search ? f : { ...f, text: search })), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(t);
@@ -154,7 +163,7 @@ export function HistoryPage({ webhookId = '' }: { webhookId?: string }) {
           }}
         />
       )}
-      {dialog === 'settings' && <SettingsDialog webhooks={webhooks} onClose={() => (setDialog(null), changed())} />}
+      {dialog === 'settings' && <SettingsDialog webhooks={webhooks} onClose={() => (closeSettings(), changed())} />}
     </section>
   );
 }

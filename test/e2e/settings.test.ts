@@ -1,0 +1,89 @@
+/**
+ * A user changes the app-wide settings on the Settings page in real Chromium against `npm run web`: the
+ * event_type spelling survives a reload, a bad CA is refused at its field, and the About section names the
+ * server's data folder.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+let home: { path: string; cleanup: () => Promise<void> };
+
+async function storedSettings(): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8')).settings;
+}
+
+beforeAll(async () => {
+  home = await tempDir('hooksmith-e2e-settings-');
+  app = await startWebApp(home.path);
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+  await home?.cleanup();
+});
+
+describe('the Settings page', () => {
+  it('is reached from the main navigation and shows the server’s data folder', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, app.url);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await page.getByTestId('data-dir').textContent()).toBe(app.home);
+    expect(await page.getByRole('button', { name: 'Copy data folder path' }).isVisible()).toBe(true);
+  });
+
+  it('saves the event_type spelling, which survives a reload', async () => {
+    const { page } = session;
+    const access = page.getByRole('radio', { name: 'AccessRequestCreated style', exact: true });
+    const trigger = page.getByRole('radio', { name: 'RequestCreated style', exact: true });
+    expect(await access.isChecked()).toBe(true);
+    await trigger.check();
+    await page.getByRole('status').filter({ hasText: 'Unsaved changes' }).waitFor();
+    await page.getByRole('button', { name: 'Save Settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await storedSettings()).eventTypeStyle).toBe('RequestCreated');
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await page.getByRole('radio', { name: 'RequestCreated style', exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'AccessRequestCreated style', exact: true }).isChecked()).toBe(false);
+  });
+
+  it('refuses an invalid CA with the error next to the field, and saves nothing', async () => {
+    const { page } = session;
+    const ca = page.getByLabel('Extra trusted CA certificates (PEM)');
+    await ca.fill('not a certificate');
+    await page.keyboard.press('Control+s');
+    const caError = page.locator('[data-field="network.extraCaPem"] .error');
+    await caError.waitFor();
+    expect(await caError.textContent()).toMatch(/PEM/);
+    expect(await ca.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('status').filter({ hasText: 'Not saved' }).count()).toBe(1);
+    expect((await storedSettings()).network).toEqual({});
+  });
+
+  it('asks before leaving with unsaved changes, then links to the history retention settings', async () => {
+    const { page } = session;
+    const link = page.getByRole('link', { name: 'open history retention settings' });
+    // Declining the question keeps the page and the typed text.
+    page.once('dialog', (d) => void d.dismiss());
+    await link.click();
+    expect(page.url()).toContain('#/settings');
+    expect(await page.getByLabel('Extra trusted CA certificates (PEM)').inputValue()).toBe('not a certificate');
+
+    page.once('dialog', (d) => void d.accept());
+    await link.click();
+    const dialog = page.getByRole('dialog', { name: 'History settings' });
+    await dialog.waitFor();
+    // Closing it leaves plain #/history, so a reload does not reopen the dialog.
+    await dialog.getByRole('button', { name: 'Close history settings' }).click();
+    await page.waitForURL((url) => url.hash === '#/history');
+    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+});
