@@ -90,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const withBackend = BACKEND_COMMANDS[command];
   if (withBackend) {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-    const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
+    const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
     for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
     try {
       return await withBackend(args, io, backend);
@@ -104,7 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const backend = async () => {
       if (opened) return opened;
       const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-      opened = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env), mode: 'web', version: APP_VERSION, env: io.env });
+      opened = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
       for (const notice of opened.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
       return opened;
     };

@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AesGcmCipher, FileSecretStore } from '../services/secrets/file-secret-store';
-import { MemorySecretStore, type SecretStore } from '../services/secrets/secret-store';
+import { MemorySecretStore, RefusingSecretStore, type SecretStore } from '../services/secrets/secret-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,10 +21,14 @@ export function resolveDataDir(flag: string | undefined, env: Env, platform: Nod
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Hooksmith');
 }
 
-/** Encrypted file when HOOKSMITH_SECRET_KEY is set; otherwise memory, with a notice saying what that means. */
-export function nodeSecretStore(dataDir: string, env: Env): SecretStore {
+/**
+ * Encrypted file when HOOKSMITH_SECRET_KEY is set. Otherwise browser mode keeps typed secrets in memory (the
+ * UI says so), and the CLI, which exits right away, refuses them with an error naming the field.
+ */
+export function nodeSecretStore(dataDir: string, env: Env, kind: 'web' | 'cli' = 'web'): SecretStore {
   const key = env.HOOKSMITH_SECRET_KEY;
   if (key) return new FileSecretStore(join(dataDir, 'secrets.json'), new AesGcmCipher(key));
+  if (kind === 'cli') return new RefusingSecretStore();
   return new MemorySecretStore(
     'Secrets typed here are kept in memory until Hooksmith stops (HOOKSMITH_SECRET_KEY is not set); ${env:NAME} references always work.',
     'Secrets you type are kept for this session only: set HOOKSMITH_SECRET_KEY to keep them encrypted on disk, or write secret values as ${env:NAME}.',

@@ -5,7 +5,7 @@ import { MASKED_SECRET } from '../../shared/model/webhook';
 import { tempDir } from '../../test/support/temp-dir';
 import { webhookInput } from '../../test/support/webhook-fixtures';
 import { createBackend, type Backend } from './backend';
-import { MemorySecretStore } from './secrets/secret-store';
+import { MemorySecretStore, RefusingSecretStore } from './secrets/secret-store';
 import { resolveSecrets } from './secrets/webhook-secrets';
 
 let dir: { path: string; cleanup: () => Promise<void> };
@@ -106,6 +106,29 @@ describe('WebhookService', () => {
       expect(again.ok && again.webhook.headers[0]!.value).toBe('second');
       // The replaced secret is deleted from the store, not left behind.
       expect(await secrets.get(stored.headers[0]!.value)).toBeUndefined();
+    });
+
+    it('refuses to turn a stored secret into bullets when Secret is unticked, keeping the secret', async () => {
+      const saved = unwrap(await backend.webhooks.create({ input: withSecret('keep-me') })).webhook;
+      const { id: _id, createdAt: _c, updatedAt: _u, ...masked } = saved;
+      const unticked = { ...masked, headers: masked.headers.map((h, i) => (i === 0 ? { key: h.key, value: h.value } : h)) };
+      const r = await backend.webhooks.update({ id: saved.id, input: unticked });
+      expect(r.ok ? 'saved' : r.error.issues?.[0]?.field).toBe('headers.0.value');
+      const resolved = await resolveSecrets((await backend.dataFile.read()).webhooks[0]!, secrets, {});
+      expect(resolved.ok && resolved.webhook.headers[0]!.value).toBe('keep-me');
+    });
+
+    it('names the field and saves nothing when the secret store cannot keep a typed secret', async () => {
+      const cliLike = await createBackend({ dataDir: dir.path, secrets: new RefusingSecretStore(), mode: 'web', version: 'test', env: {} });
+      const r = await cliLike.webhooks.create({ input: withSecret('typed-in-clear') });
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.issues?.[0]?.field).toBe('headers.0.value');
+        expect(r.error.issues?.[0]?.message).toMatch(/HOOKSMITH_SECRET_KEY/);
+      }
+      expect(unwrap(await cliLike.webhooks.list())).toEqual([]);
+      expect(await rawFile()).not.toContain('typed-in-clear');
+      cliLike.history.store.close();
     });
 
     it('refuses a mask with no stored secret behind it', async () => {

@@ -48,9 +48,13 @@ export class AesGcmCipher implements SecretCipher {
   }
 }
 
+/**
+ * The app, browser mode and the CLI may share one data folder, so the file is read afresh for every get and
+ * every change, and each change rewrites only its own key: a process never writes back another's stale copy.
+ * Secrets are few and small, so reading the file each time costs nothing that matters.
+ */
 export class FileSecretStore implements SecretStore {
-  private cache: Record<string, string> | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly file: string,
@@ -61,40 +65,47 @@ export class FileSecretStore implements SecretStore {
     return this.cipher.description;
   }
 
-  private async load(): Promise<Record<string, string>> {
-    if (this.cache) return this.cache;
+  private async read(): Promise<Record<string, string>> {
     try {
-      this.cache = JSON.parse(await readFile(this.file, 'utf8')) as Record<string, string>;
+      return JSON.parse(await readFile(this.file, 'utf8')) as Record<string, string>;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot read ${this.file}: ${(e as Error).message}`);
-      this.cache = {};
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw new Error(`Cannot read ${this.file}: ${(e as Error).message}`);
     }
-    return this.cache;
   }
 
-  private persist(): Promise<void> {
-    const snapshot = JSON.stringify(this.cache ?? {}, null, 2);
-    this.writing = this.writing.then(async () => {
-      await writeFile(`${this.file}.tmp`, snapshot, { mode: 0o600 });
+  /** Re-reads, applies `change` to the fresh copy and writes it atomically; changes in this process queue up. */
+  private change(change: (all: Record<string, string>) => boolean): Promise<void> {
+    const run = async () => {
+      const all = await this.read();
+      if (!change(all)) return;
+      await writeFile(`${this.file}.tmp`, JSON.stringify(all, null, 2), { mode: 0o600 });
       await rename(`${this.file}.tmp`, this.file);
-    });
-    return this.writing;
+    };
+    const next = this.writing.then(run, run);
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   async get(id: string): Promise<string | undefined> {
-    const sealed = (await this.load())[id];
+    await this.writing;
+    const sealed = (await this.read())[id];
     return sealed === undefined ? undefined : this.cipher.open(sealed);
   }
 
   async set(id: string, value: string): Promise<void> {
-    (await this.load())[id] = this.cipher.seal(value);
-    await this.persist();
+    const sealed = this.cipher.seal(value);
+    await this.change((all) => {
+      all[id] = sealed;
+      return true;
+    });
   }
 
   async delete(id: string): Promise<void> {
-    const all = await this.load();
-    if (!(id in all)) return;
-    delete all[id];
-    await this.persist();
+    await this.change((all) => {
+      if (!(id in all)) return false;
+      delete all[id];
+      return true;
+    });
   }
 }

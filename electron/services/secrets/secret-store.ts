@@ -30,3 +30,18 @@ export class MemorySecretStore implements SecretStore {
     this.values.delete(id);
   }
 }
+
+/**
+ * Keeps nothing and says so: for the CLI without HOOKSMITH_SECRET_KEY, where a memory store would lose a typed
+ * secret the moment the command exits while the saved webhook still pointed at it.
+ */
+export class RefusingSecretStore implements SecretStore {
+  readonly description = 'Typed secrets cannot be kept: HOOKSMITH_SECRET_KEY is not set; ${env:NAME} references work.';
+  async get(): Promise<string | undefined> {
+    return undefined;
+  }
+  async set(): Promise<void> {
+    throw new Error('the CLI cannot keep a typed secret without HOOKSMITH_SECRET_KEY (it would be gone when the command exits); write it as ${env:NAME}, or set HOOKSMITH_SECRET_KEY.');
+  }
+  async delete(): Promise<void> {}
+}

@@ -73,10 +73,25 @@ export async function sealSecrets(
     if (slot.value === '') continue;
     toStore.push([slot, slot.value]);
   }
+  // A header whose Secret box was unticked comes back as the mask: saving that as plain text would replace
+  // the real value with bullets (and then delete the stored secret).
+  sealed.headers.forEach((h, i) => {
+    if (!h.secret && h.value === MASKED_SECRET) {
+      issues.push({ field: `headers.${i}.value`, message: `headers.${i}.value: this header held a secret; type its value again, or tick Secret to keep the stored one.` });
+    }
+  });
   if (issues.length) return { sealed: input, issues };
+  const stored: string[] = [];
   for (const [slot, plain] of toStore) {
     const ref = `${REF_PREFIX}${randomUUID()}`;
-    await store.set(ref, plain);
+    try {
+      await store.set(ref, plain);
+    } catch (e) {
+      // Nothing half-saved: drop what this call stored before the store refused.
+      for (const r of stored) await store.delete(r);
+      return { sealed: input, issues: [{ field: slot.field, message: `${slot.field}: ${e instanceof Error ? e.message : String(e)}` }] };
+    }
+    stored.push(ref);
     slot.set(ref);
   }
   return { sealed, issues };
