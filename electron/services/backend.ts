@@ -50,7 +50,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => history.record(record);
   const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions });
-  const notices = [
+  // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
+  const notices = () => [
     ...dataFile.notices,
     ...(options.secrets.notice ? [options.secrets.notice] : []),
     ...history.store.recovery.map((r) => `History: ${r}`),
@@ -58,7 +59,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const api: Api = {
     app: {
       info: async () =>
-        ok({ version: options.version, mode: options.mode, dataDir: options.dataDir, notices, secretStorage: options.secrets.description }),
+        ok({ version: options.version, mode: options.mode, dataDir: options.dataDir, notices: notices(), secretStorage: options.secrets.description }),
     },
     webhooks,
     settings,

@@ -10,7 +10,7 @@ const fields = (issues: { field: string }[]) => issues.map((i) => i.field);
 
 describe('webhook network rules', () => {
   it('accepts one or more certificates, a key pair, an http(s) proxy', () => {
-    expect(checkWebhookNetwork({ extraCaPem: CERT + CERT, clientCertPem: CERT, clientKeyPem: KEY, proxyUrl: 'https://user:pw@proxy.corp:8443' })).toEqual([]);
+    expect(checkWebhookNetwork({ extraCaPem: CERT + CERT, clientCertPem: CERT, clientKeyPem: KEY, proxyUrl: 'https://proxy.corp:8443' })).toEqual([]);
     expect(checkWebhookNetwork({ proxyUrl: 'http://10.0.0.1:3128/' })).toEqual([]);
     expect(pemCertificates(`# Subject: Corp Root\n${CERT}junk\n${CERT}`)).toHaveLength(2);
   });
@@ -41,6 +41,11 @@ describe('webhook network rules', () => {
 
   it('refuses a proxy with a path', () => {
     expect(checkWebhookNetwork({ proxyUrl: 'http://proxy:3128/pac' })[0]?.message).toMatch(/write only http:\/\/proxy:3128/);
+  });
+
+  it('refuses credentials in the proxy URL, which would be saved and exported in clear', () => {
+    const issues = checkWebhookNetwork({ proxyUrl: 'http://me:hunter2@proxy.corp:3128' });
+    expect(issues).toEqual([expect.objectContaining({ field: 'network.proxyUrl', message: expect.stringMatching(/user name or password.*HTTPS_PROXY/) })]);
   });
 
   it('warns, without blocking, when TLS verification is off', () => {

@@ -98,6 +98,11 @@ export function checkProxyUrl(value: string, field: string): FieldIssue[] {
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
     return [{ field, message: `Proxy URL must not have a path, query or fragment — write only ${url.protocol}//${url.host}.` }];
   }
+  // Saved settings are shown, exported and recorded with every invocation, so a password here would travel
+  // in clear; an authenticated proxy is configured through HTTPS_PROXY, which is never stored.
+  if (url.username !== '' || url.password !== '') {
+    return [{ field, message: `Proxy URL must not contain a user name or password (they would be saved and exported in clear) — write ${url.protocol}//${url.host} and put credentials in HTTPS_PROXY instead.` }];
+  }
   return [];
 }
 

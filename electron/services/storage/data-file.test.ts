@@ -92,14 +92,33 @@ describe('DataFile migrations', () => {
     expect((await DataFile.open(dir.path)).notices).toEqual([]);
   });
 
-  it('moves aside a file written by a newer Hooksmith instead of guessing at it', async () => {
-    await writeFile(file(), JSON.stringify({ schemaVersion: 99, webhooks: [] }));
-    const df = await DataFile.open(dir.path);
-    expect(df.notices[0]).toMatch(/newer/i);
+  it('refuses to open a file written by a newer Hooksmith and leaves it exactly as it was', async () => {
+    const newer = JSON.stringify({ schemaVersion: 99, webhooks: [], future: true });
+    await writeFile(file(), newer);
+    await expect(DataFile.open(dir.path)).rejects.toThrow(/newer Hooksmith.*Update Hooksmith/);
+    expect(await readFile(file(), 'utf8')).toBe(newer);
+    expect(await readdir(dir.path)).toEqual([DATA_FILE_NAME]);
   });
 });
 
 describe('DataFile with another process writing', () => {
+  it('keeps the last good document and refuses changes while someone left the file broken, then recovers', async () => {
+    const df = await DataFile.open(dir.path);
+    await df.update((doc) => void (doc.settings.escapeMode = 'none'));
+    await writeFile(file(), '{ "schemaVersion": 4, oops');
+    expect((await df.read()).settings.escapeMode).toBe('none');
+    expect(df.notices.at(-1)).toMatch(/changed outside Hooksmith .* saves nothing/);
+    await expect(df.update((doc) => void (doc.settings.escapeMode = 'html'))).rejects.toThrow(/changed outside Hooksmith/);
+    expect(await readFile(file(), 'utf8')).toBe('{ "schemaVersion": 4, oops');
+    expect((await readdir(dir.path)).some((n) => n.includes('corrupt'))).toBe(false);
+
+    const good = JSON.parse(JSON.stringify(await df.read()));
+    good.settings.escapeMode = 'html';
+    await writeFile(file(), JSON.stringify(good));
+    await df.update((doc) => void (doc.settings.eventTypeStyle = 'RequestCreated'));
+    expect(JSON.parse(await readFile(file(), 'utf8')).settings).toMatchObject({ escapeMode: 'html', eventTypeStyle: 'RequestCreated' });
+  });
+
   it('sees changes another process made and never writes a stale copy over them', async () => {
     const app = await DataFile.open(dir.path);
     const cli = await DataFile.open(dir.path);

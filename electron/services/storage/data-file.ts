@@ -37,6 +37,8 @@ async function fileVersion(path: string): Promise<string | undefined> {
 export class DataFile {
   private queue: Promise<unknown> = Promise.resolve();
   private version: string | undefined;
+  /** Set while the file on disk is unusable after an outside change; changes are refused meanwhile. */
+  private broken: string | undefined;
   private readonly db: Low<StoreDocument>;
   /** Messages for the user produced while loading (backups made, migrations run). */
   readonly notices: string[] = [];
@@ -56,7 +58,7 @@ export class DataFile {
   static async open(dir: string, now: () => Date = () => new Date()): Promise<DataFile> {
     await mkdir(dir, { recursive: true });
     const file = new DataFile(dir, now);
-    await file.load();
+    await file.load(true);
     return file;
   }
 
@@ -66,8 +68,14 @@ export class DataFile {
     this.notices.push(`Your data file could not be used (${why}). It was moved to ${backup} and Hooksmith started with an empty one; nothing was deleted.`);
   }
 
-  /** Reads, migrates and validates the file into memory, writing it back when it was missing or upgraded. */
-  private async load(): Promise<void> {
+  /**
+   * Reads, migrates and validates the file into memory, writing it back when it was missing or upgraded.
+   *
+   * On the first load a bad file is moved aside (the app must start). On a reload while running, the file was
+   * changed by someone else (a hand edit with a typo, say): it is left as it is, the last good document stays
+   * in memory, and changes are refused until the file is fixed, so nothing the user wrote is lost either way.
+   */
+  private async load(initial: boolean): Promise<void> {
     let raw: string | undefined;
     try {
       raw = await readFile(this.path, 'utf8');
@@ -75,42 +83,46 @@ export class DataFile {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw new Error(`Cannot read ${this.path} (${code ?? (e as Error).message}). Check its permissions; nothing was changed.`);
     }
-    const loaded = raw === undefined ? undefined : await this.parse(raw);
-    this.db.data = loaded?.doc ?? emptyStoreDocument();
-    if (!loaded || loaded.upgraded) await this.db.write();
+    const loaded = raw === undefined ? undefined : this.parse(raw);
+    if (loaded && 'problem' in loaded) {
+      if (loaded.newer) throw new Error(loaded.problem);
+      if (!initial) {
+        this.broken = `${this.path} was changed outside Hooksmith and cannot be used (${loaded.problem}). Fix or remove it; until then Hooksmith shows what it last read and saves nothing.`;
+        if (!this.notices.includes(this.broken)) this.notices.push(this.broken);
+        return;
+      }
+      await this.moveAside(loaded.problem);
+    }
+    this.broken = undefined;
+    const good = loaded && !('problem' in loaded) ? loaded : undefined;
+    if (good?.migratedFrom !== undefined) {
+      const keep = join(this.dir, `hooksmith.v${good.migratedFrom}-backup-${stamp(this.now())}.json`);
+      await copyFile(this.path, keep);
+      this.notices.push(`Your data file was upgraded from version ${good.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
+    }
+    this.db.data = good?.doc ?? emptyStoreDocument();
+    if (!good || good.migratedFrom !== undefined) await this.db.write();
     this.version = await fileVersion(this.path);
   }
 
-  /** The valid, current-version document in `raw`, or undefined after moving a bad file aside. */
-  private async parse(raw: string): Promise<{ doc: StoreDocument; upgraded: boolean } | undefined> {
+  /** The valid, current-version document in `raw`, or what is wrong with it. Pure: touches no file. */
+  private parse(raw: string): { doc: StoreDocument; migratedFrom?: number } | { problem: string; newer?: boolean } {
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch (e) {
-      await this.moveAside(`it is not valid JSON: ${(e as Error).message}`);
-      return undefined;
+      return { problem: `it is not valid JSON: ${(e as Error).message}` };
     }
     const migrated = migrate(parsed);
-    if (!migrated.ok) {
-      await this.moveAside(migrated.reason);
-      return undefined;
-    }
+    if (!migrated.ok) return { problem: migrated.reason, newer: migrated.newer };
     const valid = validateStoreDocument(migrated.doc);
-    if (!valid.ok) {
-      await this.moveAside(valid.reason);
-      return undefined;
-    }
-    if (migrated.migratedFrom !== undefined) {
-      const keep = join(this.dir, `hooksmith.v${migrated.migratedFrom}-backup-${stamp(this.now())}.json`);
-      await copyFile(this.path, keep);
-      this.notices.push(`Your data file was upgraded from version ${migrated.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
-    }
-    return { doc: valid.doc, upgraded: migrated.migratedFrom !== undefined };
+    if (!valid.ok) return { problem: valid.reason };
+    return { doc: valid.doc, migratedFrom: migrated.migratedFrom };
   }
 
   /** Reloads if another process changed the file since this one last read or wrote it. */
   private async syncFromDisk(): Promise<void> {
-    if ((await fileVersion(this.path)) !== this.version) await this.load();
+    if ((await fileVersion(this.path)) !== this.version || this.broken) await this.load(false);
   }
 
   /** The current document (reloaded if it changed on disk); callers must not mutate it. */
@@ -128,6 +140,7 @@ export class DataFile {
   update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T> {
     const run = async () => {
       await this.syncFromDisk();
+      if (this.broken) throw new Error(this.broken);
       const draft = structuredClone(this.db.data);
       const result = await change(draft);
       const before = this.db.data;

@@ -105,7 +105,7 @@ describe('migrate', () => {
 
   it('refuses a document from a newer Hooksmith', () => {
     const result = migrate({ ...emptyStoreDocument(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/newer Hooksmith \(schema version 5; this version reads up to 4\)\. Update Hooksmith; the file was left unchanged\./) });
+    expect(result).toEqual({ ok: false, newer: true, reason: expect.stringMatching(/newer Hooksmith \(schema version 5; this version reads up to 4\)\. Update Hooksmith; the file was left unchanged\./) });
   });
 
   it.each([null, [], { webhooks: [] }, { schemaVersion: '2' }, { schemaVersion: 0 }])('refuses %j without a usable version', (doc) => {

@@ -15,7 +15,8 @@ import { addNetworkSettings } from './003-add-network-settings';
 export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples, addNetworkSettings];
 
 /** A usable document (with the version it was migrated from, if any) or why it cannot be used. */
-export type MigrateResult = { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; reason: string };
+/** `newer` marks a file from a newer Hooksmith: it must be left alone, not treated as corrupt. */
+export type MigrateResult = { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; reason: string; newer?: boolean };
 
 /**
  * Migrates and validates a document read from disk. Pure: the argument is not changed.
@@ -32,6 +33,7 @@ export function migrate(doc: unknown): MigrateResult {
     return {
       ok: false,
       reason: `The data file was written by a newer Hooksmith (schema version ${from}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Hooksmith; the file was left unchanged.`,
+      newer: true,
     };
   }
   let current: Record<string, unknown> = doc;
