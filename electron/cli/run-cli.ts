@@ -70,7 +70,21 @@ function takeHome(argv: string[]): { home?: string; rest: string[] } {
   return { home, rest };
 }
 
+/** Runs one command; an unknown or malformed flag in any command is bad usage (exit 2), not a failure. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(e as Error).message}\nSee: hooksmith help\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { home, rest } = takeHome(argv);
   const [command, ...args] = rest;
   if (!command || command === 'help' || command === '--help' || command === '-h') {

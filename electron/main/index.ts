@@ -2,7 +2,7 @@
  * The Electron main process: lifecycle only. The backend is the same `createBackend` that browser mode and
  * the CLI use; this file supplies Electron's data folder and keychain-backed secrets.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../services/backend';
 import { FileSecretStore } from '../services/secrets/file-secret-store';
@@ -45,7 +45,8 @@ app.whenReady().then(async () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
 }).catch((e: unknown) => {
-  console.error('Hooksmith could not start:', e);
+  // E.g. a data file from a newer Hooksmith, left untouched: the user must see why, not a silent exit.
+  dialog.showErrorBox('Hooksmith could not start', e instanceof Error ? e.message : String(e));
   app.exit(1);
 });
 

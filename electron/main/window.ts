@@ -10,7 +10,14 @@ import { APP_ORIGIN } from './app-protocol';
 /** Whether `url` is our own UI: the app:// bundle or, in `npm run dev`, the Vite dev server. */
 export function isAppUrl(url: string): boolean {
   const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return false;
+  }
+  // Compare whole origins: a prefix test would let http://localhost:51730 pass for a dev server on :5173.
+  if (dev && origin === new URL(dev).origin) return true;
   return url.startsWith(`${APP_ORIGIN}/`);
 }
 

@@ -181,6 +181,10 @@ describe('validateWebhookInput: timeout', () => {
   it.each([0, -5, 2.5])('refuses %j', (timeoutSeconds) => expectError({ timeoutSeconds }, 'timeoutSeconds', /whole number of seconds greater than 0/));
   it('warns above 60', () => expectWarning({ timeoutSeconds: 61 }, 'timeoutSeconds', /over 60 seconds/));
   it('refuses beyond int32', () => expectError({ timeoutSeconds: 2 ** 31 }, 'timeoutSeconds', /too large/));
+  it('refuses what a timer cannot hold (it would fire at once), and allows the largest it can', () => {
+    expectError({ timeoutSeconds: 2_147_484 }, 'timeoutSeconds', /at most 2147483 seconds/);
+    expectWarning({ timeoutSeconds: 2_147_483 }, 'timeoutSeconds', /over 60 seconds/);
+  });
 });
 
 describe('validateWebhookInput: response validators and body', () => {

@@ -119,13 +119,17 @@ function checkFilter(filter: WebhookFilter, base: string): FieldIssue[] {
   return issues;
 }
 
+/** The longest timeout a timer can hold (2^31-1 ms), in whole seconds. */
+export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_INT32 / 1000);
+
 function checkTimeout(timeout: number | null): FieldIssue[] {
   const field = 'timeoutSeconds';
   if (timeout === null) return [];
   if (!Number.isInteger(timeout) || timeout <= 0) {
     return [{ field, message: 'Timeout must be a whole number of seconds greater than 0 — e.g. 30, or leave it empty (null) for the default.' }];
   }
-  if (timeout > MAX_INT32) return [{ field, message: `Timeout is too large — use at most ${MAX_INT32} seconds (Apono stores it as a 32-bit number).` }];
+  // Timers hold at most 2^31-1 ms; a longer timeout would fire at once and make every send "time out".
+  if (timeout > MAX_TIMEOUT_SECONDS) return [{ field, message: `Timeout is too large — use at most ${MAX_TIMEOUT_SECONDS} seconds (about 24 days).` }];
   if (timeout > TIMEOUT_WARNING_SECONDS) {
     return [
       {

@@ -82,9 +82,12 @@ describe('hooksmith webhooks', () => {
     expect(missing.err).toMatch(/No webhook named "Nope"/);
   });
 
-  it('exits 2 with usage for unknown commands', async () => {
+  it('exits 2 with usage for unknown commands and unknown flags', async () => {
     expect((await cli(['webhooks', 'frobnicate'])).code).toBe(2);
     expect((await cli(['nonsense'])).code).toBe(2);
+    const flag = await cli(['webhooks', 'list', '--frobnicate']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/--frobnicate/);
   });
 });
 
