@@ -5,9 +5,9 @@
  * webhook by the backend.
  */
 import { useEffect, useState } from 'react';
-import { formatMs } from '../../../../shared/delivery/format';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../../shared/model/webhook';
 import { InvocationPanel } from './invocation-panel';
+import { RunProgress, RunRefused, RunVerdict } from './run-status';
 import { TargetHintList } from './target-hint-list';
 import { useTestRun } from './use-test-run';
 import './test-panel.css';
@@ -53,53 +53,15 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
           Test
         </button>
         <span className="muted small">Ctrl+Enter</span>
-        {running && (
-          <>
-            <span className="spinner" aria-hidden="true" />
-            <span role="status">
-              {run.cancelling ? 'Cancelling…' : 'Testing…'} <span className="elapsed">{formatMs(elapsedMs)}</span>
-            </span>
-            <button type="button" onClick={cancel} disabled={run.cancelling}>
-              Cancel
-            </button>
-          </>
-        )}
+        <RunProgress run={run} elapsedMs={elapsedMs} onCancel={cancel} verb="Testing…" />
       </div>
 
       {record && (
-        <div className="test-result" role="status">
-          <p className={record.outcome === 'Success' ? 'verdict ok' : 'verdict error'}>
-            {record.outcome === 'Success' ? '✓ Test successful' : '✗ Test failed'}
-            <span className="muted">
-              {' '}
-              {record.response ? `· ${record.response.status} ${record.response.statusText} ` : ''}· {formatMs(record.durationMs)}
-            </span>
-          </p>
-          {record.error && (
-            <p className="hint">
-              {record.error.message} {record.error.hint}
-            </p>
-          )}
+        <RunVerdict record={record} labels={{ success: '✓ Test successful', failure: '✗ Test failed' }} panelOpen={panelOpen} onViewData={() => setPanelOpen(true)}>
           <TargetHintList record={record} />
-          <button type="button" onClick={() => setPanelOpen(true)} aria-expanded={panelOpen}>
-            View Invocation Data
-          </button>
-        </div>
+        </RunVerdict>
       )}
-      {run.kind === 'refused' && (
-        <div className="test-result" role="alert">
-          <p className="verdict error">Not sent: {run.error.issues?.length ? 'fix these first.' : run.error.message}</p>
-          {run.error.issues && (
-            <ul className="issues">
-              {run.error.issues.map((i) => (
-                <li key={`${i.field}${i.message}`}>
-                  <code>{i.field}</code>: {i.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {run.kind === 'refused' && <RunRefused error={run.error} />}
       {record && panelOpen && <InvocationPanel record={record} onClose={() => setPanelOpen(false)} />}
     </div>
   );
