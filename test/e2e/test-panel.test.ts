@@ -6,31 +6,23 @@
  * NODE_EXTRA_CA_CERTS (a temp PEM file), exactly as a user behind a corporate CA would set it up. The
  * browser itself only talks to the Hooksmith server; the webhook goes out from the server process.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
-import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
 let rx: Receiver;
-let caDir: { path: string; cleanup: () => Promise<void> };
 
 beforeAll(async () => {
   rx = await startReceiver();
-  caDir = await tempDir('hooksmith-ca-');
-  const caFile = join(caDir.path, 'receiver-ca.pem');
-  await writeFile(caFile, rx.caPem);
-  app = await startWebApp(undefined, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  app = await startWebAppTrusting(rx);
   session = await openBrowser();
 });
 afterAll(async () => {
   await session?.close();
   await app?.stop();
   await rx?.stop();
-  await caDir?.cleanup();
 });
 
 describe('the Test button and the invocation panel', () => {
