@@ -4,7 +4,7 @@
  * settings included (the form's Network fieldset); secrets still shown masked are taken from the saved
  * webhook by the backend.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../../shared/model/webhook';
 import { InvocationPanel } from './invocation-panel';
 import { RunProgress, RunRefused, RunVerdict } from './run-status';
@@ -18,6 +18,8 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
   const [picked, setPicked] = useState<Trigger>(choices[0] ?? 'RequestCreated');
   const trigger = choices.includes(picked) ? picked : (choices[0] ?? 'RequestCreated');
   const [panelOpen, setPanelOpen] = useState(false);
+  // Stable, so the panel's focus effect does not re-run (and move the focus to Close) when the edit page re-renders.
+  const closePanel = useCallback(() => setPanelOpen(false), []);
   const running = run.kind === 'running';
 
   const test = () => {
@@ -62,7 +64,7 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
         </RunVerdict>
       )}
       {run.kind === 'refused' && <RunRefused error={run.error} />}
-      {record && panelOpen && <InvocationPanel record={record} onClose={() => setPanelOpen(false)} />}
+      {record && panelOpen && <InvocationPanel record={record} onClose={closePanel} />}
     </div>
   );
 }
