@@ -94,6 +94,12 @@ describe('the history browser', () => {
     // Monaco renders spaces as no-break spaces.
     expect((await editor.locator('.original .view-lines').textContent())!.replace(/\u00a0/g, ' ')).toMatch(/^503 Service Unavailable/);
     expect(await diff.getByRole('tab', { name: /Response status/ }).textContent()).toContain('(differs)');
+    // Arrows, Home and End move between the parts, as in the invocation panel.
+    const selected = (name: RegExp) => diff.getByRole('tab', { name }).getAttribute('aria-selected');
+    await page.keyboard.press('End');
+    await expect.poll(() => selected(/^Response body/)).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => selected(/^Request body/)).toBe('true');
 
     const seen = await Promise.all((await rx.server.getMockedEndpoints()).map((e) => e.getSeenRequests()));
     const downs = seen.flat().filter((r) => r.path === '/down');

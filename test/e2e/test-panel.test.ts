@@ -65,6 +65,15 @@ describe('the Test button and the invocation panel', () => {
     expect(await tlsBar.getAttribute('style')).toMatch(/left: [\d.]+%; width: [\d.]+%/);
     expect((await tlsBar.boundingBox())?.width).toBeGreaterThan(0);
 
+    // The tabs follow the WAI-ARIA pattern from the keyboard: arrows move and wrap, Home/End jump.
+    const selected = (name: string) => panel.getByRole('tab', { name, exact: true }).getAttribute('aria-selected');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => selected('Validators')).toBe('true');
+    await page.keyboard.press('Home');
+    await expect.poll(() => selected('Request')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Validators')).toBe('true');
+
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
