@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { AppError } from '../../../../shared/api/result';
 import { formatMs } from '../../../../shared/delivery/format';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
+import { IssueList } from '../../components/form-controls';
 import type { TestRun } from './use-test-run';
 
 /** Spinner, "Testing… 1.2 s" (or the given verb) and Cancel while `run` is running; nothing otherwise. */
@@ -66,15 +67,7 @@ export function RunRefused({ error }: { error: AppError }) {
   return (
     <div className="test-result" role="alert">
       <p className="verdict error">Not sent: {error.issues?.length ? 'fix these first.' : error.message}</p>
-      {error.issues && (
-        <ul className="issues">
-          {error.issues.map((i) => (
-            <li key={`${i.field}${i.message}`}>
-              <code>{i.field}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {error.issues && <IssueList issues={error.issues} className="issues" />}
     </div>
   );
 }
