@@ -6,12 +6,10 @@
  * the user must fix before anything can be sent (rules, unset env variables) are result errors naming the
  * field; everything from rendering on produces an invocation record, failures included.
  */
-import { randomUUID } from 'node:crypto';
 import type { DeliveryApi, TestArgs } from '../../shared/api/contract';
 import { err, ok, validationFailed, type Result } from '../../shared/api/result';
 import { invalidBodyError, type DeliveryError } from '../../shared/delivery/errors';
-import { INVOCATION_SCHEMA_VERSION, type InvocationRecord } from '../../shared/delivery/invocation';
-import { maskText, maskWebhook, webhookSecrets } from '../../shared/delivery/masking';
+import type { InvocationRecord } from '../../shared/delivery/invocation';
 import type { Trigger, Webhook } from '../../shared/model/webhook';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
@@ -19,6 +17,7 @@ import { renderTemplate } from '../../shared/template/render';
 import { deliver, type DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import { TokenCache } from './delivery/oauth2';
+import { invocationRecord } from './delivery/record-parts';
 import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
 import type { DataFile } from './storage/data-file';
@@ -144,25 +143,6 @@ export class DeliveryService implements DeliveryApi {
 
 /** A record for a delivery stopped before sending (the body could not be rendered as JSON). */
 function notSentRecord(webhook: Webhook, trigger: Trigger, event: unknown, renderedBody: string, error: DeliveryError): InvocationRecord {
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: INVOCATION_SCHEMA_VERSION,
-    id: randomUUID(),
-    webhookId: webhook.id,
-    webhookName: webhook.name,
-    webhook: maskWebhook(webhook),
-    trigger,
-    event,
-    renderedBody: maskText(renderedBody, webhookSecrets(webhook)),
-    request: null,
-    response: null,
-    steps: [],
-    validators: [],
-    outcome: 'Failure',
-    error,
-    warnings: [],
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 0,
-  };
+  const now = Date.now();
+  return invocationRecord({ webhook, trigger, event, renderedBody, steps: [], validators: [], error, warnings: [], startedMs: now, finishedMs: now });
 }

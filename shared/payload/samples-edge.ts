@@ -5,39 +5,7 @@
  * treat specially, very long text, and very many access units.
  */
 import type { EventAccessUnit, EventTypeStyle, RequestEvent, SampleEvent } from './request-event';
-import { eventTypeFor } from './request-event';
-
-// The base is built here rather than imported from samples.ts to keep the module graph acyclic.
-function base(style: EventTypeStyle): RequestEvent {
-  const type = { id: 'postgresql-database', name: 'Database', display_path: 'Postgresql/Database' };
-  return {
-    event_type: eventTypeFor('RequestCreated', style),
-    event_time: 1696263265.851898,
-    data: {
-      id: '123',
-      friendly_id: 'AR-123',
-      requester: { id: 'user-1', name: 'User', email: 'user@example.com' },
-      justification: 'I need access to this',
-      creation_date: 1696263265.852378,
-      revocation_date: 1696266865.85238,
-      access_flow: { id: 'flow-1', name: 'Flow 1' },
-      access_bundle: { id: 'bundle-1', name: 'Bundle 1' },
-      access_duration_in_seconds: 3600,
-      access_groups: [
-        {
-          integration: { id: 'integration-1', type: 'Postgresql', name: 'prod db' },
-          resource_types: [type],
-          access_units: [accessUnit(1)],
-        },
-      ],
-      approvals_logical_relation: 'AnyOf',
-      approvals: [
-        { name: 'Team lead', type: 'user', status: 'Pending', approver: { id: 'user-2', name: 'Dana Lead', email: 'dana.lead@example.com' } },
-      ],
-      custom_fields: {},
-    },
-  };
-}
+import { documentedExample } from './documented-example';
 
 /** The n-th access unit of the generated large request (1-based, so names read naturally). */
 export function accessUnit(n: number): EventAccessUnit {
@@ -54,7 +22,7 @@ export function accessUnit(n: number): EventAccessUnit {
 
 /** An event whose single access group has `count` access units (500 makes a realistic worst case). */
 export function eventWithAccessUnits(count: number, style: EventTypeStyle = 'AccessRequestCreated'): RequestEvent {
-  const event = base(style);
+  const event = documentedExample(style);
   const group = event.data.access_groups[0];
   if (group) group.access_units = Array.from({ length: count }, (_, i) => accessUnit(i + 1));
   return event;
@@ -141,7 +109,7 @@ const EDGE_CASES: ReadonlyArray<{ id: string; label: string; edit: Edit }> = [
 /** The edge-case samples, each flagged `edgeCase: true`. */
 export function edgeCaseSamples(style: EventTypeStyle = 'AccessRequestCreated'): SampleEvent[] {
   return EDGE_CASES.map(({ id, label, edit }) => {
-    const event = base(style);
+    const event = documentedExample(style);
     edit(event);
     return { id: `edge-${id}`, label, trigger: 'RequestCreated', edgeCase: true, event };
   });

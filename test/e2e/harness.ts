@@ -5,8 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Receiver } from '../servers/receiver';
 import { tempDir } from '../support/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
@@ -62,6 +64,30 @@ export async function startWebApp(home?: string, env: Record<string, string> = {
   };
 }
 
+/**
+ * Starts the web server trusting a test receiver's CA, as a user behind a corporate CA would set it up:
+ * the PEM in a temp file named by NODE_EXTRA_CA_CERTS, and no proxy. `stop()` also removes that file.
+ */
+export async function startWebAppTrusting(rx: Pick<Receiver, 'caPem'>, home?: string): Promise<WebApp> {
+  const caDir = await tempDir('hooksmith-ca-');
+  const caFile = join(caDir.path, 'receiver-ca.pem');
+  await writeFile(caFile, rx.caPem);
+  let app: WebApp;
+  try {
+    app = await startWebApp(home, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  } catch (e) {
+    await caDir.cleanup();
+    throw e;
+  }
+  const stopApp = app.stop.bind(app);
+  app.stop = async () => {
+    const code = await stopApp();
+    await caDir.cleanup();
+    return code;
+  };
+  return app;
+}
+
 export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
@@ -111,9 +137,14 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
-/** The text a read-only Monaco editor shows inside `container` (its rendered lines; fine for short bodies). */
-export async function monacoText(container: Locator): Promise<string> {
-  const lines = container.locator('.monaco-editor .view-lines');
-  await lines.locator('.view-line').first().waitFor();
-  return lines.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
+/** The text of a Monaco editor inside `editor` as rendered, lines in order (all lines are visible for short bodies). */
+export async function monacoText(editor: Locator): Promise<string> {
+  await editor.locator('.view-lines .view-line').first().waitFor();
+  const lines = await editor.locator('.view-lines .view-line').evaluateAll((els) =>
+    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text)
+    .join('\n');
 }

@@ -7,16 +7,15 @@
  * the web server opens the folder. The receiver answers 503 three times on /down, then recovers, so the
  * replay differs from the original.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/services/backend';
 import { destroyAgents } from '../../electron/services/delivery/agents';
-import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
 import { startReceiver, type Receiver } from '../servers/receiver';
+import { backendTrusting } from '../support/receiver-suite';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
-import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -27,21 +26,12 @@ let flakyId = '';
 beforeAll(async () => {
   rx = await startReceiver();
   dir = await tempDir('hooksmith-e2e-history-');
-  const caFile = join(dir.path, 'receiver-ca.pem');
-  await writeFile(caFile, rx.caPem);
   const home = join(dir.path, 'home');
   await rx.server.forPost('/down').times(3).thenReply(503, 'maintenance', { 'Retry-After': '120' });
   await rx.server.forPost('/down').thenJson(200, { status: 'recovered' });
   await rx.server.forPost('/ok').thenJson(200, { status: 'accepted' });
 
-  const backend = await createBackend({
-    dataDir: home,
-    secrets: new MemorySecretStore(),
-    mode: 'web',
-    version: 'test',
-    env: {},
-    deliveryOptions: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } },
-  });
+  const backend = await backendTrusting(rx, { dataDir: home });
   for (const [name, path] of [['FlakyEndpoint', '/down'], ['HealthyEndpoint', '/ok']] as const) {
     const created = await backend.api.webhooks.create({ input: webhookInput({ name, url: rx.url(path), triggers: ['RequestCreated'] }) });
     if (!created.ok) throw new Error(created.error.message);
@@ -55,7 +45,7 @@ beforeAll(async () => {
   backend.history.store.close();
   destroyAgents();
 
-  app = await startWebApp(home, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  app = await startWebAppTrusting(rx, home);
   session = await openBrowser();
 });
 afterAll(async () => {
@@ -104,6 +94,12 @@ describe('the history browser', () => {
     // Monaco renders spaces as no-break spaces.
     expect((await editor.locator('.original .view-lines').textContent())!.replace(/\u00a0/g, ' ')).toMatch(/^503 Service Unavailable/);
     expect(await diff.getByRole('tab', { name: /Response status/ }).textContent()).toContain('(differs)');
+    // Arrows, Home and End move between the parts, as in the invocation panel.
+    const selected = (name: RegExp) => diff.getByRole('tab', { name }).getAttribute('aria-selected');
+    await page.keyboard.press('End');
+    await expect.poll(() => selected(/^Response body/)).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => selected(/^Request body/)).toBe('true');
 
     const seen = await Promise.all((await rx.server.getMockedEndpoints()).map((e) => e.getSeenRequests()));
     const downs = seen.flat().filter((r) => r.path === '/down');

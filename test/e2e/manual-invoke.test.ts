@@ -3,17 +3,15 @@
  * Webhooks table, and "Send all that fire" in the simulator — in real Chromium against the browser-mode
  * server, sending to a loopback HTTPS receiver whose CA the server trusts through NODE_EXTRA_CA_CERTS.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
-import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
 let rx: Receiver;
-let caDir: { path: string; cleanup: () => Promise<void> };
 const SHOTS = process.env.HOOKSMITH_SHOTS;
 /** `dark` takes the screenshots in the dark theme. */
 const SCHEME = process.env.HOOKSMITH_SHOTS_SCHEME === 'dark' ? 'dark' : 'light';
@@ -21,10 +19,7 @@ const shot = (name: string) => join(SHOTS ?? '', `${name}-${SCHEME}.png`);
 
 beforeAll(async () => {
   rx = await startReceiver();
-  caDir = await tempDir('hooksmith-ca-');
-  const caFile = join(caDir.path, 'receiver-ca.pem');
-  await writeFile(caFile, rx.caPem);
-  app = await startWebApp(undefined, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  app = await startWebAppTrusting(rx);
   session = await openBrowser();
   await session.page.emulateMedia({ colorScheme: SCHEME });
 });
@@ -32,7 +27,6 @@ afterAll(async () => {
   await session?.close();
   await app?.stop();
   await rx?.stop();
-  await caDir?.cleanup();
 });
 
 /** The triggers of the recorded invocations, asked of the running server over its API bridge. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -24,18 +24,6 @@ async function screenshot(page: Page, name: string, target: ReturnType<Page['loc
     await target.screenshot({ path: join(shots, `${name}-${scheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** The text of a Monaco editor as rendered (all lines are visible for short bodies). */
-async function monacoText(editor: ReturnType<Page['locator']>): Promise<string> {
-  await editor.locator('.view-lines .view-line').first().waitFor();
-  const lines = await editor.locator('.view-lines .view-line').evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top || '0'), text: (el.textContent ?? '').replace(/\u00a0/g, ' ') })),
-  );
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text)
-    .join('\n');
 }
 
 beforeAll(async () => {

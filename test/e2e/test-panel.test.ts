@@ -6,31 +6,23 @@
  * NODE_EXTRA_CA_CERTS (a temp PEM file), exactly as a user behind a corporate CA would set it up. The
  * browser itself only talks to the Hooksmith server; the webhook goes out from the server process.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
-import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
 let rx: Receiver;
-let caDir: { path: string; cleanup: () => Promise<void> };
 
 beforeAll(async () => {
   rx = await startReceiver();
-  caDir = await tempDir('hooksmith-ca-');
-  const caFile = join(caDir.path, 'receiver-ca.pem');
-  await writeFile(caFile, rx.caPem);
-  app = await startWebApp(undefined, { NODE_EXTRA_CA_CERTS: caFile, NO_PROXY: '*' });
+  app = await startWebAppTrusting(rx);
   session = await openBrowser();
 });
 afterAll(async () => {
   await session?.close();
   await app?.stop();
   await rx?.stop();
-  await caDir?.cleanup();
 });
 
 describe('the Test button and the invocation panel', () => {
@@ -53,7 +45,9 @@ describe('the Test button and the invocation panel', () => {
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     await panel.waitFor();
     // The Request tab shows the body exactly as sent (pretty-printed, in a read-only editor), and the URL.
-    const shown = await monacoText(panel.getByRole('figure').filter({ hasText: 'Request body' }));
+    const body = panel.getByRole('figure').filter({ hasText: 'Request body' }).locator('.monaco-editor .view-lines');
+    await body.locator('.view-line').first().waitFor();
+    const shown = await body.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
     expect(JSON.parse(shown)).toEqual(JSON.parse(sentBody));
     expect(await panel.textContent()).toContain(rx.url('/hook'));
 
@@ -70,6 +64,15 @@ describe('the Test button and the invocation panel', () => {
     const tlsBar = chart.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'TLS handshake' }) }).locator('.wf-bar');
     expect(await tlsBar.getAttribute('style')).toMatch(/left: [\d.]+%; width: [\d.]+%/);
     expect((await tlsBar.boundingBox())?.width).toBeGreaterThan(0);
+
+    // The tabs follow the WAI-ARIA pattern from the keyboard: arrows move and wrap, Home/End jump.
+    const selected = (name: string) => panel.getByRole('tab', { name, exact: true }).getAttribute('aria-selected');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => selected('Validators')).toBe('true');
+    await page.keyboard.press('Home');
+    await expect.poll(() => selected('Request')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Validators')).toBe('true');
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });

@@ -1,47 +1,25 @@
 /** `hooksmith send` in-process against a real HTTPS receiver, over real files. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { destroyAgents } from '../../electron/services/delivery/agents';
+import { describe, expect, it } from 'vitest';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
-import { startReceiver, type Receiver } from '../servers/receiver';
-import { captureIo } from '../support/memory-io';
-import { tempDir } from '../support/temp-dir';
+import { cliIn } from '../support/cli-in';
+import { receiverSuite } from '../support/receiver-suite';
 import { webhookInput } from '../support/webhook-fixtures';
 
-let rx: Receiver;
-let dir: { path: string; cleanup: () => Promise<void> };
-beforeAll(async () => (rx = await startReceiver()));
-afterAll(async () => {
-  destroyAgents();
-  await rx.stop();
-});
-beforeEach(async () => {
-  dir = await tempDir();
-  await writeFile(join(dir.path, 'ca.pem'), rx.caPem);
-});
-afterEach(async () => {
-  await rx.server.reset();
-  await dir.cleanup();
-});
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const io = captureIo(dir.path, env);
-  const code = await runCli(['--home', join(dir.path, 'home'), ...args], io);
-  return { code, out: io.out, err: io.err };
-}
+const suite = receiverSuite({ caFile: true });
+const cli = (args: string[], env: Record<string, string> = {}) => cliIn(suite.dir.path, args, env);
 
 async function definitionFile(name: string, overrides: Parameters<typeof webhookInput>[0]) {
-  await writeFile(join(dir.path, name), JSON.stringify({ schemaVersion: 1, ...webhookInput(overrides) }));
+  await writeFile(join(suite.dir.path, name), JSON.stringify({ schemaVersion: 1, ...webhookInput(overrides) }));
   return name;
 }
 
 describe('hooksmith send', () => {
   it('sends a definition file with an env secret, prints a summary with timings and validators, exit 0', async () => {
-    const ep = await rx.server.forPost('/ok').thenJson(200, { status: 'ok' });
+    const ep = await suite.rx.server.forPost('/ok').thenJson(200, { status: 'ok' });
     const file = await definitionFile('hook.json', {
-      url: rx.url('/ok'),
+      url: suite.rx.url('/ok'),
       headers: [{ key: 'X-Api-Key', value: '${env:CLI_KEY}', secret: true }],
       responseValidators: [{ jsonPath: '$.data.status', expectedValues: ['ok'] }],
     });
@@ -59,10 +37,10 @@ describe('hooksmith send', () => {
   });
 
   it('sends a saved webhook by name with a payload file and prints the record with --json; exit 1 when it fails', async () => {
-    await rx.server.forPost('/fail').thenReply(503, 'down', { 'Retry-After': '30' });
-    const file = await definitionFile('saved.json', { name: 'Datadog', url: rx.url('/fail') });
+    await suite.rx.server.forPost('/fail').thenReply(503, 'down', { 'Retry-After': '30' });
+    const file = await definitionFile('saved.json', { name: 'Datadog', url: suite.rx.url('/fail') });
     expect((await cli(['webhooks', 'import', file])).code).toBe(0);
-    await writeFile(join(dir.path, 'event.json'), JSON.stringify({ event_type: 'Custom', data: { requester: { name: 'Zed' } } }));
+    await writeFile(join(suite.dir.path, 'event.json'), JSON.stringify({ event_type: 'Custom', data: { requester: { name: 'Zed' } } }));
     const r = await cli(['send', 'datadog', '--payload', 'event.json', '--json', '--ca', 'ca.pem']);
     expect(r.code).toBe(1);
     const record = JSON.parse(r.out) as InvocationRecord;
@@ -75,8 +53,8 @@ describe('hooksmith send', () => {
   });
 
   it('exits 1 naming the field when a secret env variable is unset, sending nothing', async () => {
-    const ep = await rx.server.forAnyRequest().thenReply(200);
-    const file = await definitionFile('env.json', { url: rx.url('/x'), auth: { type: 'bearer', token: '${env:MISSING_TOKEN}' } });
+    const ep = await suite.rx.server.forAnyRequest().thenReply(200);
+    const file = await definitionFile('env.json', { url: suite.rx.url('/x'), auth: { type: 'bearer', token: '${env:MISSING_TOKEN}' } });
     const r = await cli(['send', file, '--ca', 'ca.pem']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/auth\.token: environment variable MISSING_TOKEN is not set/);
@@ -87,7 +65,7 @@ describe('hooksmith send', () => {
     expect((await cli(['send'])).code).toBe(2);
     const unknown = await cli(['send', 'NoSuchHook']);
     expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/neither a file nor a saved webhook/) });
-    const file = await definitionFile('ok.json', { url: rx.url('/x') });
+    const file = await definitionFile('ok.json', { url: suite.rx.url('/x') });
     expect((await cli(['send', file, '--event', 'Nope'])).err).toMatch(/--event must be one of/);
     expect((await cli(['send', file, '--payload', 'missing.json'])).code).toBe(2);
     const bad = await definitionFile('bad.json', { url: 'ftp://nowhere', triggers: [] });

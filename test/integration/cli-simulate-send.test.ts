@@ -1,36 +1,14 @@
 /** `hooksmith simulate --send` in-process against a real HTTPS receiver, over real files and the real history. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
-import { destroyAgents } from '../../electron/services/delivery/agents';
+import { describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../shared/history/types';
-import { startReceiver, type Receiver } from '../servers/receiver';
-import { captureIo } from '../support/memory-io';
-import { tempDir } from '../support/temp-dir';
+import { cliIn } from '../support/cli-in';
+import { receiverSuite } from '../support/receiver-suite';
 import { webhookInput } from '../support/webhook-fixtures';
 
-let rx: Receiver;
-let dir: { path: string; cleanup: () => Promise<void> };
-beforeAll(async () => (rx = await startReceiver()));
-afterAll(async () => {
-  destroyAgents();
-  await rx.stop();
-});
-beforeEach(async () => {
-  dir = await tempDir();
-  await writeFile(join(dir.path, 'ca.pem'), rx.caPem);
-});
-afterEach(async () => {
-  await rx.server.reset();
-  await dir.cleanup();
-});
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const io = captureIo(dir.path, env);
-  const code = await runCli(['--home', join(dir.path, 'home'), ...args], io);
-  return { code, out: io.out, err: io.err };
-}
+const suite = receiverSuite({ caFile: true });
+const cli = (args: string[], env: Record<string, string> = {}) => cliIn(suite.dir.path, args, env);
 
 const ALL = ['RequestCreated', 'RequestApproved', 'RequestRejected', 'RequestGranted', 'RequestExpired', 'RequestFailed'] as const;
 const body = '{"type": "{{event_type}}", "who": "{{data.requester.name}}"}';
@@ -40,10 +18,10 @@ function hooks() {
   return {
     schemaVersion: 1,
     webhooks: [
-      webhookInput({ name: 'Everything', url: rx.url('/all'), bodyTemplate: body, triggers: [...ALL] }),
-      webhookInput({ name: 'OnApproval', url: rx.url('/approved'), bodyTemplate: body, triggers: ['RequestApproved'] }),
-      webhookInput({ name: 'AwsGrants', url: rx.url('/aws'), triggers: ['RequestGranted'], filters: [{ field: 'integration', values: ['aws prod'] }] }),
-      webhookInput({ name: 'Off', url: rx.url('/off'), active: false, triggers: [...ALL] }),
+      webhookInput({ name: 'Everything', url: suite.rx.url('/all'), bodyTemplate: body, triggers: [...ALL] }),
+      webhookInput({ name: 'OnApproval', url: suite.rx.url('/approved'), bodyTemplate: body, triggers: ['RequestApproved'] }),
+      webhookInput({ name: 'AwsGrants', url: suite.rx.url('/aws'), triggers: ['RequestGranted'], filters: [{ field: 'integration', values: ['aws prod'] }] }),
+      webhookInput({ name: 'Off', url: suite.rx.url('/off'), active: false, triggers: [...ALL] }),
     ],
   };
 }
@@ -56,10 +34,10 @@ async function history(): Promise<HistoryPage> {
 
 describe('hooksmith simulate --send', () => {
   it('sends one request per fired cell with that step’s event, prints each outcome, and records each in the history', async () => {
-    const all = await rx.server.forPost('/all').always().thenJson(200, { ok: true });
-    const approved = await rx.server.forPost('/approved').always().thenJson(202, { queued: true });
-    const others = await rx.server.forAnyRequest().thenReply(500, 'should not be called');
-    await writeFile(join(dir.path, 'hooks.json'), JSON.stringify(hooks()));
+    const all = await suite.rx.server.forPost('/all').always().thenJson(200, { ok: true });
+    const approved = await suite.rx.server.forPost('/approved').always().thenJson(202, { queued: true });
+    const others = await suite.rx.server.forAnyRequest().thenReply(500, 'should not be called');
+    await writeFile(join(suite.dir.path, 'hooks.json'), JSON.stringify(hooks()));
 
     const r = await cli(['simulate', '--webhooks', 'hooks.json', '--send', '--ca', 'ca.pem']);
     expect(r.err).toBe('');
@@ -94,9 +72,9 @@ describe('hooksmith simulate --send', () => {
   });
 
   it('sends saved webhooks by name with their stored settings; a failed send gives exit 1 but the rest still go out, as JSON', async () => {
-    const all = await rx.server.forPost('/all').always().thenReply(503, 'maintenance');
-    const approved = await rx.server.forPost('/approved').thenJson(200, { ok: true });
-    await writeFile(join(dir.path, 'hooks.json'), JSON.stringify(hooks()));
+    const all = await suite.rx.server.forPost('/all').always().thenReply(503, 'maintenance');
+    const approved = await suite.rx.server.forPost('/approved').thenJson(200, { ok: true });
+    await writeFile(join(suite.dir.path, 'hooks.json'), JSON.stringify(hooks()));
     expect((await cli(['webhooks', 'import', 'hooks.json'])).code).toBe(0);
 
     const r = await cli(['simulate', '--webhooks', 'Everything', 'OnApproval', '--lifecycle', 'rejected', '--send', '--ca', 'ca.pem', '--json']);
@@ -114,9 +92,9 @@ describe('hooksmith simulate --send', () => {
   });
 
   it('a send that cannot go out (unset env variable) is "not sent", exit 1, and nothing reaches the receiver', async () => {
-    const all = await rx.server.forPost('/all').thenJson(200, { ok: true });
-    const file = { schemaVersion: 1, ...webhookInput({ name: 'NeedsKey', url: rx.url('/all'), triggers: ['RequestCreated'], headers: [{ key: 'X-Key', value: '${env:SIM_KEY}', secret: true }] }) };
-    await writeFile(join(dir.path, 'one.json'), JSON.stringify(file));
+    const all = await suite.rx.server.forPost('/all').thenJson(200, { ok: true });
+    const file = { schemaVersion: 1, ...webhookInput({ name: 'NeedsKey', url: suite.rx.url('/all'), triggers: ['RequestCreated'], headers: [{ key: 'X-Key', value: '${env:SIM_KEY}', secret: true }] }) };
+    await writeFile(join(suite.dir.path, 'one.json'), JSON.stringify(file));
     const r = await cli(['simulate', '--webhooks', 'one.json', '--lifecycle', 'failed', '--send', '--ca', 'ca.pem']);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^RequestCreated\s+fires → not sent$/m);
@@ -133,8 +111,8 @@ describe('hooksmith simulate --send', () => {
 
 describe('hooksmith send --event Manual', () => {
   it('invokes a saved webhook on demand with the Manual sample, even one without the Manual trigger, and records it', async () => {
-    const ep = await rx.server.forPost('/all').thenJson(200, { ok: true });
-    await writeFile(join(dir.path, 'hooks.json'), JSON.stringify(hooks()));
+    const ep = await suite.rx.server.forPost('/all').thenJson(200, { ok: true });
+    await writeFile(join(suite.dir.path, 'hooks.json'), JSON.stringify(hooks()));
     expect((await cli(['webhooks', 'import', 'hooks.json'])).code).toBe(0);
     const r = await cli(['send', 'Everything', '--event', 'Manual', '--ca', 'ca.pem']);
     expect(r.code).toBe(0);

@@ -2,9 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run-cli';
 import { documentedExample } from '../../shared/payload/samples';
-import { captureIo } from '../support/memory-io';
+import { cliIn } from '../support/cli-in';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
 
@@ -12,11 +11,7 @@ let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => (dir = await tempDir()));
 afterEach(() => dir.cleanup());
 
-async function cli(args: string[]) {
-  const io = captureIo(dir.path);
-  const code = await runCli(['--home', join(dir.path, 'home'), ...args], io);
-  return { code, out: io.out, err: io.err };
-}
+const cli = (args: string[]) => cliIn(dir.path, args);
 
 const file = async (name: string, value: unknown) => writeFile(join(dir.path, name), JSON.stringify(value));
 

@@ -16,6 +16,7 @@ import { resolveSecrets } from '../../electron/services/secrets/webhook-secrets'
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { MASKED_SECRET, type Webhook } from '../../shared/model/webhook';
 import { startReceiver, type Receiver } from '../servers/receiver';
+import { backendTrusting } from '../support/receiver-suite';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
 
@@ -31,14 +32,7 @@ beforeAll(async () => {
   caFile = join(dir.path, 'ca.pem');
   await writeFile(caFile, rx.caPem);
   secrets = new MemorySecretStore();
-  backend = await createBackend({
-    dataDir: join(dir.path, 'data'),
-    secrets,
-    mode: 'web',
-    version: 'test',
-    env: {},
-    deliveryOptions: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } },
-  });
+  backend = await backendTrusting(rx, { dataDir: join(dir.path, 'data'), secrets });
 });
 afterAll(async () => {
   backend.history.store.close();

@@ -8,12 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract';
+import type { TestArgs } from '../../../shared/api/contract';
 import { formatInvocationSummary } from '../../../shared/delivery/summary';
 import { parseDefinitionFile } from '../../../shared/model/definition-file';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { printError } from '../print';
 
 export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
@@ -54,9 +55,7 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
         event: { type: 'string' },
         payload: { type: 'string' },
         json: { type: 'boolean' },
-        ca: { type: 'string' },
-        insecure: { type: 'boolean' },
-        proxy: { type: 'string' },
+        ...NETWORK_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -94,10 +93,8 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
       triggers = saved.triggers;
     }
     if (values.payload !== undefined) args.event = JSON.parse(await io.readFile(values.payload)) as unknown;
-    const network: TestNetworkOptions = {};
-    if (values.ca !== undefined) network.extraCaPem = await io.readFile(values.ca);
-    if (values.insecure) network.insecureTls = true;
-    if (values.proxy !== undefined) network.proxyUrl = values.proxy;
+    const network = await networkFromFlags(values, io);
+    if (typeof network === 'string') return usage(io, network);
     if (Object.keys(network).length) args.network = network;
   } catch (e) {
     return usage(io, e instanceof Error ? e.message : String(e));

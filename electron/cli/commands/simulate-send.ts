@@ -8,7 +8,6 @@ import { formatMs } from '../../../shared/delivery/format';
 import type { Trigger, WebhookInput } from '../../../shared/model/webhook';
 import { outcomeLabel, sendPlan, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
-import type { CliIo } from '../cli-io';
 
 /** What became of one fired cell. */
 export interface SentCell {
@@ -26,21 +25,6 @@ export interface SentCell {
 
 /** Sent cells by `step:webhook`. */
 export type SentCells = Map<string, SentCell>;
-
-/** The network flags of `--send`, as `hooksmith send` reads them; a string says what is wrong. */
-export async function networkFromFlags(values: { ca?: string; insecure?: boolean; proxy?: string }, io: CliIo): Promise<TestNetworkOptions | string> {
-  const network: TestNetworkOptions = {};
-  if (values.ca !== undefined) {
-    try {
-      network.extraCaPem = await io.readFile(values.ca);
-    } catch (e) {
-      return `--ca ${values.ca}: ${e instanceof Error ? e.message : String(e)}`;
-    }
-  }
-  if (values.insecure) network.insecureTls = true;
-  if (values.proxy !== undefined) network.proxyUrl = values.proxy;
-  return network;
-}
 
 /** Sends every fired cell, in order; a refused or failed send does not stop the others. */
 export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend): Promise<SentCells> {

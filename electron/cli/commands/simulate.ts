@@ -15,7 +15,8 @@ import { LIFECYCLE_NAMES, VERDICT_LABELS, simulateLifecycle, type LifecycleName,
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
-import { cellLabel, networkFromFlags, sendFired, type SentCells } from './simulate-send';
+import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
+import { cellLabel, sendFired, type SentCells } from './simulate-send';
 
 export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE]
                          [--send [--ca PEM-FILE] [--insecure] [--proxy HTTP-URL]] [--json]
@@ -138,9 +139,7 @@ export async function simulateCommand(argv: string[], io: CliIo, deps: SimulateD
         payload: { type: 'string' },
         json: { type: 'boolean' },
         send: { type: 'boolean' },
-        ca: { type: 'string' },
-        insecure: { type: 'boolean' },
-        proxy: { type: 'string' },
+        ...NETWORK_FLAG_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     });

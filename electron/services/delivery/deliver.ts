@@ -5,14 +5,14 @@
  * refresh-and-retry when a cached OAuth2 token is refused with 401) → validators → outcome. Secrets are
  * masked on the way into the record; the plain values only ever reach the dispatcher.
  */
-import { randomUUID } from 'node:crypto';
-import { checkAponoUrl, classifyHttpStatus, invalidBodyError, urlRefusedError, validatorMismatchError, type DeliveryError } from '../../../shared/delivery/errors';
-import { INVOCATION_SCHEMA_VERSION, type HeaderPair, type InvocationRecord, type InvocationStep } from '../../../shared/delivery/invocation';
-import { maskHeaders, maskText, maskWebhook, webhookSecrets } from '../../../shared/delivery/masking';
-import { evaluateValidators, type ValidatorReport } from '../../../shared/delivery/validators';
+import { checkAponoUrl, invalidBodyError, urlRefusedError, type DeliveryError } from '../../../shared/delivery/errors';
+import type { HeaderPair, InvocationRecord, InvocationStep } from '../../../shared/delivery/invocation';
+import { webhookSecrets } from '../../../shared/delivery/masking';
+import type { ValidatorReport } from '../../../shared/delivery/validators';
 import type { Trigger, Webhook } from '../../../shared/model/webhook';
 import { DEFAULT_TIMEOUT_MS, send, type SendOptions } from './dispatcher';
 import { TokenCache, fetchToken, getToken, type TokenRequest } from './oauth2';
+import { invocationRecord, judgeResponse, webhookStep } from './record-parts';
 
 /** How to deliver; everything optional. The timeout comes from the webhook's `timeoutSeconds`. */
 export interface DeliverOptions extends Omit<SendOptions, 'timeoutMs'> {
@@ -53,30 +53,8 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   const sendOptions: SendOptions = { ...options, timeoutMs: webhook.timeoutSeconds ? webhook.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS };
   const cache = options.tokenCache ?? sharedTokenCache;
 
-  const finish = (error: DeliveryError | null, report: ValidatorReport = { passed: true, results: [] }): InvocationRecord => {
-    const last = [...steps].reverse().find((s) => s.kind === 'webhook');
-    const finished = Date.now();
-    return {
-      schemaVersion: INVOCATION_SCHEMA_VERSION,
-      id: randomUUID(),
-      webhookId: webhook.id,
-      webhookName: webhook.name,
-      webhook: maskWebhook(webhook),
-      trigger: input.trigger,
-      event: input.event,
-      renderedBody: maskText(renderedBody, secrets),
-      request: last?.request ?? null,
-      response: last?.response ?? null,
-      steps,
-      validators: report.results,
-      outcome: error === null ? 'Success' : 'Failure',
-      error,
-      warnings,
-      startedAt: new Date(started).toISOString(),
-      finishedAt: new Date(finished).toISOString(),
-      durationMs: finished - started,
-    };
-  };
+  const finish = (error: DeliveryError | null, report?: ValidatorReport): InvocationRecord =>
+    invocationRecord({ webhook, trigger: input.trigger, event: input.event, renderedBody, steps, validators: report?.results ?? [], error, warnings, startedMs: started, finishedMs: Date.now() });
 
   const urlCheck = checkAponoUrl(webhook.url);
   warnings.push(...urlCheck.warnings);
@@ -112,18 +90,7 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
 
   const call = async (attempt: number) => {
     const result = await send({ method: webhook.method, url: webhook.url, headers: withAuth(token), body: renderedBody }, sendOptions, options.signal);
-    const allSecrets = token ? [...secrets, token] : secrets;
-    steps.push({
-      kind: 'webhook',
-      attempt,
-      startedAt: result.startedAt,
-      durationMs: result.durationMs,
-      request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, allSecrets), body: maskText(result.request.body, allSecrets) },
-      // Echo endpoints (and error pages) may repeat a credential back.
-      response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, allSecrets) } : result.response,
-      timings: result.timings,
-      error: result.error,
-    });
+    steps.push(webhookStep(result, attempt, secretNames, token ? [...secrets, token] : secrets));
     return result;
   };
 
@@ -140,10 +107,6 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   }
 
   if (result.error || !result.response) return finish(result.error);
-  const res = result.response;
-  const report = evaluateValidators(webhook.responseValidators, { text: res.body, encoding: res.bodyEncoding, truncated: res.truncated });
-  const statusError = classifyHttpStatus(res.status, res.headers);
-  if (statusError) return finish(statusError, report);
-  if (!report.passed) return finish(validatorMismatchError(report.results.filter((r) => !r.passed)), report);
-  return finish(null, report);
+  const { error, report } = judgeResponse(webhook.responseValidators, result.response);
+  return finish(error, report);
 }

@@ -8,16 +8,15 @@
  * as the Test panel would.
  */
 import { randomUUID } from 'node:crypto';
-import { classifyHttpStatus, validatorMismatchError, type DeliveryError } from '../../../shared/delivery/errors';
 import type { HeaderPair, InvocationRecord } from '../../../shared/delivery/invocation';
-import { maskHeaders, maskText, webhookSecrets } from '../../../shared/delivery/masking';
-import { evaluateValidators } from '../../../shared/delivery/validators';
+import { webhookSecrets } from '../../../shared/delivery/masking';
 import { maskedHeader } from '../../../shared/history/secret-headers';
 import type { Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
 import { deliver, type DeliverOptions } from '../delivery/deliver';
 import { DEFAULT_TIMEOUT_MS, send } from '../delivery/dispatcher';
 import { TokenCache, getToken } from '../delivery/oauth2';
+import { judgeResponse, webhookStep } from '../delivery/record-parts';
 
 export type ReplayOutcome = { ok: true; record: InvocationRecord } | { ok: false; field: string; message: string };
 
@@ -76,23 +75,11 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
   const result = await send({ method: req.method, url: req.url, headers, body: req.body }, { ...options, timeoutMs }, options.signal);
   const secrets = [...(plain ? webhookSecrets(plain) : []), ...Object.values(revealed.values)];
   const secretNames = Object.keys(revealed.values);
-  const step = {
-    kind: 'webhook' as const,
-    attempt: 1,
-    startedAt: result.startedAt,
-    durationMs: result.durationMs,
-    request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, secrets), body: maskText(result.request.body, secrets) },
-    response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, secrets) } : result.response,
-    timings: result.timings,
-    error: result.error,
-  };
-  let error: DeliveryError | null = result.error;
+  const step = webhookStep(result, 1, secretNames, secrets);
   const validators = (plain ?? record.webhook).responseValidators;
-  const report = result.response ? evaluateValidators(validators, { text: result.response.body, encoding: result.response.bodyEncoding, truncated: result.response.truncated }) : { passed: true, results: [] };
-  if (!error && result.response) {
-    error = classifyHttpStatus(result.response.status, result.response.headers);
-    if (!error && !report.passed) error = validatorMismatchError(report.results.filter((r) => !r.passed));
-  }
+  const judged = result.response ? judgeResponse(validators, result.response) : { error: null, report: { passed: true, results: [] } };
+  const error = result.error ?? judged.error;
+  const report = judged.report;
   const finished = Date.now();
   return {
     ok: true,

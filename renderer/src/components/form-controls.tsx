@@ -36,6 +36,19 @@ export function FieldMessages({ issues, field }: { issues: FieldIssue[]; field: 
   );
 }
 
+/** Issues of several fields in one list, each as `field: message` (for a whole file or request refused at once). */
+export function IssueList({ issues, className }: { issues: readonly FieldIssue[]; className?: string }) {
+  return (
+    <ul className={className}>
+      {issues.map((i) => (
+        <li key={`${i.field}${i.message}`}>
+          <code>{i.field}</code>: {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A labelled row: label, control, help and the field's messages. */
 export function Field(props: { label: string; field: string; issues: FieldIssue[]; help?: ReactNode; children: ReactNode }) {
   return (

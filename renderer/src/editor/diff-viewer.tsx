@@ -3,6 +3,7 @@
  * Lives here because this folder is the only place allowed to import Monaco.
  */
 import { DiffEditor } from '@monaco-editor/react';
+import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme } from './monaco';
 
 export interface DiffViewerProps {
@@ -34,13 +35,8 @@ export function DiffViewer(props: DiffViewerProps) {
         renderSideBySide: true,
         // Side by side even in a narrow window: the panel is wide enough, and inline diffs of JSON are hard to read.
         useInlineViewWhenSpaceIsLimited: false,
-        minimap: { enabled: false },
-        fontSize: 13,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
+        ...BASE_EDITOR_OPTIONS,
         diffWordWrap: 'on',
-        automaticLayout: true,
         renderOverviewRuler: false,
         ariaLabel: props.ariaLabel,
         originalAriaLabel: `${props.ariaLabel}: original`,

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import Editor from '@monaco-editor/react';
 import type { editor } from 'monaco-editor/editor';
+import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme, monaco } from './monaco';
 
 export interface JsonEditorProps {
@@ -51,13 +52,8 @@ export function JsonEditor(props: JsonEditorProps) {
         ariaLabel: props.ariaLabel,
         readOnly: props.readOnly ?? false,
         domReadOnly: props.readOnly ?? false,
-        minimap: { enabled: false },
-        fontSize: 13,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
+        ...BASE_EDITOR_OPTIONS,
         tabSize: 2,
-        automaticLayout: true,
         renderValidationDecorations: 'on',
       }}
     />

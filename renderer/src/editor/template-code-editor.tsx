@@ -8,6 +8,7 @@ import Editor from '@monaco-editor/react';
 import type { editor } from 'monaco-editor/editor';
 import type { TemplateDiagnostic } from '../../../shared/template/analysis-types';
 import type { EscapeMode } from '../../../shared/template/render';
+import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme, monaco } from './monaco';
 import { watchDiagnostics, type DiagnosticsWatch } from './languages/handlebars/diagnostics';
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from './languages/handlebars/providers';
@@ -92,13 +93,8 @@ export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeE
       loading={<p className="muted">Loading editor…</p>}
       options={{
         ariaLabel: props.ariaLabel,
-        minimap: { enabled: false },
-        fontSize: 13,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
+        ...BASE_EDITOR_OPTIONS,
         tabSize: 2,
-        automaticLayout: true,
         fixedOverflowWidgets: true,
         lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
         quickSuggestions: { other: true, strings: true, comments: false },

@@ -7,6 +7,7 @@ import type { ImportResult } from '../../../../shared/api/contract';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { api } from '../../lib/api';
 import { routeHref } from '../../app/use-route';
+import { IssueList } from '../../components/form-controls';
 import { Modal } from './modal';
 
 export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void; onImported(): void; onOpen(id: string): void }) {
@@ -101,15 +102,7 @@ export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void;
           {error && (
             <div id="import-error" role="alert" className="error small">
               <p>{error.message}</p>
-              {error.issues.length > 0 && (
-                <ul>
-                  {error.issues.map((i) => (
-                    <li key={`${i.field}${i.message}`}>
-                      <code>{i.field}</code>: {i.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {error.issues.length > 0 && <IssueList issues={error.issues} />}
             </div>
           )}
           <div className="action-row">

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatMs } from '../../../../shared/delivery/format';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { DIFF_PARTS, diffSides, type DiffPart } from '../../../../shared/history/replay-diff';
+import { useTabKeys } from '../../components/use-tab-keys';
 import { DiffViewer } from '../../editor/diff-viewer';
 
 function verdict(r: InvocationRecord): string {
@@ -15,7 +16,7 @@ function verdict(r: InvocationRecord): string {
 export function ReplayDiffDialog({ original, replay, onClose, onOpen }: { original: InvocationRecord; replay: InvocationRecord; onClose(): void; onOpen(id: string): void }) {
   const [part, setPart] = useState<DiffPart>('Request body');
   const closeRef = useRef<HTMLButtonElement>(null);
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const tabKeys = useTabKeys(DIFF_PARTS, setPart);
   const sides = diffSides(original, replay, part);
 
   useEffect(() => {
@@ -30,15 +31,6 @@ export function ReplayDiffDialog({ original, replay, onClose, onOpen }: { origin
     e.stopPropagation();
     e.preventDefault();
     onClose();
-  };
-
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : null;
-    if (next === null) return;
-    e.preventDefault();
-    const j = (next + DIFF_PARTS.length) % DIFF_PARTS.length;
-    setPart(DIFF_PARTS[j]!);
-    tabRefs.current[j]?.focus();
   };
 
   return (
@@ -71,9 +63,8 @@ export function ReplayDiffDialog({ original, replay, onClose, onOpen }: { origin
               aria-selected={part === p}
               aria-controls="diff-panel"
               tabIndex={part === p ? 0 : -1}
-              ref={(el) => void (tabRefs.current[i] = el)}
               onClick={() => setPart(p)}
-              onKeyDown={(e) => onTabKey(e, i)}
+              {...tabKeys(i)}
             >
               {p}
               {!diffSides(original, replay, p).same && (

@@ -5,8 +5,9 @@
  * Shared by the Test bar and the History page: it shows any `InvocationRecord`; the History page passes its
  * replay and export actions as `children`, shown under the summary line.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
+import { useTabKeys } from '../../components/use-tab-keys';
 import { CopyButton } from './copy';
 import { TargetHintList } from './target-hint-list';
 import { RequestTab, ResponseTab } from './message-tabs';
@@ -19,7 +20,7 @@ type Tab = (typeof TABS)[number];
 export function InvocationPanel({ record, onClose, children }: { record: InvocationRecord; onClose: () => void; children?: ReactNode }) {
   const [tab, setTab] = useState<Tab>('Request');
   const closeRef = useRef<HTMLButtonElement>(null);
-  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const tabKeys = useTabKeys(TABS, setTab);
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -36,16 +37,6 @@ export function InvocationPanel({ record, onClose, children }: { record: Invocat
       opener?.focus();
     };
   }, [onClose]);
-
-  // Arrow keys move between tabs, as in the WAI-ARIA tabs pattern.
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
-    if (next === null) return;
-    e.preventDefault();
-    const j = (next + TABS.length) % TABS.length;
-    setTab(TABS[j]!);
-    tabRefs.current[j]?.focus();
-  };
 
   const failed = record.outcome === 'Failure';
   return (
@@ -91,9 +82,8 @@ export function InvocationPanel({ record, onClose, children }: { record: Invocat
             aria-selected={tab === t}
             aria-controls={`inv-panel-${t}`}
             tabIndex={tab === t ? 0 : -1}
-            ref={(el) => void (tabRefs.current[i] = el)}
             onClick={() => setTab(t)}
-            onKeyDown={(e) => onTabKey(e, i)}
+            {...tabKeys(i)}
           >
             {t}
             {t === 'Validators' && record.validators.some((v) => !v.passed) ? ' ✗' : ''}

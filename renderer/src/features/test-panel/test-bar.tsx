@@ -4,10 +4,10 @@
  * settings included (the form's Network fieldset); secrets still shown masked are taken from the saved
  * webhook by the backend.
  */
-import { useEffect, useState } from 'react';
-import { formatMs } from '../../../../shared/delivery/format';
+import { useCallback, useEffect, useState } from 'react';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../../shared/model/webhook';
 import { InvocationPanel } from './invocation-panel';
+import { RunProgress, RunRefused, RunVerdict } from './run-status';
 import { TargetHintList } from './target-hint-list';
 import { useTestRun } from './use-test-run';
 import './test-panel.css';
@@ -18,6 +18,8 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
   const [picked, setPicked] = useState<Trigger>(choices[0] ?? 'RequestCreated');
   const trigger = choices.includes(picked) ? picked : (choices[0] ?? 'RequestCreated');
   const [panelOpen, setPanelOpen] = useState(false);
+  // Stable, so the panel's focus effect does not re-run (and move the focus to Close) when the edit page re-renders.
+  const closePanel = useCallback(() => setPanelOpen(false), []);
   const running = run.kind === 'running';
 
   const test = () => {
@@ -53,54 +55,16 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
           Test
         </button>
         <span className="muted small">Ctrl+Enter</span>
-        {running && (
-          <>
-            <span className="spinner" aria-hidden="true" />
-            <span role="status">
-              {run.cancelling ? 'Cancelling…' : 'Testing…'} <span className="elapsed">{formatMs(elapsedMs)}</span>
-            </span>
-            <button type="button" onClick={cancel} disabled={run.cancelling}>
-              Cancel
-            </button>
-          </>
-        )}
+        <RunProgress run={run} elapsedMs={elapsedMs} onCancel={cancel} verb="Testing…" />
       </div>
 
       {record && (
-        <div className="test-result" role="status">
-          <p className={record.outcome === 'Success' ? 'verdict ok' : 'verdict error'}>
-            {record.outcome === 'Success' ? '✓ Test successful' : '✗ Test failed'}
-            <span className="muted">
-              {' '}
-              {record.response ? `· ${record.response.status} ${record.response.statusText} ` : ''}· {formatMs(record.durationMs)}
-            </span>
-          </p>
-          {record.error && (
-            <p className="hint">
-              {record.error.message} {record.error.hint}
-            </p>
-          )}
+        <RunVerdict record={record} labels={{ success: '✓ Test successful', failure: '✗ Test failed' }} panelOpen={panelOpen} onViewData={() => setPanelOpen(true)}>
           <TargetHintList record={record} />
-          <button type="button" onClick={() => setPanelOpen(true)} aria-expanded={panelOpen}>
-            View Invocation Data
-          </button>
-        </div>
+        </RunVerdict>
       )}
-      {run.kind === 'refused' && (
-        <div className="test-result" role="alert">
-          <p className="verdict error">Not sent: {run.error.issues?.length ? 'fix these first.' : run.error.message}</p>
-          {run.error.issues && (
-            <ul className="issues">
-              {run.error.issues.map((i) => (
-                <li key={`${i.field}${i.message}`}>
-                  <code>{i.field}</code>: {i.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {record && panelOpen && <InvocationPanel record={record} onClose={() => setPanelOpen(false)} />}
+      {run.kind === 'refused' && <RunRefused error={run.error} />}
+      {record && panelOpen && <InvocationPanel record={record} onClose={closePanel} />}
     </div>
   );
 }

@@ -3,10 +3,10 @@
  * picks from the sample library or pastes; the same delivery as the Test button, recorded in the history.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { formatMs } from '../../../../shared/delivery/format';
 import type { Webhook } from '../../../../shared/model/webhook';
 import { parseSampleText } from '../../../../shared/payload/user-samples';
 import { InvocationPanel } from '../test-panel/invocation-panel';
+import { RunProgress, RunRefused, RunVerdict } from '../test-panel/run-status';
 import { useTestRun } from '../test-panel/use-test-run';
 import { useSampleLibrary } from './use-sample-library';
 import '../test-panel/test-panel.css';
@@ -114,54 +114,15 @@ export function ManualInvokeDialog({ webhook, onClose }: { webhook: Webhook; onC
           <button type="button" className="primary" onClick={send} disabled={running || event === undefined}>
             Send
           </button>
-          {running && (
-            <>
-              <span className="spinner" aria-hidden="true" />
-              <span role="status">
-                {run.cancelling ? 'Cancelling…' : 'Sending…'} <span className="elapsed">{formatMs(elapsedMs)}</span>
-              </span>
-              <button type="button" onClick={cancel} disabled={run.cancelling}>
-                Cancel
-              </button>
-            </>
-          )}
+          <RunProgress run={run} elapsedMs={elapsedMs} onCancel={cancel} verb="Sending…" />
           <button type="button" className="close-dialog" onClick={onClose} disabled={running}>
             Close
           </button>
         </div>
         {record && (
-          <div className="test-result" role="status">
-            <p className={record.outcome === 'Success' ? 'verdict ok' : 'verdict error'}>
-              {record.outcome === 'Success' ? '✓ Invocation successful' : '✗ Invocation failed'}
-              <span className="muted">
-                {' '}
-                {record.response ? `· ${record.response.status} ${record.response.statusText} ` : ''}· {formatMs(record.durationMs)}
-              </span>
-            </p>
-            {record.error && (
-              <p className="hint">
-                {record.error.message} {record.error.hint}
-              </p>
-            )}
-            <button type="button" onClick={() => setPanelOpen(true)} aria-expanded={panelOpen}>
-              View Invocation Data
-            </button>
-          </div>
+          <RunVerdict record={record} labels={{ success: '✓ Invocation successful', failure: '✗ Invocation failed' }} panelOpen={panelOpen} onViewData={() => setPanelOpen(true)} />
         )}
-        {run.kind === 'refused' && (
-          <div className="test-result" role="alert">
-            <p className="verdict error">Not sent: {run.error.issues?.length ? 'fix these first.' : run.error.message}</p>
-            {run.error.issues && (
-              <ul className="issues">
-                {run.error.issues.map((i) => (
-                  <li key={`${i.field}${i.message}`}>
-                    <code>{i.field}</code>: {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {run.kind === 'refused' && <RunRefused error={run.error} />}
       </div>
       {record && panelOpen && <InvocationPanel record={record} onClose={closePanel} />}
     </div>
