@@ -29,6 +29,17 @@ describe('webhooks in the browser', () => {
     expect(page.url()).not.toContain('token=');
   });
 
+  it('tells once that typed secrets last for this session, and a dismissed notice stays dismissed', async () => {
+    const { page } = session;
+    const notice = page.getByRole('status').filter({ hasText: 'kept for this session only' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    expect(await page.getByText('kept for this session only').count()).toBe(0);
+  });
+
   it('refuses a non-HTTPS URL at the URL field and saves nothing', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();

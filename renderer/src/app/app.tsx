@@ -10,11 +10,27 @@ import { HistoryPage } from '../features/history/history-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { routeHref, useRoute } from './use-route';
 
+const DISMISSED_KEY = 'hooksmith.dismissedNotices';
+
+/** Notices the user dismissed: the same text is not shown again (a new backup path or problem still is). */
+function dismissedNotices(): Set<string> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]') as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function dismissNotices(notices: string[]): void {
+  const all = [...dismissedNotices(), ...notices].slice(-50);
+  localStorage.setItem(DISMISSED_KEY, JSON.stringify(all));
+}
+
 export function App() {
   const route = useRoute();
   const [notices, setNotices] = useState<string[]>([]);
   useEffect(() => {
-    void api.app.info().then((r) => setNotices(r.ok ? r.value.notices : [r.error.message]));
+    void api.app.info().then((r) => setNotices(r.ok ? r.value.notices.filter((n) => !dismissedNotices().has(n)) : [r.error.message]));
   }, []);
 
   return (
@@ -43,7 +59,14 @@ export function App() {
           {notices.map((n) => (
             <p key={n}>{n}</p>
           ))}
-          <button type="button" className="link" onClick={() => setNotices([])}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              dismissNotices(notices);
+              setNotices([]);
+            }}
+          >
             Dismiss
           </button>
         </div>
