@@ -36,7 +36,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stderr.write('Stopping Hooksmith…\n');
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => {
+        backend.history.store.close();
+        process.exit(0);
+      },
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFailure, makeRecord } from '../../../test/support/invocation-fixtures';
@@ -243,5 +243,112 @@ describe('InvocationStore: crash safety', () => {
     expect(await last.get('after-crash')).toMatchObject({ id: 'after-crash' });
     last.close();
     console.log(`SIGKILL test: ${acknowledged.length} acknowledged, ${last.size - 1} recovered over 4 kills; recovery: ${recoveries.join(' | ') || 'nothing to fix'}`);
+  });
+});
+
+describe('InvocationStore: deletions stay deleted', () => {
+  it('records deleted at a segment\'s tail do not come back after the index is compacted', async () => {
+    const s = open();
+    for (let i = 0; i < 1500; i++) s.append(makeRecord({ id: `r${i}`, startedAt: at(i) }, 50));
+    const doomed = Array.from({ length: 1200 }, (_, i) => `r${i + 300}`);
+    expect(s.remove(doomed)).toBe(1200);
+    s.close();
+    // This open compacts (1,200 tombstones outweigh 300 live rows), dropping the tombstones from the index.
+    const compacted = open();
+    expect(compacted.size).toBe(300);
+    compacted.close();
+    expect(readFileSync(join(dir.path, 'index.jsonl'), 'utf8')).not.toContain('"del"');
+    const again = open();
+    expect(again.size).toBe(300);
+    expect(await again.get('r1499')).toBeUndefined();
+    expect(again.recovery).toEqual([]);
+    again.close();
+  });
+
+  it('a cleared history leaves no record on disk and stays empty on reopen', async () => {
+    const s = open();
+    for (let i = 0; i < 20; i++) s.append(makeRecord({ id: `secret-${i}`, startedAt: at(i) }));
+    s.clear();
+    s.append(makeRecord({ id: 'fresh' }));
+    s.close();
+    const onDisk = readdirSync(dir.path)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => readFileSync(join(dir.path, f), 'utf8'))
+      .join('');
+    expect(onDisk).not.toContain('secret-');
+    const again = open();
+    expect((await again.query({})).items.map((x) => x.id)).toEqual(['fresh']);
+    again.close();
+  });
+});
+
+describe('InvocationStore: two processes on one folder', () => {
+  // Two stores in one process stand in for the app and the CLI: the second finds `.lock` held by a live
+  // pid (ours) and opens as a guest, exactly as the CLI does while the app runs.
+  it('the first opener owns the folder; a guest appends to a segment of its own and both see every record', async () => {
+    const app = open();
+    const cli = open();
+    expect([app.owner, cli.owner]).toEqual([true, false]);
+    app.append(makeRecord({ id: 'from-app-1', startedAt: at(1) }));
+    cli.append(makeRecord({ id: 'from-cli', startedAt: at(2) }));
+    app.append(makeRecord({ id: 'from-app-2', startedAt: at(3) }));
+    expect(readdirSync(dir.path).filter((f) => f.startsWith('seg-')).sort()).toEqual(['seg-000001.jsonl', 'seg-000002.jsonl']);
+    expect((await app.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli', 'from-app-1']);
+    expect((await cli.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli', 'from-app-1']);
+    expect(await app.get('from-cli')).toMatchObject({ id: 'from-cli' });
+    expect(cli.remove(['from-app-1'])).toBe(1);
+    expect(await app.get('from-app-1')).toBeUndefined();
+    cli.close();
+    app.close();
+    const later = open();
+    expect(later.owner).toBe(true);
+    expect((await later.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli']);
+    later.close();
+  });
+
+  it('a guest leaves a torn tail alone (the owner may be writing it) and follows the owner\'s compaction', async () => {
+    const first = open();
+    for (let i = 0; i < 1500; i++) first.append(makeRecord({ id: `r${i}`, startedAt: at(i) }, 50));
+    first.remove(Array.from({ length: 1400 }, (_, i) => `r${i}`));
+    first.close();
+    const seg = join(dir.path, 'seg-000001.jsonl');
+    const owner = open(); // compacts: a new index.jsonl replaces the one a guest would hold
+    const guest = open();
+    appendFileSync(seg, '{"id":"half-writ');
+    const sizeWithTail = statSync(seg).size;
+    const late = open();
+    expect(late.owner).toBe(false);
+    expect(late.size).toBe(100);
+    expect(statSync(seg).size).toBe(sizeWithTail);
+    late.close();
+    truncateSync(seg, sizeWithTail - '{"id":"half-writ'.length);
+    owner.remove(Array.from({ length: 60 }, (_, i) => `r${1400 + i}`));
+    owner.close();
+    // The next owner finds an unreadable index line and rewrites index.jsonl: a new file replaces the old.
+    appendFileSync(join(dir.path, 'index.jsonl'), 'not json\n');
+    const compactor = open();
+    expect(compactor.owner).toBe(true);
+    expect(compactor.recovery.join(' ')).toMatch(/unreadable index line/);
+    compactor.close();
+    // The guest's descriptor points at an index file that no longer exists; it must notice, not lose appends.
+    guest.append(makeRecord({ id: 'guest-after-compaction', startedAt: at(2000) }));
+    expect(guest.size).toBe(41);
+    guest.close();
+    const check = open();
+    expect(check.size).toBe(41);
+    expect(await check.get('guest-after-compaction')).toMatchObject({ id: 'guest-after-compaction' });
+    check.close();
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const dead = spawn(process.execPath, ['-e', '0']);
+    const pid = dead.pid!;
+    await new Promise((resolve) => dead.on('exit', resolve));
+    writeFileSync(join(dir.path, '.lock'), String(pid));
+    const s = open();
+    expect(s.owner).toBe(true);
+    expect(readFileSync(join(dir.path, '.lock'), 'utf8')).toBe(String(process.pid));
+    s.close();
+    expect(existsSync(join(dir.path, '.lock'))).toBe(false);
   });
 });

@@ -18,16 +18,23 @@
  * and an OS crash or power cut may lose the last seconds, which open() recovers from the same way. Segments
  * are fsynced when they roll over and when the store closes.
  *
- * One process writes at a time in practice (the app or the CLI); offsets come from the file's real size, and
- * readers pick up index lines another process appended (see `refresh`).
+ * Compaction drops tombstones, so a rewritten index starts with `{"ends":{segment:bytes}}`: how far it had
+ * read each segment. Without it, records deleted at a segment's tail would look unindexed on the next open
+ * and come back to life.
+ *
+ * Several processes (the app and the CLI) may have the folder open: see `owner-lock.ts`. The owner appends
+ * to the last segment and alone rewrites the index, cuts torn lines and deletes emptied segments; any other
+ * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
+ * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
 import { BODIES_OMITTED, DEAD, IndexColumns, type IndexTuple } from './index-columns';
 import { readRange, scanLines, writeAll } from './line-files';
+import { tryOwn } from './owner-lock';
 import { queryIndex, statsFor } from './store-query';
 
 /** A new segment starts past this size: big enough to keep file counts low, small enough to delete and scan in pieces. */
@@ -44,6 +51,9 @@ export interface StoreOptions {
 }
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
+
+/** An index line: a record's tuple, a tombstone, or (first line of a rewritten index) how far each segment was read. */
+type IndexLine = IndexTuple | { del: string[] } | { ends: Record<string, number> };
 
 function listSegments(dir: string): number[] {
   return readdirSync(dir)
@@ -89,6 +99,10 @@ export class InvocationStore {
   private liveCount = 0;
   private readonly maxSegmentBytes: number;
   private readonly now: () => number;
+  /** Releases `.lock` when this process owns the folder; `null` for a guest (see owner-lock.ts). */
+  private release: (() => void) | null = null;
+  /** The index file's inode when opened: a different one on disk means the owner rewrote it. */
+  private indexIno = 0;
 
   private constructor(readonly dir: string, options: StoreOptions) {
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
@@ -101,8 +115,14 @@ export class InvocationStore {
   static open(dir: string, options: StoreOptions = {}): InvocationStore {
     mkdirSync(dir, { recursive: true });
     const store = new InvocationStore(dir, options);
+    store.release = tryOwn(dir);
     store.load();
     return store;
+  }
+
+  /** True when this process may rewrite the index and delete files (see owner-lock.ts). */
+  get owner(): boolean {
+    return this.release !== null;
   }
 
   private segPath(n: number): string {
@@ -114,13 +134,17 @@ export class InvocationStore {
     const segments = listSegments(this.dir);
     const present = new Set(segments);
     const tombstones = new Set<string>();
+    // How far the index reaches into each segment; anything after that is indexed now (the process died
+    // between the segment write and the index write) and a torn tail is cut off.
+    const indexedEnd = new Map<number, number>();
     let badIndexLines = 0;
     if (existsSync(indexPath)) {
       const scan = scanLines(indexPath, 0, (line) => {
         try {
-          const v = JSON.parse(line.toString('utf8')) as IndexTuple | { del: string[] };
+          const v = JSON.parse(line.toString('utf8')) as IndexLine;
           if (Array.isArray(v)) this.cols.add(v);
-          else for (const id of v.del) tombstones.add(id);
+          else if ('del' in v) for (const id of v.del) tombstones.add(id);
+          else for (const [seg, end] of Object.entries(v.ends)) indexedEnd.set(Number(seg), end);
         } catch {
           badIndexLines++;
         }
@@ -129,9 +153,6 @@ export class InvocationStore {
       if (badIndexLines) this.recovery.push(`${badIndexLines} unreadable index line(s) were skipped.`);
     } else if (segments.length) this.recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
 
-    // How far the index reaches into each segment; anything after that is indexed now (the process died
-    // between the segment write and the index write) and a torn tail is cut off.
-    const indexedEnd = new Map<number, number>();
     const c = this.cols;
     for (let r = 0; r < c.count; r++) {
       const end = c.offset[r]! + c.length[r]!;
@@ -152,7 +173,8 @@ export class InvocationStore {
         }
       });
       if (bad) this.recovery.push(`${segmentName(seg)}: ${bad} unreadable line(s) were skipped.`);
-      if (scan.validEnd < scan.size) {
+      // A guest leaves a torn tail alone: it may be a line the owner is writing right now.
+      if (scan.validEnd < scan.size && this.owner) {
         const fd = openSync(path, 'r+');
         ftruncateSync(fd, scan.validEnd);
         closeSync(fd);
@@ -173,51 +195,94 @@ export class InvocationStore {
       }
     }
     for (const id of tombstones) if (c.byId.has(id) && !c.isLive(c.byId.get(id)!)) c.byId.delete(id);
-    this.currentSeg = segments.length ? segments[segments.length - 1]! : 1;
 
-    // Rewrite the index when it is missing, torn, or mostly dead weight; otherwise append to it as is.
-    const deadRows = c.count - this.liveCount;
-    if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
+    if (this.owner) {
+      this.currentSeg = segments.length ? segments[segments.length - 1]! : 1;
+      // Segments whose records were all deleted or expired (possibly by a guest, which deletes no files).
+      for (const seg of segments) if (seg !== this.currentSeg && !this.segLive.get(seg)) this.dropSegment(seg);
+      // Rewrite the index when it is missing, torn, or mostly dead weight; otherwise append to it as is.
+      const deadRows = c.count - this.liveCount;
+      if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
+      this.segFd = openSync(this.segPath(this.currentSeg), 'a');
+      this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+    }
     this.indexFd = openSync(indexPath, 'a');
     this.indexSize = fstatSync(this.indexFd).size;
-    this.segFd = openSync(this.segPath(this.currentSeg), 'a');
-    this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+    this.indexIno = fstatSync(this.indexFd).ino;
     this.enforceRetention();
   }
 
   /** Writes index.jsonl afresh from the live rows (temp file, fsync, rename): compaction and repair in one. */
   private rewriteIndex(): void {
     const c = this.cols;
-    const lines: string[] = [];
+    const ends: Record<string, number> = {};
+    for (const [seg, bytes] of this.segBytes) ends[seg] = bytes;
+    const lines: string[] = [JSON.stringify({ ends })];
     for (let r = 0; r < c.count; r++) if (c.isLive(r)) lines.push(JSON.stringify(c.tuple(r)));
     const tmp = join(this.dir, `${INDEX_FILE}.tmp`);
     const fd = openSync(tmp, 'w');
-    writeAll(fd, Buffer.from(lines.length ? lines.join('\n') + '\n' : ''));
+    writeAll(fd, Buffer.from(lines.join('\n') + '\n'));
     fsyncSync(fd);
     closeSync(fd);
     renameSync(tmp, join(this.dir, INDEX_FILE));
   }
 
-  /** Catches up with index lines another process appended since we last looked. */
+  /** Catches up with index lines another process appended since we last looked, or reloads after a rewrite. */
   private refresh(): void {
+    if (this.indexFd < 0) return; // closed
+    if (!this.owner && this.indexReplaced()) {
+      this.reload();
+      return;
+    }
     const size = fstatSync(this.indexFd).size;
     if (size <= this.indexSize) return;
     const from = this.indexSize;
     const scan = scanLines(join(this.dir, INDEX_FILE), from, (line) => {
       try {
-        const v = JSON.parse(line.toString('utf8')) as IndexTuple | { del: string[] };
+        const v = JSON.parse(line.toString('utf8')) as IndexLine;
         if (Array.isArray(v)) {
           if (this.cols.byId.has(v[0])) return;
           this.cols.add(v);
           this.liveCount++;
           this.segLive.set(v[9], (this.segLive.get(v[9]) ?? 0) + 1);
           this.segBytes.set(v[9], Math.max(this.segBytes.get(v[9]) ?? 0, v[10] + v[11]));
-        } else this.kill(v.del, false);
+        } else if ('del' in v) this.kill(v.del, false);
       } catch {
         /* a line still being written by the other process: read it next time */
       }
     });
     this.indexSize = scan.validEnd;
+  }
+
+  /**
+   * One write at the index's end (O_APPEND keeps another process's line whole). Our read position moves past
+   * it only when nothing else landed in between; otherwise the next refresh reads both (skipping ours).
+   */
+  private appendIndex(buf: Buffer): void {
+    const before = this.indexSize;
+    writeAll(this.indexFd, buf);
+    if (fstatSync(this.indexFd).size === before + buf.length) this.indexSize = before + buf.length;
+  }
+
+  /** True when `index.jsonl` on disk is no longer the file we hold open (the owner compacted it). */
+  private indexReplaced(): boolean {
+    try {
+      return statSync(join(this.dir, INDEX_FILE)).ino !== this.indexIno;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Drops everything in memory and reads the folder again, keeping our own segment to append to. */
+  private reload(): void {
+    closeSync(this.indexFd);
+    this.cols = new IndexColumns();
+    this.segLive.clear();
+    this.segBytes.clear();
+    this.firstLive = this.liveCount = 0;
+    this.recovery.length = 0;
+    this.load();
+    if (this.segFd >= 0) this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
   }
 
   /** Appends one record; see {@link appendMany}. */
@@ -230,6 +295,10 @@ export class InvocationStore {
    * Records of webhooks in `omitBodiesFor` are stored without bodies and flagged.
    */
   appendMany(records: readonly InvocationRecord[]): void {
+    // Catch up first: for a guest, our index fd must be the file on disk, or these lines would land in a
+    // replaced, unlinked file; for anyone, lines another process appended must be read before we skip past ours.
+    this.refresh();
+    if (this.segFd < 0) this.roll();
     let segChunks: Buffer[] = [];
     let indexLines = '';
     let segSize = fstatSync(this.segFd).size;
@@ -253,9 +322,7 @@ export class InvocationStore {
     }
     // Segment first, index second: a crash in between leaves lines the next open() indexes from the segment.
     flush();
-    const indexBuf = Buffer.from(indexLines, 'utf8');
-    writeAll(this.indexFd, indexBuf);
-    this.indexSize += indexBuf.length;
+    this.appendIndex(Buffer.from(indexLines, 'utf8'));
     this.segBytes.set(this.currentSeg, segSize);
     for (const t of rows) {
       const prev = this.cols.byId.get(t[0]);
@@ -267,14 +334,25 @@ export class InvocationStore {
     this.enforceRetention();
   }
 
+  /** Starts a new segment this process alone writes: created exclusively, past every existing number. */
   private roll(): number {
-    fsyncSync(this.segFd);
-    closeSync(this.segFd);
-    this.currentSeg++;
-    this.segFd = openSync(this.segPath(this.currentSeg), 'a');
-    const size = fstatSync(this.segFd).size;
-    this.segBytes.set(this.currentSeg, size);
-    return size;
+    if (this.segFd >= 0) {
+      fsyncSync(this.segFd);
+      closeSync(this.segFd);
+    }
+    let next = Math.max(this.currentSeg, ...listSegments(this.dir)) + 1;
+    for (;;) {
+      try {
+        this.segFd = openSync(this.segPath(next), 'ax');
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        next++;
+      }
+    }
+    this.currentSeg = next;
+    this.segBytes.set(next, 0);
+    return 0;
   }
 
   private markDead(r: number): void {
@@ -285,11 +363,13 @@ export class InvocationStore {
     const seg = c.segment[r]!;
     const left = (this.segLive.get(seg) ?? 1) - 1;
     this.segLive.set(seg, left);
-    if (left === 0 && seg !== this.currentSeg) this.dropSegment(seg);
+    // Only segments older than ours: a newer one belongs to a guest that may still be writing it.
+    if (left === 0 && seg < this.currentSeg) this.dropSegment(seg);
   }
 
   private dropSegment(seg: number): void {
-    rmSync(this.segPath(seg), { force: true });
+    // A guest deletes no files: the owner may be writing this one; the owner's next open removes it.
+    if (this.owner) rmSync(this.segPath(seg), { force: true });
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
   }
@@ -305,11 +385,7 @@ export class InvocationStore {
       c.byId.delete(id);
       killed.push(id);
     }
-    if (persist && killed.length) {
-      const buf = Buffer.from(JSON.stringify({ del: killed }) + '\n', 'utf8');
-      writeAll(this.indexFd, buf);
-      this.indexSize += buf.length;
-    }
+    if (persist && killed.length) this.appendIndex(Buffer.from(JSON.stringify({ del: killed }) + '\n', 'utf8'));
     return killed.length;
   }
 
@@ -357,6 +433,7 @@ export class InvocationStore {
 
   /** How many invocations are kept. */
   get size(): number {
+    this.refresh();
     return this.liveCount;
   }
 
@@ -393,19 +470,25 @@ export class InvocationStore {
     return this.kill(ids);
   }
 
-  /** Deletes every invocation and file and starts an empty history. */
+  /**
+   * Deletes every invocation. The owner also deletes the files (a cleared history must not linger on disk)
+   * and starts a fresh segment; a guest writes tombstones and the owner's next open deletes the files.
+   */
   clear(): void {
-    this.close();
-    for (const seg of listSegments(this.dir)) rmSync(this.segPath(seg), { force: true });
-    writeFileSync(join(this.dir, INDEX_FILE), '');
-    this.cols = new IndexColumns();
-    this.segLive.clear();
-    this.segBytes.clear();
-    this.firstLive = this.liveCount = this.indexSize = 0;
-    this.currentSeg = 1;
+    this.refresh();
+    const c = this.cols;
+    const live: string[] = [];
+    for (let r = 0; r < c.count; r++) if (c.isLive(r)) live.push(c.ids[r]!);
+    this.kill(live);
+    if (!this.owner) return;
+    const old = this.currentSeg;
+    this.roll();
+    this.dropSegment(old);
+    this.rewriteIndex();
+    closeSync(this.indexFd);
     this.indexFd = openSync(join(this.dir, INDEX_FILE), 'a');
-    this.segFd = openSync(this.segPath(1), 'a');
-    this.segBytes.set(1, 0);
+    this.indexSize = fstatSync(this.indexFd).size;
+    this.indexIno = fstatSync(this.indexFd).ino;
   }
 
   /** Fsyncs and closes the files. */
@@ -419,5 +502,7 @@ export class InvocationStore {
       closeSync(this.indexFd);
     }
     this.segFd = this.indexFd = -1;
+    this.release?.();
+    this.release = null;
   }
 }
