@@ -162,4 +162,35 @@ describe('the history browser', () => {
     expect(await panel.locator('.panel-meta').textContent()).toMatch(/^FlakyEndpoint\S+ · RequestCreated/);
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
   });
+
+  // Last: it empties the history the tests above read.
+  it('deletes one invocation after a confirmation, then clears the whole history', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, `${app.url}#/history`);
+    const rows = page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
+    const status = page.locator('.history-status');
+    await status.getByText(/^\d+ invocations/).waitFor();
+    const before = Number(/^(\d+)/.exec((await status.textContent()) ?? '')![1]);
+    expect(before).toBeGreaterThan(3);
+    await rows.first().click();
+    const panel = page.getByRole('dialog', { name: 'Invocation data' });
+    await panel.getByRole('button', { name: 'Delete…' }).click();
+    await panel.getByRole('button', { name: 'Keep it' }).click();
+    await panel.getByRole('button', { name: 'Delete…' }).click();
+    await panel.getByRole('button', { name: 'Delete invocation' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await status.getByText(`${before - 1} invocations`).waitFor();
+
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear history' });
+    await dialog.getByText(`This deletes all ${before - 1} kept invocations`).waitFor();
+    await dialog.getByRole('button', { name: 'Delete all invocations' }).click();
+    await page.getByText('No invocations yet.').waitFor();
+    // The store agrees, not just the screen: a fresh query through the API finds nothing.
+    const total = await page.evaluate(async () => {
+      const r = await fetch(`/api/history.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hooksmith-token': sessionStorage.getItem('hooksmith.token') ?? '' }, body: JSON.stringify({ arg: { limit: 1 } }) });
+      return ((await r.json()) as { value?: { total: number } }).value?.total;
+    });
+    expect(total).toBe(0);
+  });
 });

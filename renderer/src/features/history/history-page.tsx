@@ -9,6 +9,7 @@ import type { Webhook } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
 import { navigate, routeHref } from '../../app/use-route';
 import { InvocationPanel } from '../test-panel/invocation-panel';
+import { ClearHistoryDialog, DeleteInvocation } from './delete-controls';
 import { FilterBar } from './history-filters';
 import { HistoryTable, type SortState } from './history-table';
 import { ImportDialog } from './import-dialog';
@@ -32,7 +33,7 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
   const [sort, setSort] = useState<SortState>({ key: 'time', direction: 'desc' });
   // Relative ranges ("last hour") are anchored when the filters change, so a re-render never refetches.
   const [anchor, setAnchor] = useState(() => Date.now());
-  const [dialog, setDialog] = useState<'import' | 'settings' | null>(openSettings ? 'settings' : null);
+  const [dialog, setDialog] = useState<'import' | 'settings' | 'clear' | null>(openSettings ? 'settings' : null);
   const [version, setVersion] = useState(0);
   const [tableRef, tableHeight] = useTableHeight();
 
@@ -85,6 +86,9 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
           </button>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings…
+          </button>
+          <button type="button" className="danger" onClick={() => setDialog('clear')}>
+            Clear history…
           </button>
         </div>
       </div>
@@ -140,6 +144,13 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
       {view.record && (
         <InvocationPanel key={view.record.id} record={view.record} onClose={close}>
           <InvocationActions record={view.record} onOpen={(id) => void open(id)} onReplay={(mode) => void replay(view.record!.id, mode)} replaying={view.replaying} replayError={view.replayError} />
+          <DeleteInvocation
+            id={view.record.id}
+            onDeleted={() => {
+              close();
+              changed();
+            }}
+          />
         </InvocationPanel>
       )}
       {view.comparison && (
@@ -160,6 +171,16 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
           onOpen={(id) => {
             setDialog(null);
             void open(id);
+          }}
+        />
+      )}
+      {dialog === 'clear' && (
+        <ClearHistoryDialog
+          onClose={() => setDialog(null)}
+          onCleared={() => {
+            setDialog(null);
+            close();
+            changed();
           }}
         />
       )}
