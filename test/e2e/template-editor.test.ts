@@ -106,6 +106,16 @@ describe('template editor in the browser', () => {
     await page.locator('.tw-field[title="data.access_groups[].integration.name"]').click();
     await expect.poll(() => templateText(page)).toContain('{{#each data.access_groups}}"{{integration.name}}"');
     await page.getByRole('status', { name: 'Preview: Valid JSON' }).waitFor();
+
+    // The audit-log payload is there to read, not to insert into a request template.
+    const schema = page.getByRole('region', { name: 'Payload schema' });
+    await schema.getByRole('searchbox', { name: 'Search fields' }).fill('');
+    await schema.getByLabel('Payload', { exact: true }).selectOption('audit');
+    await schema.getByText(/For reading only/).waitFor();
+    expect(await schema.locator('.tw-field[title="event_type"]').count()).toBe(1);
+    expect(await schema.getByRole('button', { name: /event_type/ }).count()).toBe(0);
+    await schema.getByLabel('Payload', { exact: true }).selectOption('request');
+    expect(await schema.getByRole('button', { name: /requester/ }).count()).toBeGreaterThan(0);
   });
 
   it('renders a pasted payload and saves it as a sample in the data file', async () => {
