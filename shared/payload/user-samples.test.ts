@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSampleInput, parseSampleText, savedSampleEvents, SAMPLE_NAME_MAX } from './user-samples';
+import { checkSampleInput, parseSampleText, savedSampleEvents, SAMPLE_NAME_MAX, triggerOfEvent } from './user-samples';
 
 describe('user samples', () => {
   it('accepts a named JSON object', () => {
@@ -23,6 +23,17 @@ describe('user samples', () => {
 
   it('turns saved samples into preview samples with their own ids', () => {
     const out = savedSampleEvents([{ id: 'a1', name: 'Pasted', event: { data: { id: 'x' } }, createdAt: '2026-01-01T00:00:00Z' }]);
-    expect(out).toEqual([{ id: 'saved-a1', label: 'Pasted', edgeCase: false, event: { data: { id: 'x' } } }]);
+    expect(out).toEqual([{ id: 'saved-a1', label: 'Pasted', edgeCase: false, trigger: undefined, event: { data: { id: 'x' } } }]);
+  });
+
+  it('reads the trigger from event_type in either spelling, and none from anything else', () => {
+    expect(triggerOfEvent({ event_type: 'AccessRequestApproved' })).toBe('RequestApproved');
+    expect(triggerOfEvent({ event_type: 'RequestExpired' })).toBe('RequestExpired');
+    expect(triggerOfEvent({ event_type: ' accessrequestgranted ' })).toBe('RequestGranted');
+    expect(triggerOfEvent({ event_type: 'AccessRequestCreatedLater' })).toBeUndefined();
+    expect(triggerOfEvent({ event_type: 42 })).toBeUndefined();
+    expect(triggerOfEvent({})).toBeUndefined();
+    const [saved] = savedSampleEvents([{ id: 'b', name: 'Mine', event: { event_type: 'AccessRequestRejected' }, createdAt: '2026-01-01T00:00:00Z' }]);
+    expect(saved!.trigger).toBe('RequestRejected');
   });
 });

@@ -5,6 +5,7 @@
 import type { FieldIssue } from '../api/result';
 import type { SavedSample } from '../model/store-schema';
 import { checkJson } from '../template/json-check';
+import { TRIGGERS, type Trigger } from '../model/webhook';
 import type { RequestEvent, SampleEvent } from './request-event';
 
 /** The longest sample name; it shows in a drop-down. */
@@ -51,8 +52,20 @@ export function savedSampleEvents(saved: readonly SavedSample[]): SampleEvent[] 
     id: savedSampleId(s.id),
     label: s.name,
     edgeCase: false,
+    trigger: triggerOfEvent(s.event),
     // Rendering accepts any data; a user's payload need not follow the documented shape, and the preview
     // exists precisely to show what the template does with it.
     event: s.event as unknown as RequestEvent,
   }));
+}
+
+/**
+ * The trigger a payload's `event_type` names, in either spelling (`AccessRequestApproved` or
+ * `RequestApproved`, any case); `undefined` when it names none, so callers pick their default.
+ */
+export function triggerOfEvent(event: Record<string, unknown>): Trigger | undefined {
+  const t = event.event_type;
+  if (typeof t !== 'string') return undefined;
+  const bare = t.trim().toLowerCase().replace(/^access/, '');
+  return TRIGGERS.find((tr) => tr.toLowerCase() === bare);
 }

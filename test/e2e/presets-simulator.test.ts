@@ -98,6 +98,22 @@ describe('presets and the simulator', () => {
     expect(await page.getByText(/It fires for 2 of 16 sample events/).count()).toBe(1);
     const row = page.getByRole('row', { name: /^Created \(documented example\)/ });
     expect(await row.textContent()).toContain('filter 1 (integration_type) wants "AWS Account"; the event has "Postgresql"');
+
+    // A sample the user saved joins the library, as the event its event_type names.
+    const saved = await page.evaluate(async () => {
+      const event = { event_type: 'AccessRequestApproved', data: { id: 'MINE-1', access_groups: [{ integration: { name: 'my aws', type: 'AWS Account' } }] } };
+      const r = await fetch('/api/samples.save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hooksmith-token': sessionStorage.getItem('hooksmith.token') ?? '' },
+        body: JSON.stringify({ arg: { name: 'My AWS approval', event } }),
+      });
+      return ((await r.json()) as { ok: boolean }).ok;
+    });
+    expect(saved).toBe(true);
+    await page.reload();
+    await page.getByText(/It fires for 3 of 17 sample events/).waitFor();
+    const mine = page.getByRole('row', { name: /^Saved: My AWS approval/ });
+    expect(await mine.textContent()).toBe('Saved: My AWS approvalRequestApproved✓ fires');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'truth-table.png'), fullPage: true });
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
     expect(pageErrors).toEqual([]);

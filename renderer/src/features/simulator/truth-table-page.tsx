@@ -7,7 +7,7 @@ import { routeHref } from '../../app/use-route';
 import { CellDetail, VerdictBadge } from './verdict-view';
 import { useSimSettings } from './use-sim-settings';
 import { useBodies, type BodyRequest } from './use-bodies';
-import { allSamples } from '../../../../shared/payload/samples';
+import { useSampleLibrary } from '../webhooks/use-sample-library';
 
 export function TruthTablePage({ id }: { id: string }) {
   const settings = useSimSettings();
@@ -17,7 +17,8 @@ export function TruthTablePage({ id }: { id: string }) {
   useEffect(() => {
     void api.webhooks.get({ id }).then((r) => (r.ok ? setWebhook(r.value) : setError(r.error.message)));
   }, [id]);
-  const samples = useMemo(() => allSamples(settings.eventTypeStyle), [settings.eventTypeStyle]);
+  const library = useSampleLibrary();
+  const samples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
   const verdicts = useMemo(() => (webhook ? truthTable(webhook, { samples, render: false }) : []), [webhook, samples]);
   const requests = useMemo<BodyRequest[]>(
     () => verdicts.flatMap((r, i) => (r.cell.verdict.kind === 'fires' && webhook ? [{ key: String(i), template: webhook.bodyTemplate, event: samples[i]!.event }] : [])),
@@ -39,8 +40,10 @@ export function TruthTablePage({ id }: { id: string }) {
       </div>
       <p className="muted">
         {webhook.active ? 'Active' : 'Inactive'} · triggers {webhook.triggers.join(', ')} · {webhook.filters.length} filter{webhook.filters.length === 1 ? '' : 's'}. It fires for{' '}
-        {fired} of {rows.length} sample events. Edge cases are Created events.
+        {fired} of {rows.length} sample events. Edge cases are Created events; a saved sample is the event its event_type names (Created when it names
+        none).
       </p>
+      {library.error && <p className="error small">{library.error}</p>}
       <table className="sim-table truth-table">
         <thead>
           <tr>
@@ -55,7 +58,7 @@ export function TruthTablePage({ id }: { id: string }) {
             <tr key={r.sampleId} aria-selected={chosen === i}>
               <th scope="row">
                 <button type="button" className="link" onClick={() => setChosen(i)}>
-                  {r.edgeCase ? 'Edge case: ' : ''}
+                  {r.edgeCase ? 'Edge case: ' : r.sampleId.startsWith('saved-') ? 'Saved: ' : ''}
                   {r.label}
                 </button>
               </th>

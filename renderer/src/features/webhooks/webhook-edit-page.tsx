@@ -1,5 +1,5 @@
 /** The Add/Edit Webhook page: every field of the model, errors beside their fields, Ctrl+S to save. */
-import { useEffect, useState, type FocusEvent } from 'react';
+import { useEffect, useMemo, useState, type FocusEvent } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
@@ -20,6 +20,8 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const library = useSampleLibrary();
+  // The truth table covers the whole library: the built-in samples and the ones the user saved.
+  const librarySamples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -110,7 +112,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       </fieldset>
 
       <FiltersEditor filters={draft.filters} issues={shown} library={library} onChange={(filters) => update({ filters })} />
-      <TruthSummary draft={draft} samples={library.builtIn} savedId={savedId} dirty={dirty} />
+      <TruthSummary draft={draft} samples={librarySamples} savedId={savedId} dirty={dirty} />
 
       <Field label="Timeout in seconds" field="timeoutSeconds" issues={shown} help="Optional; empty uses the default (30 s).">
         <input
