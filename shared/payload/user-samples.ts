@@ -46,6 +46,11 @@ export function savedSampleId(id: string): string {
   return `saved-${id}`;
 }
 
+/** True for a sample the user saved (as opposed to a built-in one). */
+export function isSavedSampleId(id: string): boolean {
+  return id.startsWith('saved-');
+}
+
 /** Saved samples as preview samples, in the order given. */
 export function savedSampleEvents(saved: readonly SavedSample[]): SampleEvent[] {
   return saved.map((s) => ({

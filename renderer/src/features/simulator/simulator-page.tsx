@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Webhook } from '../../../../shared/model/webhook';
-import { allSamples } from '../../../../shared/payload/samples';
+import { useSampleLibrary } from '../webhooks/use-sample-library';
+import { isSavedSampleId } from '../../../../shared/payload/user-samples';
 import type { RequestEvent } from '../../../../shared/payload/request-event';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, planHosts, sendPlan, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
@@ -35,7 +36,8 @@ function parseBase(text: string): { event?: RequestEvent; error?: string } {
 
 export function SimulatorPage() {
   const settings = useSimSettings();
-  const samples = useMemo(() => allSamples(settings.eventTypeStyle), [settings.eventTypeStyle]);
+  const library = useSampleLibrary();
+  const samples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
   const [webhooks, setWebhooks] = useState<Webhook[]>();
   const [loadError, setLoadError] = useState<string>();
   const [source, setSource] = useState(samples[0]!.id);
@@ -90,7 +92,7 @@ export function SimulatorPage() {
           <select value={source} disabled={sendAll.running} onChange={(e) => (setSource(e.target.value), setChosen(undefined))}>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.edgeCase ? 'Edge case: ' : 'Sample: '}
+                {s.edgeCase ? 'Edge case: ' : isSavedSampleId(s.id) ? 'Saved: ' : 'Sample: '}
                 {s.label}
               </option>
             ))}

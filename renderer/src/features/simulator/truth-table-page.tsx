@@ -8,6 +8,7 @@ import { CellDetail, VerdictBadge } from './verdict-view';
 import { useSimSettings } from './use-sim-settings';
 import { useBodies, type BodyRequest } from './use-bodies';
 import { useSampleLibrary } from '../webhooks/use-sample-library';
+import { isSavedSampleId } from '../../../../shared/payload/user-samples';
 
 export function TruthTablePage({ id }: { id: string }) {
   const settings = useSimSettings();
@@ -58,7 +59,7 @@ export function TruthTablePage({ id }: { id: string }) {
             <tr key={r.sampleId} aria-selected={chosen === i}>
               <th scope="row">
                 <button type="button" className="link" onClick={() => setChosen(i)}>
-                  {r.edgeCase ? 'Edge case: ' : r.sampleId.startsWith('saved-') ? 'Saved: ' : ''}
+                  {r.edgeCase ? 'Edge case: ' : isSavedSampleId(r.sampleId) ? 'Saved: ' : ''}
                   {r.label}
                 </button>
               </th>
