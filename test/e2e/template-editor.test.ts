@@ -1,6 +1,7 @@
 /**
  * Template authoring in real Chromium against `npm run web`: completion from the popup, the live preview,
- * a trailing-comma marker fixed with the quick fix, the schema panel, and nothing fetched from outside.
+ * a trailing-comma marker fixed with the quick fix, hover docs, an error linked to its template line, the schema
+ * panel, and nothing fetched from outside.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -92,6 +93,31 @@ describe('template editor in the browser', () => {
     const ids = sampleForTrigger('RequestCreated').data.access_groups.map((g) => g.integration.id);
     await expect.poll(() => previewText(page)).toContain(`"ids": ${JSON.stringify(ids)}`);
     await page.locator('.tw-template .squiggly-error').waitFor({ state: 'detached' });
+  });
+
+  it('shows hover docs from the schema, and an invalid-JSON error in the preview links to the template line', async () => {
+    const { page } = session;
+    // Typed as a user types it: Monaco indents the new lines and closes the brace itself.
+    await replaceTemplate(page, '{\n"who": "{{data.requester.email}}",\n"who_name": {{data.requester.name}}');
+    await expect.poll(() => templateText(page)).toBe('{  "who": "{{data.requester.email}}",  "who_name": {{data.requester.name}}}');
+    // Cursor into "requester" on line 2, then Monaco's keyboard hover (Ctrl+K Ctrl+I), as a keyboard user would.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < '"who": "{{data.req'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:not(.hidden)');
+    await hover.getByText('The requesting user.').waitFor();
+    expect(await hover.textContent()).toContain('data.requester');
+    await page.keyboard.press('Escape');
+
+    // The name is a string rendered without quotes: the preview says where the JSON breaks and which line made it.
+    await page.getByRole('status', { name: 'Preview: Invalid JSON' }).waitFor();
+    await page.getByRole('button', { name: 'template line 3, column 15' }).first().click();
+    // The cursor moved there: typing lands at line 3, column 15 (before {{data.requester.name}}).
+    await page.keyboard.insertText('"');
+    await expect.poll(() => templateText(page)).toContain('"who_name": "{{data.requester.name}}');
   });
 
   it('inserts a schema field relative to the #each block at the cursor', async () => {
