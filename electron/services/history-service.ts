@@ -161,7 +161,7 @@ export class HistoryService implements HistoryApi {
       if (!input.ok) return validationFailed([{ field: input.field, message: input.message }], 'The curl command');
       const saved = await this.deps.webhooks.create({ input: input.input });
       if (!saved.ok) return saved;
-      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
+      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...input.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
     }
     if (!looksLikeBundle(text)) return validationFailed([{ field: 'text', message: 'This is neither a Hooksmith repro bundle (a JSON file with "kind": "hooksmith-repro-bundle") nor a curl command; paste one of those.' }], 'The import');
     const parsed = parseBundle(text);

@@ -6,6 +6,7 @@ import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { INVOCATION_SCHEMA_VERSION } from '../../../shared/delivery/invocation';
 import type { ReproBundle } from '../../../shared/history/bundle';
 import type { ParsedCurl } from '../../../shared/history/parse-curl';
+import { isCredentialHeader } from '../../../shared/history/secret-headers';
 import { ENV_REFERENCE, HTTP_METHODS, type HttpMethod, type Webhook, type WebhookHeader, type WebhookInput } from '../../../shared/model/webhook';
 
 /** Headers curl or Node compute themselves; a webhook must not pin them. */
@@ -19,8 +20,11 @@ export function freeName(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!lower.has(`${clean}${i}`.toLowerCase())) return `${clean}${i}`;
 }
 
-/** The webhook a curl command describes, or why it cannot be one (naming the field). */
-export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok: true; input: WebhookInput } | { ok: false; field: string; message: string } {
+/** The webhook a curl command describes with what the import changed on the way, or why it cannot be one (naming the field). */
+export function webhookFromCurl(
+  req: ParsedCurl,
+  taken: readonly string[],
+): { ok: true; input: WebhookInput; warnings: string[] } | { ok: false; field: string; message: string } {
   if (!(HTTP_METHODS as readonly string[]).includes(req.method)) {
     return { ok: false, field: 'method', message: `method: the curl command uses ${req.method}; Apono webhooks send ${HTTP_METHODS.join(', ')} — add --request POST (or PUT/DELETE).` };
   }
@@ -32,6 +36,7 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
   }
   let auth: WebhookInput['auth'] = { type: 'none' };
   const headers: WebhookHeader[] = [];
+  const madeSecret: string[] = [];
   for (const [key, value] of req.headers) {
     const lower = key.toLowerCase();
     if (COMPUTED.has(lower)) continue;
@@ -41,8 +46,16 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
       continue;
     }
     // A value read from the environment is a secret by construction; keep it a reference.
-    headers.push(ENV_REFERENCE.test(value) || value.includes('${env:') ? { key, value, secret: true } : { key, value });
+    if (ENV_REFERENCE.test(value) || value.includes('${env:')) headers.push({ key, value, secret: true });
+    else if (isCredentialHeader(key)) {
+      // Written in clear in the command: as a secret the webhook service seals it, so it stays out of the data file and exports.
+      headers.push({ key, value, secret: true });
+      madeSecret.push(key);
+    } else headers.push({ key, value });
   }
+  const warnings = madeSecret.length
+    ? [`Made secret: ${madeSecret.join(', ')}; their values are stored as secrets, not in clear in the data file or exports. Untick Secret on the webhook's header if one is not a credential.`]
+    : [];
   const name = freeName(`${host.charAt(0).toUpperCase()}${host.slice(1)}Curl`, taken);
   return {
     ok: true,
@@ -59,6 +72,7 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
       timeoutSeconds: null,
       responseValidators: [],
     },
+    warnings,
   };
 }
 
