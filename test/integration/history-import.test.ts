@@ -78,4 +78,26 @@ describe('curl import', () => {
     expect(file).not.toContain('tok-123456');
     expect(file).not.toContain('tok-abcdef');
   });
+
+  it('refuses a header mixing text and an environment variable (it would go out as literal ${env:…}), naming the fix', async () => {
+    const b = await backend();
+    const r = await b.api.history.importBundle({ text: `curl -X POST https://hooks.example.com/x -H "Authorization: Basic $B64"` });
+    expect(r).toMatchObject({ ok: false, error: { field: 'headers.0.value', message: expect.stringContaining('export AUTHORIZATION="Basic $B64" and -H "Authorization: $AUTHORIZATION"') } });
+    const listed = await b.api.webhooks.list();
+    expect(listed.ok && listed.value).toEqual([]);
+  });
+
+  it('the header form the -u refusal suggests is kept as a secret environment reference and sent with its value', async () => {
+    const ep = await suite.rx.server.forPost('/env-auth').thenReply(200, '{}');
+    const basic = `Basic ${Buffer.from('ada:s3cret').toString('base64')}`;
+    const b = await backend({ AUTH: basic });
+    const refused = await b.api.history.importBundle({ text: `curl -u "$USER:$PASS" ${suite.rx.url('/env-auth')} -d '{}'` });
+    expect(refused).toMatchObject({ ok: false, error: { field: 'text', message: expect.stringContaining('-H "Authorization: $AUTH"') } });
+    const out = await imported(b, `curl ${suite.rx.url('/env-auth')} -H "Authorization: $AUTH" -d '{}'`);
+    expect(out.webhook.headers).toEqual([{ key: 'Authorization', value: '${env:AUTH}', secret: true }]);
+    const sent = await b.api.delivery.test({ webhookId: out.webhook.id, trigger: 'Manual', runId: 'env-auth' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const [seen] = await ep.getSeenRequests();
+    expect(seen!.headers.authorization).toBe(basic);
+  });
 });

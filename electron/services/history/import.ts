@@ -20,6 +20,16 @@ export function freeName(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!lower.has(`${clean}${i}`.toLowerCase())) return `${clean}${i}`;
 }
 
+/** Why a header value that mixes text and `${env:…}` cannot be imported, and how to write it instead. */
+function mixedEnvMessage(key: string, value: string): string {
+  const variable = key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const shell = value.replace(/\$\{env:([A-Za-z0-9_]+)\}/g, '$$$1');
+  return (
+    `${key}: "${shell}" mixes text with an environment variable, and Hooksmith reads a variable only as a whole header value (the rest would be sent as the literal text \${env:…}). ` +
+    `Put the whole value in one variable and pass that: export ${variable}="${shell}" and -H "${key}: $${variable}".`
+  );
+}
+
 /** The webhook a curl command describes with what the import changed on the way, or why it cannot be one (naming the field). */
 export function webhookFromCurl(
   req: ParsedCurl,
@@ -46,8 +56,11 @@ export function webhookFromCurl(
       continue;
     }
     // A value read from the environment is a secret by construction; keep it a reference.
-    if (ENV_REFERENCE.test(value) || value.includes('${env:')) headers.push({ key, value, secret: true });
-    else if (isCredentialHeader(key)) {
+    if (ENV_REFERENCE.test(value)) headers.push({ key, value, secret: true });
+    else if (value.includes('${env:')) {
+      // Only a whole value is read from the environment; the rest would be sent as the literal text `${env:…}`.
+      return { ok: false, field: `headers.${headers.length}.value`, message: mixedEnvMessage(key, value) };
+    } else if (isCredentialHeader(key)) {
       // Written in clear in the command: as a secret the webhook service seals it, so it stays out of the data file and exports.
       headers.push({ key, value, secret: true });
       madeSecret.push(key);
