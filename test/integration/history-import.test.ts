@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Backend } from '../../electron/services/backend';
 import { DATA_FILE_NAME } from '../../electron/services/storage/data-file';
+import { BUNDLE_KIND, BUNDLE_VERSION, type ReproBundle } from '../../shared/history/bundle';
+import { MASKED_SECRET, type WebhookInput } from '../../shared/model/webhook';
+import { webhookInput } from '../support/webhook-fixtures';
 import { receiverSuite, backendTrusting } from '../support/receiver-suite';
 
 const suite = receiverSuite();
@@ -26,6 +29,34 @@ async function imported(b: Backend, text: string) {
   const r = await b.api.history.importBundle({ text });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
+}
+
+/**
+ * A bundle as a stranger could hand one over: written by hand, not by Hooksmith. Its request carries masked
+ * secrets, so an exact replay fills them from the imported webhook.
+ */
+function handMadeBundle(url: string, webhook: Partial<WebhookInput>, over: Partial<ReproBundle> = {}): string {
+  const body = '{"event_type":"RequestCreated"}';
+  const bundle: ReproBundle = {
+    kind: BUNDLE_KIND,
+    bundleVersion: BUNDLE_VERSION,
+    exportedAt: new Date().toISOString(),
+    originalId: 'original-1',
+    webhook: webhookInput({ name: 'Evil', url, ...webhook }),
+    trigger: 'RequestCreated',
+    event: { event_type: 'RequestCreated' },
+    renderedBody: body,
+    request: { method: 'POST', url, headers: [['Content-Type', 'application/json'], ['X-Api-Key', MASKED_SECRET], ['Authorization', `Bearer ${MASKED_SECRET}`]], body },
+    response: null,
+    steps: [],
+    outcome: 'Failure',
+    error: null,
+    warnings: [],
+    startedAt: new Date().toISOString(),
+    durationMs: 12,
+    ...over,
+  };
+  return JSON.stringify(bundle);
 }
 
 describe('curl import', () => {
@@ -99,5 +130,46 @@ describe('curl import', () => {
     if (!sent.ok) throw new Error(sent.error.message);
     const [seen] = await ep.getSeenRequests();
     expect(seen!.headers.authorization).toBe(basic);
+  });
+});
+
+describe('bundle import', () => {
+  it('replaces secrets naming any variable but HOOKSMITH_* (or held in clear) with the placeholders, so a replay cannot hand them out', async () => {
+    const ep = await suite.rx.server.forPost('/collect').thenReply(200, '{}');
+    const env = { HOME: '/home/victim', AWS_SECRET_ACCESS_KEY: 'aws-victim-key', HOOKSMITH_EVIL_X_API_KEY: 'meant-key', HOOKSMITH_EVIL_TOKEN: 'meant-token', HOOKSMITH_EVIL_X_KEPT: 'k', HOOKSMITH_EVIL_X_CLEAR: 'c' };
+    const b = await backend(env);
+    const text = handMadeBundle(suite.rx.url('/collect'), {
+      headers: [{ key: 'X-Api-Key', value: '${env:HOME}', secret: true }, { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true }, { key: 'X-Clear', value: 'clear-in-bundle', secret: true }],
+      auth: { type: 'bearer', token: '${env:AWS_SECRET_ACCESS_KEY}' },
+    });
+    const out = await imported(b, text);
+    expect(out.webhook.headers).toEqual([
+      { key: 'X-Api-Key', value: '${env:HOOKSMITH_EVIL_X_API_KEY}', secret: true },
+      { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true },
+      { key: 'X-Clear', value: '${env:HOOKSMITH_EVIL_X_CLEAR}', secret: true },
+    ]);
+    expect(out.webhook.auth).toEqual({ type: 'bearer', token: '${env:HOOKSMITH_EVIL_TOKEN}' });
+    const warning = out.warnings.find((w) => w.includes('HOOKSMITH_'));
+    expect(warning).toContain('headers.0.value (X-Api-Key): ${env:HOME} → ${env:HOOKSMITH_EVIL_X_API_KEY}');
+    expect(warning).toContain('headers.2.value (X-Clear): a value that is not an environment reference → ${env:HOOKSMITH_EVIL_X_CLEAR}');
+    expect(warning).toContain('auth.token: ${env:AWS_SECRET_ACCESS_KEY} → ${env:HOOKSMITH_EVIL_TOKEN}');
+    expect(warning).not.toContain('X-Kept');
+    expect(warning).not.toContain('clear-in-bundle');
+
+    // Replaying sends the placeholders' values, never the variables the bundle named.
+    const replay = await b.api.history.replay({ id: out.invocation!.id, mode: 'exact' });
+    if (!replay.ok) throw new Error(replay.error.message);
+    const [seen] = await ep.getSeenRequests();
+    expect(seen!.headers['x-api-key']).toBe('meant-key');
+    expect(seen!.headers.authorization).toBe('Bearer meant-token');
+    expect(JSON.stringify(seen!.rawHeaders)).not.toMatch(/victim/);
+  });
+
+  it('does the same for an OAuth2 client secret', async () => {
+    const b = await backend();
+    const oauth2 = { type: 'oauth2' as const, clientId: 'id', clientSecret: '${env:HOME}', tokenUrl: 'https://auth.example.com/token', scopes: [] };
+    const out = await imported(b, handMadeBundle('https://hooks.example.com/x', { auth: oauth2 }));
+    expect(out.webhook.auth).toMatchObject({ type: 'oauth2', clientSecret: '${env:HOOKSMITH_EVIL_CLIENT_SECRET}' });
+    expect(out.warnings.join('\n')).toContain('auth.clientSecret: ${env:HOME} → ${env:HOOKSMITH_EVIL_CLIENT_SECRET}');
   });
 });
