@@ -173,3 +173,40 @@ describe('bundle import', () => {
     expect(out.warnings.join('\n')).toContain('auth.clientSecret: ${env:HOME} → ${env:HOOKSMITH_EVIL_CLIENT_SECRET}');
   });
 });
+
+describe('exact replay of an imported bundle', () => {
+  const env = { HOOKSMITH_EVIL_X_API_KEY: 'meant-key', HOOKSMITH_EVIL_TOKEN: 'meant-token' };
+  const secretHeaders = { headers: [{ key: 'X-Api-Key', value: '${env:HOOKSMITH_EVIL_X_API_KEY}', secret: true }], auth: { type: 'bearer' as const, token: '${env:HOOKSMITH_EVIL_TOKEN}' } };
+
+  it('refuses to fill secrets into a recorded request bound for another origin than the webhook\'s', async () => {
+    const ep = await suite.rx.server.forPost('/elsewhere').thenReply(200, '{}');
+    const b = await backend(env);
+    const text = handMadeBundle('https://hooks.example.com/x', secretHeaders);
+    const bundle = JSON.parse(text) as ReproBundle;
+    bundle.request!.url = suite.rx.url('/elsewhere');
+    const out = await imported(b, JSON.stringify(bundle));
+    const replay = await b.api.history.replay({ id: out.invocation!.id, mode: 'exact' });
+    expect(replay).toMatchObject({ ok: false, error: { field: 'request.url', message: expect.stringContaining(`goes to ${new URL(suite.rx.url('/')).origin} but the webhook "Evil" now sends to https://hooks.example.com; secrets are only sent to the webhook's own origin`) } });
+    expect(await ep.getSeenRequests()).toEqual([]);
+  });
+
+  it('still re-sends a request with no secret to fill, wherever it goes', async () => {
+    const ep = await suite.rx.server.forPost('/no-secret').thenReply(200, '{}');
+    const b = await backend();
+    const bundle = JSON.parse(handMadeBundle('https://hooks.example.com/x', {})) as ReproBundle;
+    bundle.request = { ...bundle.request!, url: suite.rx.url('/no-secret'), headers: [['Content-Type', 'application/json']] };
+    const out = await imported(b, JSON.stringify(bundle));
+    const replay = await b.api.history.replay({ id: out.invocation!.id, mode: 'exact' });
+    expect(replay).toMatchObject({ ok: true, value: { outcome: 'Success' } });
+    expect(await ep.getSeenRequests()).toHaveLength(1);
+  });
+
+  it('refuses a recorded URL that does not parse, naming request.url', async () => {
+    const b = await backend(env);
+    const bundle = JSON.parse(handMadeBundle('https://hooks.example.com/x', secretHeaders)) as ReproBundle;
+    bundle.request!.url = 'https://exa mple.com/not a url';
+    const out = await imported(b, JSON.stringify(bundle));
+    const replay = await b.api.history.replay({ id: out.invocation!.id, mode: 'exact' });
+    expect(replay).toMatchObject({ ok: false, error: { field: 'request.url', message: expect.stringContaining('"https://exa mple.com/not a url" is not an http(s) URL') } });
+  });
+});
