@@ -133,5 +133,8 @@ export function parseBundle(text: string): BundleParse {
     return { ok: false, field: 'request', message: 'request must be null or an object with method, url, headers and body.' };
   }
   if (!Array.isArray(v.steps)) return { ok: false, field: 'steps', message: 'steps must be a list.' };
+  if (typeof v.originalId !== 'string') return { ok: false, field: 'originalId', message: 'originalId must be the id of the exported invocation (a string).' };
+  if (typeof v.startedAt !== 'string' || Number.isNaN(Date.parse(v.startedAt))) return { ok: false, field: 'startedAt', message: 'startedAt must be an ISO 8601 date, e.g. 2025-01-31T12:00:00.000Z.' };
+  if (typeof v.durationMs !== 'number' || !Number.isFinite(v.durationMs) || v.durationMs < 0) return { ok: false, field: 'durationMs', message: 'durationMs must be a number of milliseconds, 0 or more.' };
   return { ok: true, bundle: v as unknown as ReproBundle };
 }

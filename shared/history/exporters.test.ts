@@ -137,6 +137,9 @@ describe('repro bundle', () => {
     expect(parseBundle('{"kind":"x"}')).toMatchObject({ ok: false, field: 'kind' });
     expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), bundleVersion: 99 }))).toMatchObject({ ok: false, field: 'bundleVersion', message: expect.stringMatching(/update Hooksmith/) });
     expect(parseBundle('nope')).toMatchObject({ ok: false, field: '(file)' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), startedAt: 'yesterday' }))).toMatchObject({ ok: false, field: 'startedAt' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), durationMs: '5' }))).toMatchObject({ ok: false, field: 'durationMs' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), webhook: { url: 'https://x' } }))).toMatchObject({ ok: false, field: 'webhook' });
   });
 });
 

@@ -210,3 +210,34 @@ describe('exact replay of an imported bundle', () => {
     expect(replay).toMatchObject({ ok: false, error: { field: 'request.url', message: expect.stringContaining('"https://exa mple.com/not a url" is not an http(s) URL') } });
   });
 });
+
+describe('imported invocation in the history', () => {
+  it('a bundle recorded 90 days ago is kept and listed first, stamped with the import time, the original kept aside', async () => {
+    await suite.rx.server.forPost('/today').thenReply(200, '{}');
+    const b = await backend();
+    const old = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const oldBundle = (originalId: string) => handMadeBundle('https://hooks.example.com/x', {}, { startedAt: old, durationMs: 12, originalId });
+    // Into an empty history: the oldest record is the first that retention looks at.
+    const first = await imported(b, oldBundle('orig-first'));
+    expect(first.invocation).toBeDefined();
+
+    const created = await b.api.webhooks.create({ input: webhookInput({ name: 'Today', url: suite.rx.url('/today'), triggers: ['Manual'] }) });
+    if (!created.ok) throw new Error(created.error.message);
+    const today = await b.api.delivery.test({ webhookId: created.value.webhook.id, trigger: 'Manual', runId: 'today' });
+    if (!today.ok) throw new Error(today.error.message);
+
+    const before = Date.now();
+    const out = await imported(b, oldBundle('orig-90-days'));
+    const after = Date.now();
+    const listed = await b.api.history.list({});
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.items.map((i) => i.id)).toEqual([out.invocation!.id, today.value.id, first.invocation!.id]);
+    const rec = await b.api.history.get({ id: out.invocation!.id });
+    if (!rec.ok) throw new Error(rec.error.message);
+    expect(rec.value.importedFrom).toEqual({ originalId: 'orig-90-days', startedAt: old });
+    expect(Date.parse(rec.value.startedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(rec.value.startedAt)).toBeLessThanOrEqual(after);
+    expect(rec.value.durationMs).toBe(12);
+    expect(Date.parse(rec.value.finishedAt) - Date.parse(rec.value.startedAt)).toBe(12);
+  });
+});

@@ -106,9 +106,12 @@ export function recordFromBundle(b: ReproBundle, webhook: Webhook, now: Date): I
     validators: [],
     outcome: b.outcome,
     error: b.error,
-    warnings: [...(b.warnings ?? []), `Imported ${now.toISOString()} from a repro bundle of invocation ${b.originalId}.`],
-    startedAt: b.startedAt,
-    finishedAt: new Date(Date.parse(b.startedAt) + b.durationMs).toISOString(),
+    warnings: [...(b.warnings ?? [])],
+    // The import time, not the original's: an old bundle would otherwise fall to retention at once and be
+    // listed far below what was just imported.
+    startedAt: now.toISOString(),
+    finishedAt: new Date(now.getTime() + b.durationMs).toISOString(),
     durationMs: b.durationMs,
+    importedFrom: { originalId: b.originalId, startedAt: b.startedAt },
   };
 }
