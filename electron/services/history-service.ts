@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
 import { err, ok, validationFailed, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
-import { looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
+import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
 import { toCurl } from '../../shared/history/export-curl';
 import { toHar } from '../../shared/history/export-har';
 import { parseCurl } from '../../shared/history/parse-curl';
 import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
 import type { Webhook } from '../../shared/model/webhook';
+import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import type { DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
@@ -161,19 +162,27 @@ export class HistoryService implements HistoryApi {
       if (!input.ok) return validationFailed([{ field: input.field, message: input.message }], 'The curl command');
       const saved = await this.deps.webhooks.create({ input: input.input });
       if (!saved.ok) return saved;
-      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
+      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...input.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
     }
     if (!looksLikeBundle(text)) return validationFailed([{ field: 'text', message: 'This is neither a Hooksmith repro bundle (a JSON file with "kind": "hooksmith-repro-bundle") nor a curl command; paste one of those.' }], 'The import');
     const parsed = parseBundle(text);
     if (!parsed.ok) return validationFailed([{ field: parsed.field, message: parsed.message }], 'The bundle');
     const bundle = parsed.bundle;
-    const input = { ...bundle.webhook, name: freeName(bundle.webhook.name, taken) };
+    // Checked before the secrets are confined, which needs the webhook's shape; create checks it again.
+    const checked = validateWebhookInput({ ...bundle.webhook, name: freeName(bundle.webhook.name, taken) }, { existingNames: taken });
+    if (!checked.value) return validationFailed(checked.issues, 'The webhook');
+    const { webhook: input, rewritten } = confineBundleSecrets(checked.value);
     const saved = await this.deps.webhooks.create({ input });
     if (!saved.ok) return saved;
     const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
     this.store.append(rec);
     const summary = (await this.store.query({ limit: 1, text: undefined, webhookId: rec.webhookId })).items.find((s) => s.id === rec.id);
     const warnings = input.name !== bundle.webhook.name ? [`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`] : [];
+    if (rewritten.length) {
+      warnings.push(
+        `A bundle may name only HOOKSMITH_* variables for secrets (any other could hand one of your variables to the bundle's URL), so these were replaced: ${rewritten.join('; ')}. Set those variables to the real secrets before replaying.`,
+      );
+    }
     return ok({ webhook: saved.value.webhook, invocation: summary, warnings });
   }
 

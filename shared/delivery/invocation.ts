@@ -139,6 +139,12 @@ export interface InvocationRecord {
   /** Set on a replay: the id of the invocation it re-sent or re-rendered. */
   replayOf?: string;
   /**
+   * Set on an invocation imported from a repro bundle: the original's id (from the machine that exported it,
+   * so usually not in this history) and when it started. The record's own `startedAt`/`finishedAt` are the
+   * import time, so retention keeps it for its full term and it is listed with today's invocations.
+   */
+  importedFrom?: { originalId: string; startedAt: string };
+  /**
    * True when the history kept this record without bodies (the webhook's "don't keep bodies" privacy option):
    * the event, rendered body and every request/response body were removed before it was written.
    */

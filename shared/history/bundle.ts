@@ -4,8 +4,9 @@
  * the response and the timings. Another Hooksmith imports it as a webhook plus a history entry to replay.
  */
 import type { InvocationRecord, InvocationStep } from '../delivery/invocation';
-import { exportSecret } from '../model/definition-secrets';
-import type { WebhookInput } from '../model/webhook';
+import { exportSecret, secretEnvName } from '../model/definition-secrets';
+import { secretSlots } from '../model/secret-slots';
+import { ENV_REFERENCE, type WebhookInput } from '../model/webhook';
 
 export const BUNDLE_KIND = 'hooksmith-repro-bundle';
 /** Bumped when the bundle's shape changes; readers refuse newer versions with a clear message. */
@@ -56,6 +57,31 @@ export function webhookWithoutSecrets(r: InvocationRecord): WebhookInput {
   };
 }
 
+/** The prefix of every variable an export names; the only variables an imported bundle may name. */
+const EXPORT_PREFIX = 'HOOKSMITH_';
+
+/**
+ * A bundle's webhook with every secret slot confined to `${env:HOOKSMITH_…}` references.
+ *
+ * A bundle is untrusted input: one naming `${env:AWS_SECRET_ACCESS_KEY}` as a token and an attacker's URL
+ * would hand that variable to the attacker on the first replay. An export only ever writes `HOOKSMITH_`
+ * placeholders, so any other reference, a value in clear or a mask becomes the placeholder an export of
+ * the imported webhook would name. `rewritten` says what each replaced slot held, without clear values.
+ */
+export function confineBundleSecrets(input: WebhookInput): { webhook: WebhookInput; rewritten: string[] } {
+  const webhook = structuredClone(input);
+  const rewritten: string[] = [];
+  for (const slot of secretSlots(webhook)) {
+    const named = ENV_REFERENCE.exec(slot.value)?.[1];
+    if (named?.startsWith(EXPORT_PREFIX)) continue;
+    const placeholder = `\${env:${secretEnvName(webhook.name, slot.role)}}`;
+    const where = slot.field.startsWith('headers.') ? `${slot.field} (${slot.role})` : slot.field;
+    rewritten.push(`${where}: ${named ? `\${env:${named}}` : 'a value that is not an environment reference'} → ${placeholder}`);
+    slot.set(placeholder);
+  }
+  return { webhook, rewritten };
+}
+
 /** Builds the bundle for a record. */
 export function toBundle(r: InvocationRecord, exportedAt: string): ReproBundle {
   return {
@@ -101,11 +127,14 @@ export function parseBundle(text: string): BundleParse {
   if (typeof v.bundleVersion !== 'number' || v.bundleVersion > BUNDLE_VERSION) {
     return { ok: false, field: 'bundleVersion', message: `bundleVersion ${String(v.bundleVersion)} is not supported by this Hooksmith (it reads up to ${BUNDLE_VERSION}); update Hooksmith.` };
   }
-  if (!isObj(v.webhook)) return { ok: false, field: 'webhook', message: 'webhook must be an object with the webhook definition.' };
+  if (!isObj(v.webhook) || typeof v.webhook.name !== 'string') return { ok: false, field: 'webhook', message: 'webhook must be an object with the webhook definition (a name at least).' };
   if (typeof v.renderedBody !== 'string') return { ok: false, field: 'renderedBody', message: 'renderedBody must be a string.' };
   if (v.request !== null && !(isObj(v.request) && typeof v.request.url === 'string' && Array.isArray(v.request.headers))) {
     return { ok: false, field: 'request', message: 'request must be null or an object with method, url, headers and body.' };
   }
   if (!Array.isArray(v.steps)) return { ok: false, field: 'steps', message: 'steps must be a list.' };
+  if (typeof v.originalId !== 'string') return { ok: false, field: 'originalId', message: 'originalId must be the id of the exported invocation (a string).' };
+  if (typeof v.startedAt !== 'string' || Number.isNaN(Date.parse(v.startedAt))) return { ok: false, field: 'startedAt', message: 'startedAt must be an ISO 8601 date, e.g. 2025-01-31T12:00:00.000Z.' };
+  if (typeof v.durationMs !== 'number' || !Number.isFinite(v.durationMs) || v.durationMs < 0) return { ok: false, field: 'durationMs', message: 'durationMs must be a number of milliseconds, 0 or more.' };
   return { ok: true, bundle: v as unknown as ReproBundle };
 }

@@ -90,6 +90,20 @@ describe('curl parser', () => {
     expect(parseCurl(`curl -d @body.json https://x`)).toMatchObject({ ok: false, message: expect.stringMatching(/reads a file/) });
     expect(shellWords(`a "b c" d\\ e`)).toEqual(['a', 'b c', 'd e']);
   });
+
+  it('turns -u user:password into Basic authentication, base64 computed', () => {
+    const r = parseCurl(`curl -u 'ada:pässword' https://x.example.com`);
+    expect(r.ok && r.request.headers).toEqual([['Authorization', `Basic ${Buffer.from('ada:pässword').toString('base64')}`]]);
+  });
+
+  it('refuses -u from the environment (it would go out unencoded) and -u without a password, naming the fix', () => {
+    for (const cmd of [`curl -u "$USER:$PASS" https://x`, `curl --user "\${CREDS}" https://x`, `curl --user=$CREDS https://x`]) {
+      const r = parseCurl(cmd);
+      expect(r, cmd).toMatchObject({ ok: false, message: expect.stringMatching(/base64-encoded.*-H "Authorization: \$AUTH"/) });
+    }
+    expect(parseCurl(`curl -u "$USER:$PASS" https://x`)).toMatchObject({ message: expect.stringContaining(`printf '%s' "$USER:$PASS" | base64`) });
+    expect(parseCurl(`curl -u ada https://x`)).toMatchObject({ ok: false, message: expect.stringMatching(/no password.*-u "ada:password"/) });
+  });
 });
 
 describe('HAR export', () => {
@@ -123,6 +137,9 @@ describe('repro bundle', () => {
     expect(parseBundle('{"kind":"x"}')).toMatchObject({ ok: false, field: 'kind' });
     expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), bundleVersion: 99 }))).toMatchObject({ ok: false, field: 'bundleVersion', message: expect.stringMatching(/update Hooksmith/) });
     expect(parseBundle('nope')).toMatchObject({ ok: false, field: '(file)' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), startedAt: 'yesterday' }))).toMatchObject({ ok: false, field: 'startedAt' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), durationMs: '5' }))).toMatchObject({ ok: false, field: 'durationMs' });
+    expect(parseBundle(JSON.stringify({ ...toBundle(record, ''), webhook: { url: 'https://x' } }))).toMatchObject({ ok: false, field: 'webhook' });
   });
 });
 

@@ -121,8 +121,10 @@ export function parseCurl(text: string): CurlParse {
     } else if (w === '--url') url = arg() ?? null;
     else if (w === '-k' || w === '--insecure') warnings.push('--insecure was dropped: Hooksmith checks certificates as Apono does.');
     else if (w === '-u' || w === '--user') {
-      const cred = envRefs(arg() ?? '');
-      headers.push(['Authorization', `Basic ${cred.includes('${env:') ? cred : btoaUtf8(cred)}`]);
+      const cred = arg() ?? '';
+      const refused = userRefusal(w, cred);
+      if (refused) return { ok: false, message: refused };
+      headers.push(['Authorization', `Basic ${btoaUtf8(cred)}`]);
     } else if (SKIP_FLAG.has(w)) continue;
     else if (SKIP_WITH_ARG.has(w)) i += inline === undefined ? 1 : 0;
     else if (w.startsWith('-')) return { ok: false, message: `curl option ${w} is not supported by the importer; remove it and try again.` };
@@ -135,6 +137,23 @@ export function parseCurl(text: string): CurlParse {
   }
   const body = data.length ? data.join(json ? '' : '&') : null;
   return { ok: true, request: { method: (method ?? (body !== null ? 'POST' : 'GET')).toUpperCase(), url, headers, body, warnings } };
+}
+
+/**
+ * Why `-u` cannot become a header, or null. Basic authentication sends base64 of `user:password`, but a
+ * webhook reads an environment variable only as a whole secret value and sends it as it is, so a
+ * credential from the environment would go out unencoded; and without a password curl would prompt for one.
+ */
+function userRefusal(flag: string, cred: string): string | null {
+  if (hasEnv(cred)) {
+    const shown = cred.replace(/\u0000([A-Za-z0-9_]+)\u0000/g, '$$$1');
+    return (
+      `${flag} "${shown}" takes the user name and password from the environment, but Basic authentication needs them base64-encoded, which Hooksmith cannot do to an environment value. ` +
+      `Put the whole header value in one variable and pass it as a header instead: export AUTH="Basic $(printf '%s' "${shown}" | base64 | tr -d '\\n')" and replace ${flag} with -H "Authorization: $AUTH" (kept as a secret environment reference); or write ${flag} user:password in clear to have it stored as a secret.`
+    );
+  }
+  if (!cred.includes(':')) return `${flag} "${cred}" has no password (curl would ask for one); write ${flag} "${cred}:password".`;
+  return null;
 }
 
 function btoaUtf8(s: string): string {

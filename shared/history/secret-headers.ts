@@ -30,3 +30,15 @@ export function maskedHeader(record: Pick<InvocationRecord, 'webhookName' | 'web
   }
   return null;
 }
+
+/**
+ * Headers that carry a credential by name: any `Authorization`, cookies, API keys, tokens, secrets,
+ * passwords and signatures. An importer that cannot ask the user marks these secret, because a value
+ * kept as an ordinary header sits in clear in the data file and in every export.
+ */
+const CREDENTIAL_NAME = /^(?:proxy-)?authorization$|^cookie$|api[-_]?key|(?:^|[-_])token$|secret|passw(?:or)?d|signature/;
+
+/** True when a header of this name carries a credential (see {@link CREDENTIAL_NAME}). */
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_NAME.test(name.toLowerCase());
+}

@@ -5,6 +5,7 @@
  * when the webhook is used; a stored secret is never written out in clear.
  */
 import type { FieldIssue } from '../api/result';
+import { secretSlots } from './secret-slots';
 import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from './webhook';
 
 /**
@@ -34,14 +35,7 @@ export function exportSecret(value: string, webhookName: string, role: string): 
  * A warning, not an error: importing still works, but the file should not be committed as it is.
  */
 export function plainSecretWarnings(webhook: WebhookInput): FieldIssue[] {
-  const found: { field: string; value: string }[] = [];
-  webhook.headers.forEach((h, i) => {
-    if (h.secret) found.push({ field: `headers.${i}.value`, value: h.value });
-  });
-  if (webhook.auth.type === 'bearer') found.push({ field: 'auth.token', value: webhook.auth.token });
-  if (webhook.auth.type === 'oauth2') found.push({ field: 'auth.clientSecret', value: webhook.auth.clientSecret });
-  if (webhook.network?.clientKeyPem) found.push({ field: 'network.clientKeyPem', value: webhook.network.clientKeyPem });
-  return found
+  return secretSlots(webhook)
     .filter(({ value }) => isPlainText(value))
     .map(({ field }) => ({
       field,

@@ -160,6 +160,7 @@ describe('the history browser', () => {
     await dialog.getByRole('button', { name: 'open the imported invocation' }).click();
     await panel.waitFor();
     expect(await panel.locator('.panel-meta').textContent()).toMatch(/^FlakyEndpoint\S+ · RequestCreated/);
+    await panel.getByText(/^Imported from invocation \S{8} of /).waitFor();
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
   });
 

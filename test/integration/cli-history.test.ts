@@ -87,6 +87,7 @@ describe('hooksmith history', () => {
     const imp = await cli(['import', 'b.json']);
     expect(imp.code).toBe(0);
     const id = /Added invocation ([^;\s]+)/.exec(imp.out)![1]!;
+    expect((await cli(['show', id])).out).toMatch(/^Imported from invocation old-ok of \d{4}-\d\d-\d\dT/m);
     const replay = await cli(['replay', id, '--json']);
     // The CLI trusts only system CAs, so the replay reaches the receiver and fails on its test certificate:
     // a recorded failure with a TLS class, exit 1 — the request itself was built and sent.

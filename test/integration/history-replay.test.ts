@@ -103,6 +103,23 @@ describe('history replay', () => {
     expect(replay.ok).toBe(false);
     if (!replay.ok) expect(replay.error.message).toMatch(/X-Api-Key: today's configuration .* has no secret for this header/);
   });
+
+  it('refuses an exact replay that would send today\'s secrets to another origin than the webhook\'s', async () => {
+    const ep = await rx.server.forPost('/moved').thenReply(200, '{"status":"ok"}');
+    const { record, webhook } = await deliverOnce('/moved');
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = webhook;
+    // The same server under another name is another origin: the record still goes to localhost.
+    const moved = rx.url('/moved').replace('//localhost:', '//127.0.0.1:');
+    const updated = await backend.api.webhooks.update({ id: webhook.id, input: { ...input, url: moved } });
+    if (!updated.ok) throw new Error(updated.error.message);
+    const replay = await backend.api.history.replay({ id: record.id, mode: 'exact' });
+    expect(replay).toMatchObject({ ok: false, error: { field: 'request.url' } });
+    if (!replay.ok) {
+      expect(replay.error.message).toContain(`the recorded request goes to ${new URL(rx.url('/')).origin} but the webhook "${webhook.name}" now sends to ${new URL(moved).origin}`);
+      expect(replay.error.message).toMatch(/secrets are only sent to the webhook.s own origin. Replay it re-rendered/);
+    }
+    expect(await ep.getSeenRequests()).toHaveLength(1);
+  });
 });
 
 describe('history export', () => {

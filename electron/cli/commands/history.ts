@@ -75,6 +75,7 @@ export async function historyCommand(argv: string[], io: CliIo, backend: Backend
 export function describeRecord(r: InvocationRecord): string {
   const lines = [`${r.outcome}  ${r.webhookName}  ${r.trigger}  ${r.startedAt}  ${Math.round(r.durationMs)}ms  id ${r.id}`];
   if (r.replayOf) lines.push(`Replay of ${r.replayOf}`);
+  if (r.importedFrom) lines.push(`Imported from invocation ${r.importedFrom.originalId} of ${r.importedFrom.startedAt}`);
   if (r.error) lines.push(`Error (${r.error.errorClass}): ${r.error.message}`, `Hint: ${r.error.hint}`);
   if (r.request) {
     lines.push('', `> ${r.request.method} ${r.request.url}`, ...r.request.headers.map(([n, val]) => `> ${n}: ${val}`), '', r.request.body);

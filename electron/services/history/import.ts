@@ -6,6 +6,7 @@ import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { INVOCATION_SCHEMA_VERSION } from '../../../shared/delivery/invocation';
 import type { ReproBundle } from '../../../shared/history/bundle';
 import type { ParsedCurl } from '../../../shared/history/parse-curl';
+import { isCredentialHeader } from '../../../shared/history/secret-headers';
 import { ENV_REFERENCE, HTTP_METHODS, type HttpMethod, type Webhook, type WebhookHeader, type WebhookInput } from '../../../shared/model/webhook';
 
 /** Headers curl or Node compute themselves; a webhook must not pin them. */
@@ -19,8 +20,21 @@ export function freeName(base: string, taken: readonly string[]): string {
   for (let i = 2; ; i++) if (!lower.has(`${clean}${i}`.toLowerCase())) return `${clean}${i}`;
 }
 
-/** The webhook a curl command describes, or why it cannot be one (naming the field). */
-export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok: true; input: WebhookInput } | { ok: false; field: string; message: string } {
+/** Why a header value that mixes text and `${env:…}` cannot be imported, and how to write it instead. */
+function mixedEnvMessage(key: string, value: string): string {
+  const variable = key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const shell = value.replace(/\$\{env:([A-Za-z0-9_]+)\}/g, '$$$1');
+  return (
+    `${key}: "${shell}" mixes text with an environment variable, and Hooksmith reads a variable only as a whole header value (the rest would be sent as the literal text \${env:…}). ` +
+    `Put the whole value in one variable and pass that: export ${variable}="${shell}" and -H "${key}: $${variable}".`
+  );
+}
+
+/** The webhook a curl command describes with what the import changed on the way, or why it cannot be one (naming the field). */
+export function webhookFromCurl(
+  req: ParsedCurl,
+  taken: readonly string[],
+): { ok: true; input: WebhookInput; warnings: string[] } | { ok: false; field: string; message: string } {
   if (!(HTTP_METHODS as readonly string[]).includes(req.method)) {
     return { ok: false, field: 'method', message: `method: the curl command uses ${req.method}; Apono webhooks send ${HTTP_METHODS.join(', ')} — add --request POST (or PUT/DELETE).` };
   }
@@ -32,6 +46,7 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
   }
   let auth: WebhookInput['auth'] = { type: 'none' };
   const headers: WebhookHeader[] = [];
+  const madeSecret: string[] = [];
   for (const [key, value] of req.headers) {
     const lower = key.toLowerCase();
     if (COMPUTED.has(lower)) continue;
@@ -41,8 +56,19 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
       continue;
     }
     // A value read from the environment is a secret by construction; keep it a reference.
-    headers.push(ENV_REFERENCE.test(value) || value.includes('${env:') ? { key, value, secret: true } : { key, value });
+    if (ENV_REFERENCE.test(value)) headers.push({ key, value, secret: true });
+    else if (value.includes('${env:')) {
+      // Only a whole value is read from the environment; the rest would be sent as the literal text `${env:…}`.
+      return { ok: false, field: `headers.${headers.length}.value`, message: mixedEnvMessage(key, value) };
+    } else if (isCredentialHeader(key)) {
+      // Written in clear in the command: as a secret the webhook service seals it, so it stays out of the data file and exports.
+      headers.push({ key, value, secret: true });
+      madeSecret.push(key);
+    } else headers.push({ key, value });
   }
+  const warnings = madeSecret.length
+    ? [`Made secret: ${madeSecret.join(', ')}; their values are stored as secrets, not in clear in the data file or exports. Untick Secret on the webhook's header if one is not a credential.`]
+    : [];
   const name = freeName(`${host.charAt(0).toUpperCase()}${host.slice(1)}Curl`, taken);
   return {
     ok: true,
@@ -59,6 +85,7 @@ export function webhookFromCurl(req: ParsedCurl, taken: readonly string[]): { ok
       timeoutSeconds: null,
       responseValidators: [],
     },
+    warnings,
   };
 }
 
@@ -79,9 +106,12 @@ export function recordFromBundle(b: ReproBundle, webhook: Webhook, now: Date): I
     validators: [],
     outcome: b.outcome,
     error: b.error,
-    warnings: [...(b.warnings ?? []), `Imported ${now.toISOString()} from a repro bundle of invocation ${b.originalId}.`],
-    startedAt: b.startedAt,
-    finishedAt: new Date(Date.parse(b.startedAt) + b.durationMs).toISOString(),
+    warnings: [...(b.warnings ?? [])],
+    // The import time, not the original's: an old bundle would otherwise fall to retention at once and be
+    // listed far below what was just imported.
+    startedAt: now.toISOString(),
+    finishedAt: new Date(now.getTime() + b.durationMs).toISOString(),
     durationMs: b.durationMs,
+    importedFrom: { originalId: b.originalId, startedAt: b.startedAt },
   };
 }

@@ -58,11 +58,44 @@ export async function revealedHeaders(
   return { ok: true, values, tokenStep };
 }
 
+/** The origin (scheme, host, port) of an http(s) URL, or null when it is not one. */
+function httpOrigin(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why the recorded request may not go out with secrets, or null. Secrets from today's configuration go only
+ * to the webhook's own origin: a record (an imported one above all) may point elsewhere than the webhook,
+ * and filling its masked headers would hand the webhook's secrets to that other server.
+ */
+function destinationRefusal(record: InvocationRecord, req: NonNullable<InvocationRecord['request']>, plain: Webhook | null): { ok: false; field: string; message: string } | null {
+  const field = 'request.url';
+  const recorded = httpOrigin(req.url);
+  if (recorded === null) return { ok: false, field, message: `the recorded URL "${req.url}" is not an http(s) URL, so there is nowhere to re-send it; replay it re-rendered (it uses the webhook's URL) instead.` };
+  // Without the webhook there is nothing to fill; revealedHeaders says so by header.
+  const needsSecrets = req.headers.some(([name, value]) => maskedHeader(record, name, value) !== null);
+  if (!plain || !needsSecrets || httpOrigin(plain.url) === recorded) return null;
+  return {
+    ok: false,
+    field,
+    message:
+      `the recorded request goes to ${recorded} but the webhook "${plain.name}" now sends to ${httpOrigin(plain.url) ?? plain.url}; secrets are only sent to the webhook's own origin. ` +
+      `Replay it re-rendered (it uses the webhook's URL), or fix the webhook's URL if ${recorded} is where it should send.`,
+  };
+}
+
 /** Re-sends the recorded request exactly, secrets filled from `plain` (the webhook as configured today, resolved). */
 export async function replayExact(record: InvocationRecord, plain: Webhook | null, options: DeliverOptions): Promise<ReplayOutcome> {
   const req = record.request;
   if (!req) return { ok: false, field: 'request', message: 'This invocation sent nothing (it failed before the request), so there is nothing to re-send exactly; replay it re-rendered instead.' };
   if (record.bodiesOmitted) return { ok: false, field: 'request.body', message: `This invocation was kept without bodies ("don't keep bodies" is on for ${record.webhookName}), so it cannot be re-sent exactly; replay it re-rendered instead.` };
+  const refused = destinationRefusal(record, req, plain);
+  if (refused) return refused;
   const revealed = await revealedHeaders(record, plain, options);
   if (!revealed.ok) return revealed;
   const headers = req.headers.map(([name, value]): HeaderPair => {

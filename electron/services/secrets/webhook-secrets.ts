@@ -9,41 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
 import type { FieldIssue } from '../../../shared/api/result';
 import { secretEnvName } from '../../../shared/model/definition-secrets';
+import { secretSlots, type SecretSlot } from '../../../shared/model/secret-slots';
 import type { SecretStore } from './secret-store';
 
 const REF_PREFIX = 'secret:';
-
-/** One secret-bearing field of a webhook: where it is, what identifies it across edits, and how to change it. */
-interface SecretSlot {
-  field: string;
-  /** Stable identity across edits (header key, auth field), so "unchanged" finds the previous value. */
-  identity: string;
-  value: string;
-  set(value: string): void;
-}
-
-function slotsOf(w: WebhookInput): SecretSlot[] {
-  const slots: SecretSlot[] = [];
-  w.headers.forEach((h, i) => {
-    if (h.secret) slots.push({ field: `headers.${i}.value`, identity: `header:${h.key.toLowerCase()}`, value: h.value, set: (v) => (h.value = v) });
-  });
-  const auth = w.auth;
-  if (auth.type === 'bearer') slots.push({ field: 'auth.token', identity: 'auth:bearer', value: auth.token, set: (v) => (auth.token = v) });
-  if (auth.type === 'oauth2') {
-    slots.push({ field: 'auth.clientSecret', identity: 'auth:oauth2', value: auth.clientSecret, set: (v) => (auth.clientSecret = v) });
-  }
-  const network = w.network;
-  if (network?.clientKeyPem !== undefined) {
-    slots.push({ field: 'network.clientKeyPem', identity: 'network:client-key', value: network.clientKeyPem, set: (v) => (network.clientKeyPem = v) });
-  }
-  return slots;
-}
 
 const clone = <T extends WebhookInput>(w: T): T => structuredClone(w);
 
 /** Every `secret:<id>` a webhook refers to. */
 export function secretRefsOf(w: WebhookInput): string[] {
-  return slotsOf(w)
+  return secretSlots(w)
     .map((s) => s.value)
     .filter((v) => v.startsWith(REF_PREFIX));
 }
@@ -59,10 +34,10 @@ export async function sealSecrets(
   store: SecretStore,
 ): Promise<{ sealed: WebhookInput; issues: FieldIssue[] }> {
   const sealed = clone(input);
-  const before = new Map(previous ? slotsOf(previous).map((s) => [s.identity, s.value]) : []);
+  const before = new Map(previous ? secretSlots(previous).map((s) => [s.identity, s.value]) : []);
   const issues: FieldIssue[] = [];
   const toStore: Array<[SecretSlot, string]> = [];
-  for (const slot of slotsOf(sealed)) {
+  for (const slot of secretSlots(sealed)) {
     if (ENV_REFERENCE.test(slot.value)) continue;
     const prior = before.get(slot.identity);
     if (slot.value === MASKED_SECRET || (slot.value.startsWith(REF_PREFIX) && slot.value === prior)) {
@@ -106,7 +81,7 @@ export async function releaseSecrets(previous: WebhookInput, next: WebhookInput 
 /** Gives a copy its own stored secrets, so deleting one webhook never breaks the other. */
 export async function copySecrets<T extends WebhookInput>(w: T, store: SecretStore): Promise<T> {
   const copy = clone(w);
-  for (const slot of slotsOf(copy)) {
+  for (const slot of secretSlots(copy)) {
     if (!slot.value.startsWith(REF_PREFIX)) continue;
     const plain = await store.get(slot.value);
     const ref = `${REF_PREFIX}${randomUUID()}`;
@@ -119,26 +94,18 @@ export async function copySecrets<T extends WebhookInput>(w: T, store: SecretSto
 /** What the renderer may see: stored secrets as the mask, env references as written. */
 export function maskSecrets<T extends WebhookInput>(w: T): T {
   const masked = clone(w);
-  for (const slot of slotsOf(masked)) if (slot.value.startsWith(REF_PREFIX)) slot.set(MASKED_SECRET);
+  for (const slot of secretSlots(masked)) if (slot.value.startsWith(REF_PREFIX)) slot.set(MASKED_SECRET);
   return masked;
-}
-
-/** The role a secret plays, as the definition-file format names its placeholder (`…_DD_API_KEY`, `…_TOKEN`). */
-function roleOf(identity: string): string {
-  if (identity === 'auth:bearer') return 'token';
-  if (identity === 'auth:oauth2') return 'client secret';
-  if (identity === 'network:client-key') return 'client key';
-  return identity.slice('header:'.length);
 }
 
 /** For exports: stored secrets become `${env:…}` placeholders; returns the variable names used. */
 export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; placeholders: string[] } {
   const out = clone(w);
   const placeholders: string[] = [];
-  for (const slot of slotsOf(out)) {
+  for (const slot of secretSlots(out)) {
     if (ENV_REFERENCE.test(slot.value)) continue;
     if (slot.value === '') continue;
-    const name = secretEnvName(w.name, roleOf(slot.identity));
+    const name = secretEnvName(w.name, slot.role);
     placeholders.push(name);
     slot.set(`\${env:${name}}`);
   }
@@ -155,7 +122,7 @@ export async function resolveSecrets<T extends WebhookInput>(
 ): Promise<{ ok: true; webhook: T } | { ok: false; issues: FieldIssue[] }> {
   const out = clone(w);
   const issues: FieldIssue[] = [];
-  for (const slot of slotsOf(out)) {
+  for (const slot of secretSlots(out)) {
     const envName = ENV_REFERENCE.exec(slot.value)?.[1];
     if (envName !== undefined) {
       const v = env[envName];
@@ -176,9 +143,9 @@ export async function resolveSecrets<T extends WebhookInput>(
  */
 export function keepMaskedSecrets<T extends WebhookInput>(input: T, previous: WebhookInput | undefined): { webhook: T; issues: FieldIssue[] } {
   const out = clone(input);
-  const before = new Map(previous ? slotsOf(previous).map((s) => [s.identity, s.value]) : []);
+  const before = new Map(previous ? secretSlots(previous).map((s) => [s.identity, s.value]) : []);
   const issues: FieldIssue[] = [];
-  for (const slot of slotsOf(out)) {
+  for (const slot of secretSlots(out)) {
     if (slot.value !== MASKED_SECRET) continue;
     const prior = before.get(slot.identity);
     if (prior === undefined) issues.push({ field: slot.field, message: `${slot.field}: no saved secret to use; type the secret.` });

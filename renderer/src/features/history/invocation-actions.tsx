@@ -1,6 +1,7 @@
 /**
- * The History page's actions inside the invocation panel: the link to the original of a replay, the two
- * replays, and the exports (curl to the clipboard, HAR and repro bundle as downloads).
+ * The History page's actions inside the invocation panel: the link to the original of a replay, where an
+ * imported invocation came from, the two replays, and the exports (curl to the clipboard, HAR and repro
+ * bundle as downloads).
  */
 import { useState } from 'react';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
@@ -53,6 +54,11 @@ export function InvocationActions({ record, onOpen, onReplay, replaying, replayE
           <button type="button" className="link" onClick={() => onOpen(record.replayOf!)}>
             invocation {record.replayOf.slice(0, 8)}
           </button>
+        </p>
+      )}
+      {record.importedFrom && (
+        <p className="imported-from small" title={record.importedFrom.originalId}>
+          Imported from invocation {record.importedFrom.originalId.slice(0, 8)} of {new Date(record.importedFrom.startedAt).toLocaleString()}
         </p>
       )}
       <div className="action-row" role="group" aria-label="Replay">
