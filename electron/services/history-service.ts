@@ -19,7 +19,7 @@ import type { DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
 import { InvocationStore } from './history/invocation-store';
-import { replayExact, replayRerender, revealedHeaders } from './history/replay';
+import { destinationRefusal, replayExact, replayRerender, revealedHeaders } from './history/replay';
 import { readHistorySettings, writeHistorySettings } from './history/settings-file';
 import type { SecretStore } from './secrets/secret-store';
 import { resolveSecrets } from './secrets/webhook-secrets';
@@ -144,6 +144,9 @@ export class HistoryService implements HistoryApi {
     if (revealSecrets) {
       const current = await this.currentWebhook(rec.webhookId);
       if (!current.ok) return current;
+      // A command holding secrets must point where the webhook sends, as an exact replay must.
+      const refused = rec.request ? destinationRefusal(rec, rec.request, current.value) : null;
+      if (refused) return validationFailed([{ field: refused.field, message: refused.message }], 'The export');
       const got = await revealedHeaders(rec, current.value, { ...this.deps.deliveryOptions });
       if (!got.ok) return validationFailed([{ field: got.field, message: got.message }], 'The export');
       revealed = got.values;
@@ -171,7 +174,7 @@ export class HistoryService implements HistoryApi {
     // Checked before the secrets are confined, which needs the webhook's shape; create checks it again.
     const checked = validateWebhookInput({ ...bundle.webhook, name: freeName(bundle.webhook.name, taken) }, { existingNames: taken });
     if (!checked.value) return validationFailed(checked.issues, 'The webhook');
-    const { webhook: input, rewritten } = confineBundleSecrets(checked.value);
+    const { webhook: input, rewritten, reads } = confineBundleSecrets(checked.value, bundle.webhook.name);
     const saved = await this.deps.webhooks.create({ input });
     if (!saved.ok) return saved;
     const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
@@ -180,8 +183,12 @@ export class HistoryService implements HistoryApi {
     const warnings = input.name !== bundle.webhook.name ? [`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`] : [];
     if (rewritten.length) {
       warnings.push(
-        `A bundle may name only HOOKSMITH_* variables for secrets (any other could hand one of your variables to the bundle's URL), so these were replaced: ${rewritten.join('; ')}. Set those variables to the real secrets before replaying.`,
+        `A bundle may name only the variables its own export writes (any other could hand one of your secrets to the bundle's URL), so these were replaced: ${rewritten.join('; ')}. Set those variables to the real secrets before replaying.`,
       );
+    }
+    if (reads.length) {
+      // The bundle chose the URL too: the user decides whether that endpoint may have these secrets.
+      warnings.push(`Before replaying: ${input.name} reads ${[...new Set(reads)].join(', ')} from the environment and sends ${reads.length === 1 ? 'it' : 'them'} to ${originOf(input.url)}. Check that this is the endpoint you expect.`);
     }
     return ok({ webhook: saved.value.webhook, invocation: summary, warnings });
   }
@@ -198,5 +205,13 @@ export class HistoryService implements HistoryApi {
     writeHistorySettings(this.dir, this.settingsValue);
     this.apply();
     return ok(structuredClone(this.settingsValue));
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
   }
 }

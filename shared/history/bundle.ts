@@ -57,29 +57,35 @@ export function webhookWithoutSecrets(r: InvocationRecord): WebhookInput {
   };
 }
 
-/** The prefix of every variable an export names; the only variables an imported bundle may name. */
-const EXPORT_PREFIX = 'HOOKSMITH_';
-
 /**
- * A bundle's webhook with every secret slot confined to `${env:HOOKSMITH_…}` references.
+ * A bundle's webhook with every secret slot confined to the placeholder an export of that webhook writes.
  *
  * A bundle is untrusted input: one naming `${env:AWS_SECRET_ACCESS_KEY}` as a token and an attacker's URL
- * would hand that variable to the attacker on the first replay. An export only ever writes `HOOKSMITH_`
- * placeholders, so any other reference, a value in clear or a mask becomes the placeholder an export of
- * the imported webhook would name. `rewritten` says what each replaced slot held, without clear values.
+ * would hand that variable to the attacker on the first replay. An export only ever writes
+ * `${env:HOOKSMITH_<exported name>_<role>}`, so that exact name is kept (a colleague's bundle keeps working
+ * with the variables they told you to set); any other reference, including another webhook's `HOOKSMITH_`
+ * variable, a value in clear or a mask becomes the placeholder for the imported name. `rewritten` says what
+ * each replaced slot held, without clear values; `reads` lists the variables the imported webhook will read.
  */
-export function confineBundleSecrets(input: WebhookInput): { webhook: WebhookInput; rewritten: string[] } {
+export function confineBundleSecrets(input: WebhookInput, exportedName: string): { webhook: WebhookInput; rewritten: string[]; reads: string[] } {
   const webhook = structuredClone(input);
   const rewritten: string[] = [];
+  const reads: string[] = [];
   for (const slot of secretSlots(webhook)) {
     const named = ENV_REFERENCE.exec(slot.value)?.[1];
-    if (named?.startsWith(EXPORT_PREFIX)) continue;
-    const placeholder = `\${env:${secretEnvName(webhook.name, slot.role)}}`;
+    const exported = secretEnvName(exportedName, slot.role);
+    if (named === exported) {
+      reads.push(named);
+      continue;
+    }
+    const mine = secretEnvName(webhook.name, slot.role);
+    const placeholder = `\${env:${mine}}`;
     const where = slot.field.startsWith('headers.') ? `${slot.field} (${slot.role})` : slot.field;
     rewritten.push(`${where}: ${named ? `\${env:${named}}` : 'a value that is not an environment reference'} → ${placeholder}`);
+    reads.push(mine);
     slot.set(placeholder);
   }
-  return { webhook, rewritten };
+  return { webhook, rewritten, reads };
 }
 
 /** Builds the bundle for a record. */

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { ApiMethodName } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
 import type { Receiver } from '../servers/receiver';
 import { tempDir } from '../support/temp-dir';
 
@@ -147,4 +149,24 @@ export async function monacoText(editor: Locator): Promise<string> {
     .sort((a, b) => a.top - b.top)
     .map((l) => l.text)
     .join('\n');
+}
+
+/**
+ * Calls the API from inside the page, with the tab's own session token, as the renderer does: for a test
+ * step a user would take elsewhere (saving a sample) or to check the store agrees with the screen.
+ */
+export async function callApiInPage(page: Page, method: ApiMethodName, arg: unknown): Promise<Result<unknown>> {
+  return page.evaluate(
+    async ({ method, arg }) => {
+      // The page's sessionStorage (this file is compiled without DOM types).
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const r = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hooksmith-token': storage.getItem('hooksmith.token') ?? '' },
+        body: JSON.stringify({ arg }),
+      });
+      return (await r.json()) as Result<unknown>;
+    },
+    { method, arg },
+  );
 }

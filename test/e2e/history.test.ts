@@ -15,7 +15,7 @@ import { startReceiver, type Receiver } from '../servers/receiver';
 import { backendTrusting } from '../support/receiver-suite';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
-import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
+import { callApiInPage, foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -188,10 +188,8 @@ describe('the history browser', () => {
     await dialog.getByRole('button', { name: 'Delete all invocations' }).click();
     await page.getByText('No invocations yet.').waitFor();
     // The store agrees, not just the screen: a fresh query through the API finds nothing.
-    const total = await page.evaluate(async () => {
-      const r = await fetch(`/api/history.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hooksmith-token': sessionStorage.getItem('hooksmith.token') ?? '' }, body: JSON.stringify({ arg: { limit: 1 } }) });
-      return ((await r.json()) as { value?: { total: number } }).value?.total;
-    });
+    const listed = await callApiInPage(page, 'history.list', { limit: 1 });
+    const total = listed.ok ? (listed.value as { total: number }).total : listed.error.message;
     expect(total).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { callApiInPage, foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -100,15 +100,8 @@ describe('presets and the simulator', () => {
     expect(await row.textContent()).toContain('filter 1 (integration_type) wants "AWS Account"; the event has "Postgresql"');
 
     // A sample the user saved joins the library, as the event its event_type names.
-    const saved = await page.evaluate(async () => {
-      const event = { event_type: 'AccessRequestApproved', data: { id: 'MINE-1', access_groups: [{ integration: { name: 'my aws', type: 'AWS Account' } }] } };
-      const r = await fetch('/api/samples.save', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hooksmith-token': sessionStorage.getItem('hooksmith.token') ?? '' },
-        body: JSON.stringify({ arg: { name: 'My AWS approval', event } }),
-      });
-      return ((await r.json()) as { ok: boolean }).ok;
-    });
+    const event = { event_type: 'AccessRequestApproved', data: { id: 'MINE-1', access_groups: [{ integration: { name: 'my aws', type: 'AWS Account' } }] } };
+    const saved = (await callApiInPage(page, 'samples.save', { name: 'My AWS approval', event })).ok;
     expect(saved).toBe(true);
     await page.reload();
     await page.getByText(/It fires for 3 of 17 sample events/).waitFor();

@@ -134,12 +134,12 @@ describe('curl import', () => {
 });
 
 describe('bundle import', () => {
-  it('replaces secrets naming any variable but HOOKSMITH_* (or held in clear) with the placeholders, so a replay cannot hand them out', async () => {
+  it('replaces secrets naming any variable but the ones its own export writes (or held in clear) with the placeholders, so a replay cannot hand them out', async () => {
     const ep = await suite.rx.server.forPost('/collect').thenReply(200, '{}');
-    const env = { HOME: '/home/victim', AWS_SECRET_ACCESS_KEY: 'aws-victim-key', HOOKSMITH_EVIL_X_API_KEY: 'meant-key', HOOKSMITH_EVIL_TOKEN: 'meant-token', HOOKSMITH_EVIL_X_KEPT: 'k', HOOKSMITH_EVIL_X_CLEAR: 'c' };
+    const env = { HOME: '/home/victim', AWS_SECRET_ACCESS_KEY: 'aws-victim-key', HOOKSMITH_EVIL_X_API_KEY: 'meant-key', HOOKSMITH_EVIL_TOKEN: 'meant-token', HOOKSMITH_EVIL_X_KEPT: 'k', HOOKSMITH_EVIL_X_CLEAR: 'c', HOOKSMITH_SLACKALERTS_TOKEN: 'victim-slack-token', HOOKSMITH_EVIL_X_OTHER: 'o' };
     const b = await backend(env);
     const text = handMadeBundle(suite.rx.url('/collect'), {
-      headers: [{ key: 'X-Api-Key', value: '${env:HOME}', secret: true }, { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true }, { key: 'X-Clear', value: 'clear-in-bundle', secret: true }],
+      headers: [{ key: 'X-Api-Key', value: '${env:HOME}', secret: true }, { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true }, { key: 'X-Clear', value: 'clear-in-bundle', secret: true }, { key: 'X-Other', value: '${env:HOOKSMITH_SLACKALERTS_TOKEN}', secret: true }],
       auth: { type: 'bearer', token: '${env:AWS_SECRET_ACCESS_KEY}' },
     });
     const out = await imported(b, text);
@@ -147,13 +147,19 @@ describe('bundle import', () => {
       { key: 'X-Api-Key', value: '${env:HOOKSMITH_EVIL_X_API_KEY}', secret: true },
       { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true },
       { key: 'X-Clear', value: '${env:HOOKSMITH_EVIL_X_CLEAR}', secret: true },
+      { key: 'X-Other', value: '${env:HOOKSMITH_EVIL_X_OTHER}', secret: true },
     ]);
     expect(out.webhook.auth).toEqual({ type: 'bearer', token: '${env:HOOKSMITH_EVIL_TOKEN}' });
-    const warning = out.warnings.find((w) => w.includes('HOOKSMITH_'));
+    const warning = out.warnings.find((w) => w.includes('were replaced'));
     expect(warning).toContain('headers.0.value (X-Api-Key): ${env:HOME} → ${env:HOOKSMITH_EVIL_X_API_KEY}');
     expect(warning).toContain('headers.2.value (X-Clear): a value that is not an environment reference → ${env:HOOKSMITH_EVIL_X_CLEAR}');
     expect(warning).toContain('auth.token: ${env:AWS_SECRET_ACCESS_KEY} → ${env:HOOKSMITH_EVIL_TOKEN}');
+    expect(warning).toContain("headers.3.value (X-Other): ${env:HOOKSMITH_SLACKALERTS_TOKEN} → ${env:HOOKSMITH_EVIL_X_OTHER}");
     expect(warning).not.toContain('X-Kept');
+    // The bundle chose the URL too, so the user is told which variables go where before replaying.
+    expect(out.warnings).toContain(
+      `Before replaying: Evil reads HOOKSMITH_EVIL_X_API_KEY, HOOKSMITH_EVIL_X_KEPT, HOOKSMITH_EVIL_X_CLEAR, HOOKSMITH_EVIL_X_OTHER, HOOKSMITH_EVIL_TOKEN from the environment and sends them to ${new URL(suite.rx.url('/')).origin}. Check that this is the endpoint you expect.`,
+    );
     expect(warning).not.toContain('clear-in-bundle');
 
     // Replaying sends the placeholders' values, never the variables the bundle named.
@@ -163,6 +169,12 @@ describe('bundle import', () => {
     expect(seen!.headers['x-api-key']).toBe('meant-key');
     expect(seen!.headers.authorization).toBe('Bearer meant-token');
     expect(JSON.stringify(seen!.rawHeaders)).not.toMatch(/victim/);
+    // A Test of the imported webhook sends every secret header: each from its confined variable.
+    const tested = await b.api.delivery.test({ webhookId: out.webhook.id, trigger: 'RequestCreated', runId: 'confined' });
+    if (!tested.ok) throw new Error(tested.error.message);
+    const second = (await ep.getSeenRequests())[1]!;
+    expect(second.headers['x-other']).toBe('o');
+    expect(JSON.stringify(second.rawHeaders)).not.toMatch(/victim/);
   });
 
   it('does the same for an OAuth2 client secret', async () => {
@@ -188,6 +200,12 @@ describe('exact replay of an imported bundle', () => {
     const replay = await b.api.history.replay({ id: out.invocation!.id, mode: 'exact' });
     expect(replay).toMatchObject({ ok: false, error: { field: 'request.url', message: expect.stringContaining(`goes to ${new URL(suite.rx.url('/')).origin} but the webhook "Evil" now sends to https://hooks.example.com; secrets are only sent to the webhook's own origin`) } });
     expect(await ep.getSeenRequests()).toEqual([]);
+    // Nor does "Copy as curl" with secrets revealed write them into a command bound elsewhere.
+    const revealed = await b.api.history.exportInvocation({ id: out.invocation!.id, format: 'curl', revealSecrets: true });
+    expect(revealed).toMatchObject({ ok: false, error: { issues: [{ field: 'request.url' }] } });
+    const masked = await b.api.history.exportInvocation({ id: out.invocation!.id, format: 'curl' });
+    expect(masked.ok && masked.value.text).toContain('$HOOKSMITH_EVIL_X_API_KEY');
+    expect(masked.ok && masked.value.text).not.toContain('meant-key');
   });
 
   it('still re-sends a request with no secret to fill, wherever it goes', async () => {

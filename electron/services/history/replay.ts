@@ -73,7 +73,7 @@ function httpOrigin(url: string): string | null {
  * to the webhook's own origin: a record (an imported one above all) may point elsewhere than the webhook,
  * and filling its masked headers would hand the webhook's secrets to that other server.
  */
-function destinationRefusal(record: InvocationRecord, req: NonNullable<InvocationRecord['request']>, plain: Webhook | null): { ok: false; field: string; message: string } | null {
+export function destinationRefusal(record: InvocationRecord, req: NonNullable<InvocationRecord['request']>, plain: Webhook | null): { ok: false; field: string; message: string } | null {
   const field = 'request.url';
   const recorded = httpOrigin(req.url);
   if (recorded === null) return { ok: false, field, message: `the recorded URL "${req.url}" is not an http(s) URL, so there is nowhere to re-send it; replay it re-rendered (it uses the webhook's URL) instead.` };
