@@ -59,10 +59,14 @@ export function ClearHistoryDialog({ onClose, onCleared }: { onClose(): void; on
   };
   return (
     <Modal title="Clear history" onClose={onClose}>
-      <p>
-        This deletes {total === null ? 'every' : `all ${total.toLocaleString()}`} kept invocation{total === 1 ? '' : 's'}, with their bodies, from this
-        computer, whatever the filters show. Webhooks and samples stay. It cannot be undone; export what you need first (HAR or repro bundle).
-      </p>
+      {total === 0 ? (
+        <p>The history is already empty.</p>
+      ) : (
+        <p>
+          This deletes {total === null ? 'every' : `all ${total.toLocaleString()}`} kept invocation{total === 1 ? '' : 's'}, with their bodies, from this
+          computer, whatever the filters show. Webhooks and samples stay. It cannot be undone; export what you need first (HAR or repro bundle).
+        </p>
+      )}
       <div className="action-row">
         <button type="button" onClick={onClose}>
           Cancel
