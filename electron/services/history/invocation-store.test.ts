@@ -292,14 +292,24 @@ describe('InvocationStore: two processes on one folder', () => {
     app.append(makeRecord({ id: 'from-app-1', startedAt: at(1) }));
     cli.append(makeRecord({ id: 'from-cli', startedAt: at(2) }));
     app.append(makeRecord({ id: 'from-app-2', startedAt: at(3) }));
-    expect(readdirSync(dir.path).filter((f) => f.startsWith('seg-')).sort()).toEqual(['seg-000001.jsonl', 'seg-000002.jsonl']);
+    expect(readdirSync(dir.path).filter((f) => f.startsWith('seg-')).sort()).toEqual(['seg-000001.jsonl', 'seg-000002.guest', 'seg-000002.jsonl']);
     expect((await app.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli', 'from-app-1']);
     expect((await cli.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli', 'from-app-1']);
     expect(await app.get('from-cli')).toMatchObject({ id: 'from-cli' });
     expect(cli.remove(['from-app-1'])).toBe(1);
     expect(await app.get('from-app-1')).toBeUndefined();
-    cli.close();
+    // An owner opening while that guest still runs (the app restarted) must not append to the guest's segment.
     app.close();
+    const restarted = open();
+    expect(restarted.owner).toBe(true);
+    restarted.append(makeRecord({ id: 'after-restart', startedAt: at(4) }));
+    cli.append(makeRecord({ id: 'from-cli-2', startedAt: at(5) }));
+    expect(readdirSync(dir.path).filter((f) => f.startsWith('seg-') && f.endsWith('.jsonl')).sort()).toEqual(['seg-000001.jsonl', 'seg-000002.jsonl', 'seg-000003.jsonl']);
+    expect(await restarted.get('from-cli-2')).toMatchObject({ id: 'from-cli-2' });
+    expect(await restarted.get('after-restart')).toMatchObject({ id: 'after-restart' });
+    restarted.remove(['after-restart', 'from-cli-2']);
+    cli.close();
+    restarted.close();
     const later = open();
     expect(later.owner).toBe(true);
     expect((await later.query({})).items.map((x) => x.id)).toEqual(['from-app-2', 'from-cli']);

@@ -27,7 +27,7 @@
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
@@ -51,6 +51,8 @@ export interface StoreOptions {
 }
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
+/** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
+const guestMarkName = (n: number) => `seg-${String(n).padStart(6, '0')}.guest`;
 
 /** An index line: a record's tuple, a tombstone, or (first line of a rewritten index) how far each segment was read. */
 type IndexLine = IndexTuple | { del: string[] } | { ends: Record<string, number> };
@@ -203,8 +205,11 @@ export class InvocationStore {
       // Rewrite the index when it is missing, torn, or mostly dead weight; otherwise append to it as is.
       const deadRows = c.count - this.liveCount;
       if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
-      this.segFd = openSync(this.segPath(this.currentSeg), 'a');
-      this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+      if (existsSync(join(this.dir, guestMarkName(this.currentSeg)))) this.roll();
+      else {
+        this.segFd = openSync(this.segPath(this.currentSeg), 'a');
+        this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+      }
     }
     this.indexFd = openSync(indexPath, 'a');
     this.indexSize = fstatSync(this.indexFd).size;
@@ -341,13 +346,14 @@ export class InvocationStore {
       closeSync(this.segFd);
     }
     let next = Math.max(this.currentSeg, ...listSegments(this.dir)) + 1;
-    for (;;) {
+    for (;; next++) {
       try {
+        // A guest reserves the number with its mark first, so no owner opening meanwhile appends to it.
+        if (!this.owner) writeFileSync(join(this.dir, guestMarkName(next)), String(process.pid), { flag: 'wx' });
         this.segFd = openSync(this.segPath(next), 'ax');
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        next++;
       }
     }
     this.currentSeg = next;
@@ -369,7 +375,10 @@ export class InvocationStore {
 
   private dropSegment(seg: number): void {
     // A guest deletes no files: the owner may be writing this one; the owner's next open removes it.
-    if (this.owner) rmSync(this.segPath(seg), { force: true });
+    if (this.owner) {
+      rmSync(this.segPath(seg), { force: true });
+      rmSync(join(this.dir, guestMarkName(seg)), { force: true });
+    }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
   }
