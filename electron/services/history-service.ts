@@ -172,7 +172,9 @@ export class HistoryService implements HistoryApi {
     if (!parsed.ok) return validationFailed([{ field: parsed.field, message: parsed.message }], 'The bundle');
     const bundle = parsed.bundle;
     // Checked before the secrets are confined, which needs the webhook's shape; create checks it again.
-    const checked = validateWebhookInput({ ...bundle.webhook, name: freeName(bundle.webhook.name, taken) }, { existingNames: taken });
+    // Inactive whatever the bundle says: an import must not start firing on real events (or a simulate --send)
+    // before the user has looked at where it sends.
+    const checked = validateWebhookInput({ ...bundle.webhook, active: false, name: freeName(bundle.webhook.name, taken) }, { existingNames: taken });
     if (!checked.value) return validationFailed(checked.issues, 'The webhook');
     const { webhook: input, rewritten, reads } = confineBundleSecrets(checked.value, bundle.webhook.name);
     const saved = await this.deps.webhooks.create({ input });

@@ -143,6 +143,9 @@ describe('bundle import', () => {
       auth: { type: 'bearer', token: '${env:AWS_SECRET_ACCESS_KEY}' },
     });
     const out = await imported(b, text);
+    // The bundle said active (as an export of a live webhook does); the import is inactive all the same.
+    expect(JSON.parse(text).webhook.active).toBe(true);
+    expect(out.webhook.active).toBe(false);
     expect(out.webhook.headers).toEqual([
       { key: 'X-Api-Key', value: '${env:HOOKSMITH_EVIL_X_API_KEY}', secret: true },
       { key: 'X-Kept', value: '${env:HOOKSMITH_EVIL_X_KEPT}', secret: true },
