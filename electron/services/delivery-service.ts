@@ -20,6 +20,7 @@ import { TokenCache } from './delivery/oauth2';
 import { invocationRecord } from './delivery/record-parts';
 import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
+import { keepEnvReferences } from '../../shared/delivery/masking';
 import type { DataFile } from './storage/data-file';
 
 /** Where finished invocations go (the history store; a short in-memory list until it lands). */
@@ -130,6 +131,7 @@ export class DeliveryService implements DeliveryApi {
         options: { ...network.options, signal, tokenCache: this.tokenCache },
       });
     }
+    record.webhook = keepEnvReferences(record.webhook, target.value);
     record.warnings.push(...network.warnings);
     try {
       await this.opts.recordInvocation(record);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
 import { err, ok, validationFailed, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
+import { keepEnvReferences } from '../../shared/delivery/masking';
 import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
 import { toCurl } from '../../shared/history/export-curl';
 import { toHar } from '../../shared/history/export-har';
@@ -123,6 +124,8 @@ export class HistoryService implements HistoryApi {
       const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');
+      const stored = (await this.deps.dataFile.read()).webhooks.find((w) => w.id === original.webhookId);
+      if (mode === 'rerender' && stored) out.record.webhook = keepEnvReferences(out.record.webhook, stored);
       out.record.warnings.push(...network.warnings.filter((w) => !out.record.warnings.includes(w)));
       this.store.append(out.record);
       return ok(out.record);

@@ -5,7 +5,8 @@
  * (secret headers, `Authorization`) and by value (any occurrence of a known secret), because a secret can
  * also end up in a header the user did not flag or in a form body.
  */
-import { MASKED_SECRET, type Webhook } from '../model/webhook';
+import { secretSlots } from '../model/secret-slots';
+import { ENV_REFERENCE, MASKED_SECRET, type Webhook, type WebhookInput } from '../model/webhook';
 import type { HeaderPair } from './invocation';
 
 /** Keeps an auth scheme visible and masks its credential: `Bearer abc` → `Bearer ••••••••`. */
@@ -67,4 +68,20 @@ export function maskWebhook(webhook: Webhook): Webhook {
   };
   if (webhook.network) masked.network = webhook.network.clientKeyPem ? { ...webhook.network, clientKeyPem: MASKED_SECRET } : { ...webhook.network };
   return masked;
+}
+
+/**
+ * A masked webhook (for a record) with each secret the stored webhook writes as `${env:NAME}` shown as that
+ * reference again. The reference names a variable, not the secret, and exports need it: a curl command must ask
+ * for the variable the user actually sets, not a made-up `HOOKSMITH_…` one.
+ */
+export function keepEnvReferences<W extends WebhookInput>(masked: W, stored: WebhookInput): W {
+  const refs = new Map(secretSlots(stored).filter((s) => ENV_REFERENCE.test(s.value)).map((s) => [s.identity, s.value]));
+  if (refs.size === 0) return masked;
+  const out = structuredClone(masked);
+  for (const slot of secretSlots(out)) {
+    const ref = refs.get(slot.identity);
+    if (ref !== undefined && slot.value === MASKED_SECRET) slot.set(ref);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
  */
 import type { InvocationRecord } from '../delivery/invocation';
 import { secretEnvName } from '../model/definition-secrets';
-import { MASKED_SECRET } from '../model/webhook';
+import { ENV_REFERENCE, MASKED_SECRET } from '../model/webhook';
 
 /** A masked header value: what stays visible (`Bearer `) and the variable for the hidden part. */
 export interface MaskedHeader {
@@ -20,13 +20,18 @@ export interface MaskedHeader {
 /** How a header value is masked, or `null` when it holds no masked secret. */
 export function maskedHeader(record: Pick<InvocationRecord, 'webhookName' | 'webhook'>, name: string, value: string): MaskedHeader | null {
   const key = name.toLowerCase();
-  if (value === MASKED_SECRET) return { prefix: '', envName: secretEnvName(record.webhookName, name), key };
+  // The variable the webhook itself reads (kept in the record, see keepEnvReferences), else the export's name.
+  const envOf = (stored: string | undefined, role: string) => ENV_REFERENCE.exec(stored ?? '')?.[1] ?? secretEnvName(record.webhookName, role);
+  if (value === MASKED_SECRET) {
+    const header = record.webhook.headers.find((h) => h.secret && h.key.toLowerCase() === key);
+    return { prefix: '', envName: envOf(header?.value, name), key };
+  }
   if (!value.endsWith(MASKED_SECRET)) return null;
   const prefix = value.slice(0, -MASKED_SECRET.length);
   if (key === 'authorization' || key === 'proxy-authorization') {
-    const auth = record.webhook.auth.type;
-    const role = auth === 'bearer' ? 'token' : auth === 'oauth2' ? 'access token' : name;
-    return { prefix, envName: secretEnvName(record.webhookName, role), key };
+    const auth = record.webhook.auth;
+    if (auth.type === 'bearer') return { prefix, envName: envOf(auth.token, 'token'), key };
+    return { prefix, envName: secretEnvName(record.webhookName, auth.type === 'oauth2' ? 'access token' : name), key };
   }
   return null;
 }

@@ -123,6 +123,33 @@ describe('history replay', () => {
 });
 
 describe('history export', () => {
+  it('a secret the webhook reads as ${env:NAME} is exported as $NAME, and that curl reproduces the send', async () => {
+    const ep = await rx.server.forPost('/env-curl').thenReply(200, '{"status":"ok"}');
+    const env = { MYKEY: 'key-from-env', MYTOK: 'tok-from-env' };
+    const b = await backendTrusting(rx, { dataDir: join(dir.path, 'env-data'), env });
+    try {
+      const created = await b.api.webhooks.create({
+        input: webhookInput({ name: 'EnvHook', url: rx.url('/env-curl'), headers: [{ key: 'X-Api-Key', value: '${env:MYKEY}', secret: true }], auth: { type: 'bearer', token: '${env:MYTOK}' } }),
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const sent = await b.api.delivery.test({ webhookId: created.value.webhook.id, trigger: 'RequestCreated', runId: 'env-curl' });
+      if (!sent.ok) throw new Error(sent.error.message);
+      // The record names the variables (not their values), so the export can ask for them.
+      expect(sent.value.webhook.headers[0]!.value).toBe('${env:MYKEY}');
+      expect(JSON.stringify(sent.value)).not.toContain('key-from-env');
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format: 'curl' });
+      if (!out.ok) throw new Error(out.error.message);
+      expect(out.value.envVars.sort()).toEqual(['MYKEY', 'MYTOK']);
+      await run('bash', ['-c', `${out.value.text.trim()} --cacert ${caFile} --silent --show-error --output /dev/null`], { env: { PATH: process.env.PATH, ...env } });
+      const [original, viaCurl] = await ep.getSeenRequests();
+      expect(viaCurl!.headers['x-api-key']).toBe('key-from-env');
+      expect(viaCurl!.headers.authorization).toBe('Bearer tok-from-env');
+      expect(viaCurl!.body.buffer.equals(original!.body.buffer)).toBe(true);
+    } finally {
+      b.history.store.close();
+    }
+  });
+
   it('the exported curl command, run with real curl, produces the same request at the receiver', async () => {
     const ep = await rx.server.forPost('/curl').thenReply(200, '{"status":"ok"}');
     const { record } = await deliverOnce('/curl');
