@@ -6,6 +6,8 @@ import type { CliIo } from '../cli-io';
 import { DOCUMENTED_TEMPLATE } from '../../../shared/template/example-templates';
 import { lintCommand, lintTemplate } from './lint';
 import { renderCommand } from './render';
+import { presetsCommand } from './presets';
+import { PRESETS } from '../../../shared/presets';
 
 let dir = '';
 
@@ -113,6 +115,19 @@ describe('hooksmith lint', () => {
     expect(await lintCommand(['hook.json'], c)).toBe(1);
     expect(c.out).toMatch(/hook\.json:1:1: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
     expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
+  });
+
+  it('a preset printed by `presets show` draws no finding but its unfilled placeholders', async () => {
+    // The blank custom webhook has no name or URL yet, which the rules rightly refuse.
+    for (const p of PRESETS.filter((x) => x.id !== 'custom')) {
+      const shown = io();
+      expect(await presetsCommand(['show', p.id], shown)).toBe(0);
+      await writeFile(join(dir, `${p.id}.json`), shown.out);
+      const linted = io();
+      await lintCommand([`${p.id}.json`, '--json'], linted);
+      const findings = JSON.parse(linted.out) as Array<{ code: string; message: string }>;
+      expect(findings.filter((f) => !(f.code === 'webhook-rule' && /placeholder/.test(f.message))), p.id).toEqual([]);
+    }
   });
 
   it('exits 2 for bad usage or an unreadable file', async () => {
