@@ -108,6 +108,14 @@ describe('hooksmith lint', () => {
     expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
   });
 
+  it('places a value altered by escaping at its mustache, not at 1:1', async () => {
+    await writeFile(join(dir, 't2.hbs'), '{\n  "id": "{{data.id}}",\n  "name": "{{data.access_bundle.id}} {{data.access_bundle.name}}"\n}');
+    const c = io();
+    expect(await lintCommand(['t2.hbs'], c)).toBe(0);
+    expect(c.out).toMatch(/^t2\.hbs:3:38: warning: HTML escaping changes \$\.name: the target receives "bundle-1 R&amp;D &lt;bundle&gt;" — in sample .*\[sample-escaping-altered\]$/m);
+    expect(c.out).not.toMatch(/t2\.hbs:1:1:/);
+  });
+
   it('lints a webhook definition file: the rules by field, then its body template', async () => {
     const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
     await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }));
