@@ -118,10 +118,11 @@ describe('hooksmith lint', () => {
 
   it('lints a webhook definition file: the rules by field, then its body template', async () => {
     const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
-    await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }));
+    await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }, null, 2));
     const c = io();
     expect(await lintCommand(['hook.json'], c)).toBe(1);
-    expect(c.out).toMatch(/hook\.json:1:1: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
+    // At the method's value: line 4, after `  "method": `.
+    expect(c.out).toMatch(/hook\.json:4:13: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
     expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
   });
 
