@@ -1,43 +1,51 @@
 /**
- * Template fragments several presets share, each safe on every sample: identifiers, emails and names only,
- * optional objects rendering as empty strings rather than breaking the JSON.
+ * Template fragments several presets share, each safe on every sample: ids, emails, enum values and epoch
+ * times only (see FREE_TEXT_NOTE), with the optional bundle read only inside `{{#if}}`.
  */
 
+/** A member of the log object: always present, or present only when `guard` (an optional object) is. */
+type LogMember = string | { guard: string; member: string };
+
 /**
- * The fields of Apono's shared log `message` object (spec §7), as JSON members without braces, indented by
- * `indent`. `access_bundle_name` comes from the bundle's name; Apono's own guides wrongly use its id.
- * The justification and the access-flow name are left out (see FREE_TEXT_NOTE).
+ * The fields of Apono's shared log `message` object (spec §7) that HTML escaping cannot alter. Left out: the
+ * requester's name, the justification, and the access-flow and bundle names (free text, see FREE_TEXT_NOTE);
+ * the ids beside them identify the same things. `access_bundle_name` is not sent at all, rather than filled
+ * from the bundle's id as Apono's guides do; `access_bundle_id` appears only when the request has a bundle.
  */
+const LOG_MEMBERS: readonly LogMember[] = [
+  '"event_type": "{{event_type}}"',
+  '"event_time": "{{event_time}}"',
+  '"id": "{{data.id}}"',
+  '"friendly_id": "{{data.friendly_id}}"',
+  '"requester_id": "{{data.requester.id}}"',
+  '"requester_email": "{{data.requester.email}}"',
+  '"creation_date": "{{data.creation_date}}"',
+  '"access_flow_id": "{{data.access_flow.id}}"',
+  { guard: 'data.access_bundle', member: '"access_bundle_id": "{{data.access_bundle.id}}"' },
+  '"access_groups_integration_name": "{{data.access_groups.[0].integration.name}}"',
+  '"access_groups_integration_type": "{{data.access_groups.[0].integration.type}}"',
+];
+
+/**
+ * The members joined by `separator`, each starting with `indent`. A guarded member carries the separator in
+ * front of it inside its `{{#if}}`, so a missing bundle leaves neither a gap nor a stray comma.
+ */
+function joinMembers(indent: string, separator: string): string {
+  return LOG_MEMBERS.map((m, i) => {
+    if (typeof m === 'string') return `${i === 0 ? '' : separator}${indent}${m}`;
+    return `{{#if ${m.guard}}}${separator}${indent}${m.member}{{/if}}`;
+  }).join('');
+}
+
+/** The log fields as JSON members without braces, one per line, indented by `indent`. */
 export function logFields(indent: string): string {
-  return [
-    '"event_type": "{{event_type}}"',
-    '"event_time": "{{event_time}}"',
-    '"id": "{{data.id}}"',
-    '"friendly_id": "{{data.friendly_id}}"',
-    '"requester_id": "{{data.requester.id}}"',
-    '"requester_name": "{{data.requester.name}}"',
-    '"requester_email": "{{data.requester.email}}"',
-    '"creation_date": "{{data.creation_date}}"',
-    '"access_flow_id": "{{data.access_flow.id}}"',
-    '"access_bundle_id": "{{data.access_bundle.id}}"',
-    '"access_bundle_name": "{{data.access_bundle.name}}"',
-    '"access_groups_integration_name": "{{data.access_groups.[0].integration.name}}"',
-    '"access_groups_integration_type": "{{data.access_groups.[0].integration.type}}"',
-  ]
-    .map((line) => indent + line)
-    .join(',\n');
+  return joinMembers(indent, ',\n');
 }
 
 /** The same fields as one JSON string holding a JSON object (`⟨str⟩` in spec §7), for targets that want that. */
 export function logFieldsAsString(): string {
-  const members = logFields('')
-    .split(',\n')
-    .map((m) => m.replace(/"/g, '\\"'));
-  return `"{${members.join(', ')}}"`;
+  return `"{${joinMembers('', ', ').replace(/"/g, '\\"')}}"`;
 }
-
-/** The free-text fields {@link logFields} includes. */
-export const LOG_FIELDS_ESCAPED = ['data.requester.name', 'data.access_bundle.name'];
 
 /**
  * A JSON array of every resource in the request: integration, resource and permission per access unit.

@@ -1,10 +1,10 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
-import { LOG_FIELDS_ESCAPED, logFieldsAsString } from './common-fields';
+import { logFieldsAsString } from './common-fields';
 
 /**
  * Coralogix generic incoming webhook (spec §7, S17): `integration_type_fields` is one JSON string holding
- * an object. HTML escaping turns a `"` in a value into `&quot;`, so the inner JSON stays intact.
+ * an object. Its values are ids and emails only (see FREE_TEXT_NOTE), so neither level of JSON can break.
  */
 export const coralogix: WebhookPreset = {
   id: 'coralogix',
@@ -22,7 +22,6 @@ export const coralogix: WebhookPreset = {
 `,
   }),
   setup: ['Create a Generic Incoming Webhook in Coralogix (Data flow → Contextual data) and paste the URL it generates over the placeholder one.'],
-  escapedText: LOG_FIELDS_ESCAPED,
   hints: [
     { status: 401, hint: 'Coralogix refused the call: the generated URL carries its own key; copy the whole URL again.' },
     { status: 403, hint: 'The incoming webhook is disabled or belongs to another team: check it in Coralogix.' },

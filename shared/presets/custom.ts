@@ -8,6 +8,5 @@ export const custom: WebhookPreset = {
   description: 'Start from an empty webhook and call any HTTPS endpoint with your own body template.',
   webhook: emptyWebhookInput(),
   setup: ['Enter the endpoint\'s HTTPS URL, its authentication and a body template that renders the JSON it expects.'],
-  escapedText: [],
   hints: [],
 };

@@ -1,6 +1,6 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
-import { LOG_FIELDS_ESCAPED, logFields } from './common-fields';
+import { logFields } from './common-fields';
 
 /**
  * Datadog logs intake (POST /api/v2/logs): a JSON array of log objects. Apono's guide sends the attributes
@@ -35,7 +35,6 @@ ${logFields('      ')}
     '<DATADOG_SITE> is your Datadog site: datadoghq.com (US1), us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu or ap1.datadoghq.com.',
     'Set DD_API_KEY to an API key (Organization settings → API keys). The logs intake needs no application key.',
   ],
-  escapedText: LOG_FIELDS_ESCAPED,
   hints: [
     { status: 403, hint: 'Datadog refused the API key: check DD-API-KEY holds an API key (not an application key) of the same site as the URL.' },
     { status: 400, hint: 'Datadog could not read the log: the body must be a JSON array (or object) of logs, each under 1 MB.' },

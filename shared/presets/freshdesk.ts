@@ -3,7 +3,8 @@ import { presetWebhook } from './preset-webhook';
 
 /**
  * Freshdesk: create a ticket (POST /api/v2/tickets). Required: a requester (here the email), subject,
- * description (HTML), status and priority. The description is HTML, so stock HTML escaping is right here.
+ * description (HTML), status and priority. The requester is identified by email (Freshdesk creates the contact
+ * when it is new); the description lists every resource and carries no free text (see FREE_TEXT_NOTE).
  */
 export const freshdesk: WebhookPreset = {
   id: 'freshdesk',
@@ -16,8 +17,8 @@ export const freshdesk: WebhookPreset = {
     triggers: ['RequestCreated'],
     bodyTemplate: `{
   "email": "{{data.requester.email}}",
-  "subject": "Apono access request {{data.friendly_id}}: {{data.access_groups.[0].integration.name}}",
-  "description": "<p>Request <b>{{data.friendly_id}}</b> ({{event_type}}) by {{data.requester.name}} &lt;{{data.requester.email}}&gt;.</p><ul>{{#each data.access_groups}}{{#each access_units}}<li>{{../integration.name}} / {{resource.name}}: {{permission.name}}</li>{{/each}}{{/each}}</ul>{{#if data.access_bundle}}<p>Bundle: {{data.access_bundle.name}}</p>{{/if}}",
+  "subject": "Apono access request {{data.friendly_id}} by {{data.requester.email}}",
+  "description": "<p>Request <b>{{data.friendly_id}}</b> ({{event_type}}) by {{data.requester.email}}, Apono request id {{data.id}}.</p><ul>{{#each data.access_groups}}{{#each access_units}}<li>{{../integration.name}} / {{resource.name}}: {{permission.name}}</li>{{/each}}{{else}}<li>No resources listed</li>{{/each}}</ul>{{#if data.access_bundle}}<p>Bundle id: {{data.access_bundle.id}}</p>{{/if}}",
   "status": 2,
   "priority": 1,
   "tags": ["apono", "{{data.friendly_id}}"]
@@ -28,7 +29,6 @@ export const freshdesk: WebhookPreset = {
     '<SUBDOMAIN> is the first part of your helpdesk address, e.g. acme for acme.freshdesk.com.',
     'Set FRESHDESK_BASIC_AUTH to "Basic " followed by base64 of "<your API key>:X" (the API key is the user name, X the password); find the key under Profile settings.',
   ],
-  escapedText: ['data.requester.name', 'data.access_bundle.name'],
   hints: [
     { status: 401, hint: 'Freshdesk uses Basic auth with the API key as the user name and any password (X): Authorization must be "Basic " + base64("APIKEY:X"), not the bare key or a Bearer token.' },
     { status: 400, text: 'invalid_value', hint: 'A ticket field has a value Freshdesk does not accept: status 2–5 and priority 1–4 are the built-in values; custom statuses use their own numbers.' },

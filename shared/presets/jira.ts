@@ -30,7 +30,6 @@ export const jira: WebhookPreset = {
     '<PROJECT_KEY> (in the body) is the project key, e.g. OPS; the issue type "Task" must exist in that project.',
     'Set JIRA_BASIC_AUTH to "Basic " followed by base64 of "<your email>:<API token>" (id.atlassian.com → Security → API tokens).',
   ],
-  escapedText: [],
   hints: [
     { status: 401, hint: 'Jira Cloud uses Basic auth with your Atlassian email and an API token (not your password): Authorization must be "Basic " + base64("email:token").' },
     { status: 400, text: 'project', hint: 'Jira does not know the project: set "project": { "key": "…" } to an existing project key you can create issues in.' },

@@ -31,7 +31,6 @@ export const oktaWorkflows: WebhookPreset = {
     'Set OKTA_CLIENT_TOKEN to the client token shown with the Invoke URL, or delete the header and keep ?clientToken=… in the URL instead.',
     'The card\'s "Secure with OAuth 2.0" option needs an OAuth token instead: set Authentication to OAuth and remove the header.',
   ],
-  escapedText: [],
   hints: [
     { status: 401, hint: 'Okta refused the client token: send it in the URL (?clientToken=…) or the x-api-client-token header, not both, and check the flow is turned on.' },
     { status: 403, hint: 'The API Endpoint card is secured with OAuth 2.0: switch Authentication to OAuth with your Okta app\'s client ID and secret.' },

@@ -27,21 +27,24 @@ export interface WebhookPreset {
   webhook: WebhookInput;
   /** What to fill in and where to find it, one step per entry. */
   setup: string[];
-  /**
-   * Event fields the body includes that are free text people type (names), so HTML escaping can change them
-   * on the way (`R&D` arrives as `R&amp;D`). The JSON still holds; the robustness test checks both claims.
-   */
-  escapedText: string[];
   /** Hints keyed by status or error text, most specific first. */
   hints: FailureHint[];
 }
 
 /**
- * Why free text is left out of every preset body, shown with each preset.
+ * Why preset bodies carry no free text, shown with the gallery.
  *
- * Stock Handlebars escapes for HTML, not JSON: a line break or a backslash in the justification (or in an
- * access-flow name) comes out raw and the body stops being JSON. No stock helper can fix that, so the
- * presets leave those fields out rather than send bodies that break on the first multi-line justification.
+ * Every preset must pass "Does the JSON hold?" on every sample and edge case in the default (stock HTML
+ * escaping) mode, and no stock way to output text satisfies it: `{{x}}` turns `"'<>&=` and the backquote into
+ * entities, so the target receives altered text (`R&D` as `R&amp;D`), and `{{{x}}}` keeps them but a quote,
+ * a backslash or a line break then ends the body's JSON. Stock Handlebars has no helper that escapes for
+ * JSON, and Apono documents none. So the presets send only values HTML escaping leaves alone: ids, emails,
+ * enum values, epoch times, and the integration, resource and permission names the request lists (which come
+ * from the connected systems, not from what people type; the samples hold none of those characters there).
+ * The requester's and grantee's names, the justification, and the access-flow and bundle names are left out,
+ * with their ids sent instead; an optional object (the bundle, the grantee) is read only inside `{{#if}}`.
+ * Sending a name is then the user's informed choice, e.g. into Freshdesk's HTML description where an entity
+ * displays as the character it stands for: the check will list it as altered, which is then expected.
  */
 export const FREE_TEXT_NOTE =
-  'The justification and the access-flow name are left out: they are free text, and a line break or backslash in them would make the body invalid JSON (stock Handlebars escapes for HTML, not JSON). Add {{data.justification}} yourself only if you accept that risk.';
+  'Preset bodies send ids, emails and the names of integrations, resources and permissions, but no text people type or name: not the requester\'s or grantee\'s name, the justification, or the access-flow or bundle name (their ids are sent instead). Stock Handlebars escapes for HTML, not JSON: {{x}} delivers "R&D" as "R&amp;D", and {{{x}}} breaks the JSON on a quote or line break. Add such a field yourself only if the target can take altered text; "Does the JSON hold?" will list where it is altered.';

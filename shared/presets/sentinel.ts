@@ -3,7 +3,8 @@ import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
 
 /**
  * Microsoft Sentinel through the Azure Monitor Logs Ingestion API: an array of rows in the custom table the
- * guide suggests (spec §7, S18), with an OAuth client-credentials token for monitor.azure.com.
+ * guide suggests (spec §7, S18), with an OAuth client-credentials token for monitor.azure.com. The guide's
+ * requester_name and justification columns are left out: free text (see FREE_TEXT_NOTE).
  */
 export const sentinel: WebhookPreset = {
   id: 'sentinel',
@@ -27,7 +28,6 @@ export const sentinel: WebhookPreset = {
     "event_type": "{{event_type}}",
     "request_id": "{{data.friendly_id}}",
     "requester_id": "{{data.requester.id}}",
-    "requester_name": "{{data.requester.name}}",
     "requester_email": "{{data.requester.email}}",
     "integration_name": "{{data.access_groups.[0].integration.name}}",
     "resource_id": "{{data.access_groups.[0].access_units.[0].resource.id}}",
@@ -42,7 +42,6 @@ export const sentinel: WebhookPreset = {
     'Register an Entra app, grant it "Monitoring Metrics Publisher" on the rule; <TENANT_ID> and <APP_CLIENT_ID> come from it, SENTINEL_CLIENT_SECRET is its client secret.',
     'The table\'s transform should convert TimeGenerated (epoch seconds here) to a datetime.',
   ],
-  escapedText: ['data.requester.name'],
   hints: [
     { status: 401, hint: 'Azure refused the token: the scope must be https://monitor.azure.com/.default and the token must come from the tenant that owns the rule.' },
     { status: 403, hint: 'The app may not write to this rule: assign it "Monitoring Metrics Publisher" on the data collection rule (it can take 30 minutes to apply).' },

@@ -1,7 +1,10 @@
 import type { WebhookPreset } from './preset';
 import { presetWebhook } from './preset-webhook';
 
-/** ServiceNow Table API: create an incident (POST /api/now/table/incident). */
+/**
+ * ServiceNow Table API: create an incident (POST /api/now/table/incident). The requester is named by email and
+ * Apono user id, not by name (see FREE_TEXT_NOTE); `correlation_id` ties the incident to the request.
+ */
 export const servicenow: WebhookPreset = {
   id: 'servicenow',
   name: 'ServiceNow incident',
@@ -20,8 +23,8 @@ export const servicenow: WebhookPreset = {
     },
     triggers: ['RequestCreated'],
     bodyTemplate: `{
-  "short_description": "Apono access request {{data.friendly_id}} ({{event_type}}): {{data.access_groups.[0].integration.name}}",
-  "description": "Requester: {{data.requester.name}} <{{data.requester.email}}>\\nRequest: {{data.friendly_id}} ({{data.id}})\\nResources:\\n{{#each data.access_groups}}{{#each access_units}}- {{../integration.name}} / {{resource.name}}: {{permission.name}}\\n{{/each}}{{/each}}",
+  "short_description": "Apono access request {{data.friendly_id}} ({{event_type}}) by {{data.requester.email}}",
+  "description": "Requester: {{data.requester.email}} (Apono user {{data.requester.id}})\\nRequest: {{data.friendly_id}} ({{data.id}})\\nAccess flow id: {{data.access_flow.id}}{{#if data.access_bundle}}\\nBundle id: {{data.access_bundle.id}}{{/if}}\\nResources:\\n{{#each data.access_groups}}{{#each access_units}}- {{../integration.name}} / {{resource.name}}: {{permission.name}}\\n{{/each}}{{else}}none listed\\n{{/each}}",
   "category": "inquiry",
   "impact": "3",
   "urgency": "3",
@@ -34,7 +37,6 @@ export const servicenow: WebhookPreset = {
     '<INSTANCE> is your instance name, e.g. acme for acme.service-now.com.',
     'Register an OAuth API endpoint for external clients (System OAuth → Application Registry) with the client credentials grant; <CLIENT_ID> is its client ID and SERVICENOW_CLIENT_SECRET its secret.',
   ],
-  escapedText: ['data.requester.name'],
   hints: [
     { status: 401, hint: 'ServiceNow refused the token: check the OAuth application allows the client credentials grant and is bound to a user with the itil role.' },
     { status: 403, hint: 'The OAuth user may not create incidents: give it the itil role (or a role with create on the incident table).' },

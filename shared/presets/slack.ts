@@ -3,7 +3,8 @@ import { presetWebhook } from './preset-webhook';
 
 /**
  * Slack incoming webhook: `text` (the notification fallback) and `blocks`. Resources are summarised per
- * integration, not listed per unit, because a section's text is limited to 3,000 characters.
+ * integration, not listed per unit, because a section's text is limited to 3,000 characters. People appear by
+ * email or id, never by name (see FREE_TEXT_NOTE).
  */
 export const slack: WebhookPreset = {
   id: 'slack',
@@ -22,7 +23,7 @@ export const slack: WebhookPreset = {
       "fields": [
         { "type": "mrkdwn", "text": "*Request*\\n{{data.friendly_id}}" },
         { "type": "mrkdwn", "text": "*Requester*\\n{{data.requester.email}}" }{{#if data.grantee}},
-        { "type": "mrkdwn", "text": "*Grantee*\\n{{data.grantee.name}}" }{{/if}}
+        { "type": "mrkdwn", "text": "*Grantee*\\n{{data.grantee.type}} {{data.grantee.id}}" }{{/if}}
       ]
     },
     {
@@ -34,7 +35,6 @@ export const slack: WebhookPreset = {
 `,
   }),
   setup: ['Create an incoming webhook in your Slack app (Features → Incoming Webhooks) and paste the whole https://hooks.slack.com/services/… URL over the placeholder one.'],
-  escapedText: [],
   hints: [
     { text: 'invalid_payload', hint: 'Slack could not read the body as a message: it must be JSON with a non-empty "text" or valid "blocks".' },
     { text: 'invalid_blocks', hint: 'A block breaks Slack\'s rules: header text ≤ 150 characters, section text ≤ 3,000, at most 10 fields per section.' },

@@ -1,6 +1,6 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
-import { LOG_FIELDS_ESCAPED, logFields } from './common-fields';
+import { logFields } from './common-fields';
 
 /** Splunk HTTP Event Collector (POST /services/collector/event). */
 export const splunk: WebhookPreset = {
@@ -26,7 +26,6 @@ ${logFields('    ')}
     '<SPLUNK_HEC_HOST> is your HEC host, e.g. http-inputs-acme.splunkcloud.com. Apono calls only the default HTTPS port, so a HEC on :8088 needs a proxy or load balancer on 443.',
     'Set SPLUNK_HEC_TOKEN to the HEC token (Settings → Data inputs → HTTP Event Collector).',
   ],
-  escapedText: LOG_FIELDS_ESCAPED,
   hints: [
     { status: 401, hint: 'Splunk wants the HEC token: some deployments accept only "Authorization: Splunk <token>" — if Bearer is refused, set Authentication to none and add that header.' },
     { status: 403, text: 'invalid token', hint: 'The HEC token is unknown or disabled: copy it again and check the input is enabled.' },

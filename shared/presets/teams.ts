@@ -1,7 +1,10 @@
 import type { WebhookPreset } from './preset';
 import { presetWebhook } from './preset-webhook';
 
-/** Microsoft Teams incoming webhook with an Adaptive Card (the shape from Apono's Teams guide, completed). */
+/**
+ * Microsoft Teams incoming webhook with an Adaptive Card (the shape from Apono's Teams guide, completed). The
+ * guide's title names the requester by name; here by email, which HTML escaping leaves intact (see FREE_TEXT_NOTE).
+ */
 export const teams: WebhookPreset = {
   id: 'teams',
   name: 'Microsoft Teams',
@@ -21,7 +24,7 @@ export const teams: WebhookPreset = {
         "type": "AdaptiveCard",
         "version": "1.2",
         "body": [
-          { "type": "TextBlock", "size": "medium", "weight": "bolder", "text": "New {{event_type}} from {{data.requester.name}}", "wrap": true },
+          { "type": "TextBlock", "size": "medium", "weight": "bolder", "text": "New {{event_type}} from {{data.requester.email}}", "wrap": true },
           {
             "type": "FactSet",
             "facts": [
@@ -43,7 +46,6 @@ export const teams: WebhookPreset = {
     'Add an Incoming Webhook (or a Workflows "post to a channel when a webhook request is received") to the channel and paste its URL over the placeholder one.',
     'Workflows URLs sometimes include ":443": remove it, since Apono refuses a port in the URL.',
   ],
-  escapedText: ['data.requester.name'],
   hints: [
     { status: 400, hint: 'Teams could not render the card: the attachment must be an Adaptive Card of version 1.2–1.4 with a non-empty body.' },
     { text: 'webhook message delivery failed', hint: 'Teams accepted the call but could not post: check the connector is still configured on the channel.' },

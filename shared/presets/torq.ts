@@ -1,7 +1,7 @@
 import type { WebhookPreset } from './preset';
 import { presetWebhook } from './preset-webhook';
 
-/** Torq webhook trigger (spec §7, S22): the event under `body`. */
+/** Torq webhook trigger (spec §7, S22): the event under `body`, the requester by email (see FREE_TEXT_NOTE). */
 export const torq: WebhookPreset = {
   id: 'torq',
   name: 'Torq',
@@ -13,7 +13,7 @@ export const torq: WebhookPreset = {
     triggers: ['RequestCreated'],
     bodyTemplate: `{
   "body": {
-    "event": "New Apono {{event_type}} request made by {{data.requester.name}}",
+    "event": "New Apono {{event_type}} request made by {{data.requester.email}}",
     "event_type": "{{event_type}}",
     "request_id": "{{data.friendly_id}}",
     "requester_email": "{{data.requester.email}}",
@@ -29,7 +29,6 @@ export const torq: WebhookPreset = {
     'Create a Webhook trigger integration in Torq; <WEBHOOK_ID> is the id at the end of its URL.',
     'Set TORQ_TOKEN to the token of the trigger\'s authentication header, as Torq shows it.',
   ],
-  escapedText: ['data.requester.name'],
   hints: [
     { status: 401, hint: 'Torq refused the token: Apono\'s guide sends "Authorization: Bearer <base64 token>"; if your trigger defines its own header name, set Authentication to none and add that header.' },
     { status: 404, hint: 'Torq does not know this webhook: copy the trigger URL again (it changes when the integration is recreated).' },

@@ -6,6 +6,7 @@
  * JSON too (a constant body), so that test looks for the webhook shape, not just for JSON.
  */
 import { parseDefinitionFile } from '../model/definition-file';
+import { lineAndColumn, locateJsonValue, type JsonPathStep } from '../util/json-position';
 import { lintTemplate, type LintFinding, type LintOptions } from './lint-template';
 
 type JsonObject = Record<string, unknown>;
@@ -25,15 +26,48 @@ export function definitionWebhooks(text: string): JsonObject[] | undefined {
   return list as JsonObject[];
 }
 
+/** The name a definition-file issue gives webhook `index` (see parseDefinitionFile): `webhooks[1] (SlackAlerts)`. */
+function issuePrefix(item: unknown, index: number): string {
+  const name = isObject(item) && typeof item.name === 'string' && item.name !== '' ? item.name : undefined;
+  return `webhooks[${index}]${name === undefined ? '' : ` (${name})`}`;
+}
+
 /**
- * Findings for a definition file: each rule problem as an error or warning (file position 1:1, the field named
- * in the message), and each webhook's template findings under `FILE[Name]`.
+ * The JSON steps to the value an issue's field names, in the file's own shape (a bare webhook, a list, or
+ * `{ "webhooks": [ … ] }`); `(file)` is the root. Index steps are written as digits (`headers.0.value`).
+ */
+function issueSteps(root: unknown, field: string): JsonPathStep[] {
+  const steps = (path: string): JsonPathStep[] => (path === '' ? [] : path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+  if (field === '(file)') return [];
+  const m = /^webhooks\[(\d+)\]/.exec(field);
+  if (!m) return steps(field);
+  const index = Number(m[1]);
+  const list: unknown[] = Array.isArray(root) ? root : isObject(root) && Array.isArray(root.webhooks) ? root.webhooks : [root];
+  const base: JsonPathStep[] = Array.isArray(root) ? [index] : isObject(root) && Array.isArray(root.webhooks) ? ['webhooks', index] : [];
+  const prefix = issuePrefix(list[index], index);
+  return field.startsWith(prefix) ? [...base, ...steps(field.slice(prefix.length).replace(/^\./, ''))] : base;
+}
+
+/**
+ * Findings for a definition file: each rule problem as an error or warning, placed at the value its field names
+ * (or, for a missing field, at the object that lacks it), and each webhook's template findings under `FILE[Name]`.
  */
 export function lintDefinitionFile(text: string, fileName: string, options: LintOptions = {}): LintFinding[] {
+  // Positions as an editor shows them: a byte-order mark is not a column.
+  const body = text.replace(/^\uFEFF/, '');
+  let root: unknown;
+  try {
+    root = JSON.parse(body);
+  } catch {
+    root = undefined;
+  }
+  const position = (field: string): { line: number; column: number } => {
+    const found = root === undefined ? undefined : locateJsonValue(body, issueSteps(root, field));
+    return found ? lineAndColumn(body, found.start) : { line: 1, column: 1 };
+  };
   const findings: LintFinding[] = parseDefinitionFile(text).issues.map((issue) => ({
     file: fileName,
-    line: 1,
-    column: 1,
+    ...position(issue.field),
     severity: issue.severity === 'warning' ? 'warning' : 'error',
     code: 'webhook-rule',
     message: `${issue.field}: ${issue.message}`,

@@ -18,6 +18,23 @@ describe('checkRobustness', () => {
     });
   });
 
+  it('places an altered value at the mustache that output it, in the template and the body', () => {
+    const t = '{\n  "id": "{{data.id}}",\n  "who": "by {{data.requester.email}} {{data.requester.name}}",\n  "b": [{{#if data.access_bundle}}"{{data.access_bundle.name}}"{{/if}}]\n}';
+    const f = checkRobustness(t);
+    // Jane "JJ" O'Brien: the quote breaks the unescaped render, so the first entity places it.
+    expect(f.find((x) => x.sampleId === 'edge-quotes-backslashes')).toMatchObject({
+      kind: 'escaping-altered',
+      altered: { path: '$.who' },
+      template: { line: 3, column: 39 },
+      body: { line: 3, column: 36 },
+    });
+    // R&D <bundle>: the unescaped render is JSON, so the first differing character places it.
+    expect(f.find((x) => x.sampleId === 'edge-html-characters')).toMatchObject({
+      altered: { path: '$.b[0]', received: 'R&amp;D &lt;bundle&gt;' },
+      template: { line: 4, column: 36 },
+    });
+  });
+
   it('finds bodies that stop being JSON, with the template line', () => {
     const t = '{\n  "j": "{{data.justification}}"\n}';
     const f = checkRobustness(t);

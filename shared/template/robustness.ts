@@ -4,7 +4,9 @@
  */
 import { allSamples } from '../payload/samples';
 import type { EventTypeStyle, SampleEvent } from '../payload/request-event';
+import { lineAndColumn, locateJsonValue, stringUnitOffset, type JsonPathStep } from '../util/json-position';
 import { renderTemplate, type EscapeMode } from './render';
+import { templatePositionAt, type TemplatePosition } from './render-trace';
 
 /** One case that fails. Template positions are 1-based. */
 export interface RobustnessFinding {
@@ -12,10 +14,10 @@ export interface RobustnessFinding {
   sampleLabel: string;
   kind: 'syntax-error' | 'render-error' | 'invalid-json' | 'escaping-altered';
   message: string;
-  /** Where in the rendered body JSON failed. */
+  /** Where in the rendered body JSON failed, or the first altered character is. */
   body?: { line: number; column: number };
-  /** Which template line/column produced it (or the altered value's mustache, when known). */
-  template?: { line: number; column: number };
+  /** Which template line/column produced it: for an altered value, the mustache that output it. */
+  template?: TemplatePosition;
   /** For altered values: the JSON path and both renderings. */
   altered?: { path: string; received: string; intended: string };
 }
@@ -30,21 +32,47 @@ export interface RobustnessOptions {
 
 const ENTITY = /&(quot|amp|lt|gt|#x27|#x60|#x3D);/;
 
+/** A string the target receives altered; `steps` lead to it from the body's root. */
+interface AlteredLeaf {
+  path: string;
+  steps: JsonPathStep[];
+  received: string;
+  intended: string;
+}
+
 /** Pairs of string leaves that differ between two parsed JSON values of the same shape. */
-function alteredLeaves(escaped: unknown, raw: unknown, path: string, out: Array<{ path: string; received: string; intended: string }>): void {
+function alteredLeaves(escaped: unknown, raw: unknown, path: string, steps: JsonPathStep[], out: AlteredLeaf[]): void {
   if (typeof escaped === 'string') {
-    if (typeof raw === 'string' && raw !== escaped) out.push({ path, received: escaped, intended: raw });
-    else if (typeof raw !== 'string' && ENTITY.test(escaped)) out.push({ path, received: escaped, intended: '' });
+    if (typeof raw === 'string' && raw !== escaped) out.push({ path, steps, received: escaped, intended: raw });
+    else if (typeof raw !== 'string' && ENTITY.test(escaped)) out.push({ path, steps, received: escaped, intended: '' });
     return;
   }
   if (Array.isArray(escaped)) {
-    escaped.forEach((v, i) => alteredLeaves(v, Array.isArray(raw) ? raw[i] : undefined, `${path}[${i}]`, out));
+    escaped.forEach((v, i) => alteredLeaves(v, Array.isArray(raw) ? raw[i] : undefined, `${path}[${i}]`, [...steps, i], out));
     return;
   }
   if (escaped && typeof escaped === 'object') {
     const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-    for (const [k, v] of Object.entries(escaped)) alteredLeaves(v, r[k], `${path}.${k}`, out);
+    for (const [k, v] of Object.entries(escaped)) alteredLeaves(v, r[k], `${path}.${k}`, [...steps, k], out);
   }
+}
+
+/**
+ * Where an altered value's first altered character is, in the body and in the template.
+ *
+ * That character is the first where the received and intended strings differ (or, when the unescaped render
+ * is not JSON, the first entity), so it was written by the mustache whose escaping altered it; the same
+ * trace that places invalid JSON then names that mustache.
+ */
+function alteredAt(text: string, data: unknown, body: string, leaf: AlteredLeaf): Pick<RobustnessFinding, 'body' | 'template'> {
+  const found = locateJsonValue(body, leaf.steps);
+  if (!found || found.depth !== leaf.steps.length || body.charAt(found.start) !== '"') return {};
+  let k = 0;
+  if (leaf.intended === '') k = Math.max(0, leaf.received.search(ENTITY));
+  else while (k < leaf.received.length && leaf.received[k] === leaf.intended[k]) k++;
+  const offset = stringUnitOffset(body, found.start, k);
+  const template = templatePositionAt(text, data, false, body, offset);
+  return { body: lineAndColumn(body, offset), ...(template ? { template } : {}) };
 }
 
 /**
@@ -78,15 +106,17 @@ export function checkRobustness(text: string, options: RobustnessOptions = {}): 
     if (escape !== 'html') continue;
     const raw = renderTemplate(text, s.event, { escape: 'none' });
     const rawValue = raw.ok && raw.json.valid ? raw.json.value : undefined;
-    const altered: Array<{ path: string; received: string; intended: string }> = [];
-    alteredLeaves(r.json.value, rawValue, '$', altered);
+    const altered: AlteredLeaf[] = [];
+    alteredLeaves(r.json.value, rawValue, '$', [], altered);
     const first = altered[0];
     if (first) {
+      const { steps: _steps, ...shown } = first;
       findings.push({
         ...base,
         kind: 'escaping-altered',
         message: `HTML escaping changes ${first.path}${altered.length > 1 ? ` (and ${altered.length - 1} more)` : ''}: the target receives ${JSON.stringify(first.received.slice(0, 80))}`,
-        altered: first,
+        ...alteredAt(text, s.event, r.body, first),
+        altered: shown,
       });
     }
   }

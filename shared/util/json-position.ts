@@ -39,12 +39,50 @@ class ScanError extends Error {
   }
 }
 
+/** One step into a JSON value: an object key or an array index. */
+export type JsonPathStep = string | number;
+
+/** Told of every value the scanner finishes: its steps from the root and its source range `[start, end)`. */
+type ValueVisitor = (path: readonly JsonPathStep[], start: number, end: number) => void;
+
 /**
  * Finds the first syntax error by walking the JSON grammar; undefined when the text is valid.
  *
  * It only validates: values still come from `JSON.parse`, the reference implementation.
  */
 export function findJsonError(text: string): { offset: number; problem: string } | undefined {
+  return scanJson(text);
+}
+
+/**
+ * Where the value at `path` is in JSON `text`: its source range, or that of the deepest value on the path
+ * when the path goes further than the text does (`depth` counts the steps that matched). Undefined when the
+ * text is not JSON. A repeated key counts at its last occurrence, as `JSON.parse` keeps the last.
+ */
+export function locateJsonValue(text: string, path: readonly JsonPathStep[]): { start: number; end: number; depth: number } | undefined {
+  let best: { start: number; end: number; depth: number } | undefined;
+  const error = scanJson(text, (at, start, end) => {
+    if (at.length > path.length || at.length < (best?.depth ?? 0)) return;
+    if (at.every((step, k) => step === path[k])) best = { start, end, depth: at.length };
+  });
+  return error ? undefined : best;
+}
+
+/**
+ * The source offset of the `index`-th UTF-16 unit of the parsed value of the string literal whose opening
+ * quote is at `quote` (an escape such as `\n` or `\u00e9` is one unit); the closing quote when it is shorter.
+ */
+export function stringUnitOffset(text: string, quote: number, index: number): number {
+  let i = quote + 1;
+  for (let k = 0; k < index && i < text.length && text.charAt(i) !== '"'; k++) {
+    i += text.charAt(i) !== '\\' ? 1 : text.charAt(i + 1) === 'u' ? 6 : 2;
+  }
+  return i;
+}
+
+function scanJson(text: string, visit?: ValueVisitor): { offset: number; problem: string } | undefined {
+  // The steps to the value being read; kept only when someone listens, so plain validation stays lean.
+  const path: JsonPathStep[] = [];
   let i = 0;
   const fail = (problem: string): never => {
     throw new ScanError(i, problem);
@@ -79,6 +117,7 @@ export function findJsonError(text: string): { offset: number; problem: string }
     }
   };
   const readContainer = (close: '}' | ']'): void => {
+    let index = 0;
     i++;
     skipSpace();
     if (text.charAt(i) === close) {
@@ -89,12 +128,16 @@ export function findJsonError(text: string): { offset: number; problem: string }
       skipSpace();
       if (close === '}') {
         if (text.charAt(i) !== '"') unexpected('a "quoted" property name');
+        const keyStart = i;
         readString();
+        if (visit) path.push(JSON.parse(text.slice(keyStart, i)) as string);
         skipSpace();
         if (text.charAt(i) !== ':') unexpected('":"');
         i++;
-      }
+      } else if (visit) path.push(index);
       readValue();
+      if (visit) path.pop();
+      index++;
       skipSpace();
       if (text.charAt(i) === ',') i++;
       else if (text.charAt(i) === close) {
@@ -105,6 +148,11 @@ export function findJsonError(text: string): { offset: number; problem: string }
   };
   const readValue = (): void => {
     skipSpace();
+    const start = i;
+    readBareValue();
+    visit?.(path, start, i);
+  };
+  const readBareValue = (): void => {
     const c = text.charAt(i);
     if (c === '{') return readContainer('}');
     if (c === '[') return readContainer(']');

@@ -1,7 +1,7 @@
 /**
  * Template authoring in real Chromium against `npm run web`: completion from the popup, the live preview,
- * a trailing-comma marker fixed with the quick fix, hover docs, an error linked to its template line, the schema
- * panel, and nothing fetched from outside.
+ * a trailing-comma marker fixed with the quick fix, hover docs, an invalid-JSON error and a value altered by
+ * escaping each linked to its template line, the schema panel, and nothing fetched from outside.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -118,6 +118,20 @@ describe('template editor in the browser', () => {
     // The cursor moved there: typing lands at line 3, column 15 (before {{data.requester.name}}).
     await page.keyboard.insertText('"');
     await expect.poll(() => templateText(page)).toContain('"who_name": "{{data.requester.name}}');
+  });
+
+  it('links a value altered by escaping to the mustache that output it', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{\n"who": "{{data.requester.name}}"');
+    await expect.poll(() => templateText(page)).toBe('{  "who": "{{data.requester.name}}"}');
+    // The edge case with quotes in the requester's name keeps valid JSON but arrives as &quot;…: the panel names
+    // the case and links to line 2, column 11, where {{data.requester.name}} starts.
+    const panel = page.getByRole('region', { name: 'Does the JSON hold?' });
+    const item = panel.getByRole('listitem').filter({ hasText: 'Quotes and backslashes in free text' });
+    await item.getByText('Altered by escaping').waitFor();
+    await item.getByRole('button', { name: 'template line 2, column 11' }).click();
+    await page.keyboard.insertText('X');
+    await expect.poll(() => templateText(page)).toContain('"who": "X{{data.requester.name}}"');
   });
 
   it('inserts a schema field relative to the #each block at the cursor', async () => {

@@ -6,6 +6,8 @@ import type { CliIo } from '../cli-io';
 import { DOCUMENTED_TEMPLATE } from '../../../shared/template/example-templates';
 import { lintCommand, lintTemplate } from './lint';
 import { renderCommand } from './render';
+import { presetsCommand } from './presets';
+import { PRESETS } from '../../../shared/presets';
 
 let dir = '';
 
@@ -106,13 +108,35 @@ describe('hooksmith lint', () => {
     expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
   });
 
+  it('places a value altered by escaping at its mustache, not at 1:1', async () => {
+    await writeFile(join(dir, 't2.hbs'), '{\n  "id": "{{data.id}}",\n  "name": "{{data.access_bundle.id}} {{data.access_bundle.name}}"\n}');
+    const c = io();
+    expect(await lintCommand(['t2.hbs'], c)).toBe(0);
+    expect(c.out).toMatch(/^t2\.hbs:3:38: warning: HTML escaping changes \$\.name: the target receives "bundle-1 R&amp;D &lt;bundle&gt;" — in sample .*\[sample-escaping-altered\]$/m);
+    expect(c.out).not.toMatch(/t2\.hbs:1:1:/);
+  });
+
   it('lints a webhook definition file: the rules by field, then its body template', async () => {
     const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
-    await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }));
+    await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }, null, 2));
     const c = io();
     expect(await lintCommand(['hook.json'], c)).toBe(1);
-    expect(c.out).toMatch(/hook\.json:1:1: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
+    // At the method's value: line 4, after `  "method": `.
+    expect(c.out).toMatch(/hook\.json:4:13: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
     expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
+  });
+
+  it('a preset printed by `presets show` draws no finding but its unfilled placeholders', async () => {
+    // The blank custom webhook has no name or URL yet, which the rules rightly refuse.
+    for (const p of PRESETS.filter((x) => x.id !== 'custom')) {
+      const shown = io();
+      expect(await presetsCommand(['show', p.id], shown)).toBe(0);
+      await writeFile(join(dir, `${p.id}.json`), shown.out);
+      const linted = io();
+      await lintCommand([`${p.id}.json`, '--json'], linted);
+      const findings = JSON.parse(linted.out) as Array<{ code: string; message: string }>;
+      expect(findings.filter((f) => !(f.code === 'webhook-rule' && /placeholder/.test(f.message))), p.id).toEqual([]);
+    }
   });
 
   it('exits 2 for bad usage or an unreadable file', async () => {
