@@ -6,8 +6,14 @@ import type { CliIo } from '../cli-io';
 import { DOCUMENTED_TEMPLATE } from '../../../shared/template/example-templates';
 import { lintCommand, lintTemplate } from './lint';
 import { renderCommand } from './render';
+import { defaultAuthoring } from '../saved-authoring';
 
 let dir = '';
+
+/** A data folder holding only the defaults (a fresh install); saved settings are covered in test/integration/cli-authoring.test.ts. */
+const fresh = async () => defaultAuthoring();
+const render = (argv: string[], c: CliIo) => renderCommand(argv, c, fresh);
+const lint = (argv: string[], c: CliIo) => lintCommand(argv, c, fresh);
 
 function io(stdin = ''): CliIo & { out: string; err: string } {
   const state = {
@@ -42,39 +48,39 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('hooksmith render', () => {
   it('prints the body and exits 0 for JSON', async () => {
     const c = io();
-    expect(await renderCommand(['ok.hbs'], c)).toBe(0);
+    expect(await render(['ok.hbs'], c)).toBe(0);
     expect(JSON.parse(c.out).fields['event type']).toBe('AccessRequestCreated');
     expect(c.err).toBe('');
   });
 
   it('renders a trigger sample, a payload file, or stdin', async () => {
     const a = io();
-    expect(await renderCommand(['id.hbs', '--event', 'RequestGranted'], a)).toBe(0);
+    expect(await render(['id.hbs', '--event', 'RequestGranted'], a)).toBe(0);
     expect(JSON.parse(a.out).t).toBe('AccessRequestGranted');
     const b = io();
-    expect(await renderCommand(['id.hbs', '--payload', 'event.json'], b)).toBe(0);
+    expect(await render(['id.hbs', '--payload', 'event.json'], b)).toBe(0);
     expect(JSON.parse(b.out)).toEqual({ t: 'X', id: 'AR-9' });
     const s = io('{"q": "{{data.justification}}"}');
-    expect(await renderCommand(['-', '--escape', 'none'], s)).toBe(0);
+    expect(await render(['-', '--escape', 'none'], s)).toBe(0);
     expect(s.out).toBe('{"q": "I need access to this"}\n');
   });
 
   it('exits 1 with FILE:LINE:COL when the body is not JSON', async () => {
     const c = io();
-    expect(await renderCommand(['comma.hbs'], c)).toBe(1);
+    expect(await render(['comma.hbs'], c)).toBe(1);
     expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"; a trailing comma is a common cause\n');
   });
 
   it('exits 1 on a syntax error, with its position', async () => {
     const c = io();
-    expect(await renderCommand(['broken.hbs'], c)).toBe(1);
+    expect(await render(['broken.hbs'], c)).toBe(1);
     expect(c.err).toMatch(/^broken\.hbs:2:\d+: Parse error/);
   });
 
   it('exits 2 for bad usage', async () => {
     for (const argv of [[], ['ok.hbs', '--escape', 'json'], ['ok.hbs', '--event', 'Nope'], ['ok.hbs', '--bogus'], ['a', 'b'], ['missing.hbs']]) {
       const c = io();
-      expect(await renderCommand(argv, c), argv.join(' ')).toBe(2);
+      expect(await render(argv, c), argv.join(' ')).toBe(2);
       expect(c.err).not.toBe('');
     }
   });
@@ -83,24 +89,24 @@ describe('hooksmith render', () => {
 describe('hooksmith lint', () => {
   it('exits 0 for a clean template and prints nothing', async () => {
     const c = io();
-    expect(await lintCommand(['ok.hbs'], c)).toBe(0);
+    expect(await lint(['ok.hbs'], c)).toBe(0);
     expect(c.out).toBe('');
   });
 
   it('warnings alone exit 0', async () => {
     const c = io();
-    expect(await lintCommand(['warn.hbs'], c)).toBe(0);
+    expect(await lint(['warn.hbs'], c)).toBe(0);
     expect(c.out).toContain('warn.hbs:1:39: warning:');
     expect(c.out).toContain('[unguarded-optional]');
   });
 
   it('errors exit 1, across several files, and --json gives structured findings', async () => {
     const c = io();
-    expect(await lintCommand(['ok.hbs', 'comma.hbs', 'broken.hbs'], c)).toBe(1);
+    expect(await lint(['ok.hbs', 'comma.hbs', 'broken.hbs'], c)).toBe(1);
     expect(c.out).toContain('comma.hbs:3:55: error: This comma is emitted after the last element too');
     expect(c.out).toMatch(/broken\.hbs:2:\d+: error: .*\[syntax-error\]/);
     const j = io();
-    expect(await lintCommand(['comma.hbs', '--json'], j)).toBe(1);
+    expect(await lint(['comma.hbs', '--json'], j)).toBe(1);
     const findings = JSON.parse(j.out) as Array<{ code: string; severity: string }>;
     expect(findings.map((f) => f.code)).toContain('trailing-comma');
     expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
@@ -110,14 +116,14 @@ describe('hooksmith lint', () => {
     const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
     await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }));
     const c = io();
-    expect(await lintCommand(['hook.json'], c)).toBe(1);
+    expect(await lint(['hook.json'], c)).toBe(1);
     expect(c.out).toMatch(/hook\.json:1:1: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
     expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
   });
 
   it('exits 2 for bad usage or an unreadable file', async () => {
-    expect(await lintCommand([], io())).toBe(2);
-    expect(await lintCommand(['nope.hbs'], io())).toBe(2);
+    expect(await lint([], io())).toBe(2);
+    expect(await lint(['nope.hbs'], io())).toBe(2);
   });
 
   it('lintTemplate lints text from anywhere (e.g. a webhook definition bodyTemplate)', () => {
