@@ -79,7 +79,7 @@ export class HistoryService implements HistoryApi {
     const raw = (await this.deps.dataFile.read()).webhooks.find((w) => w.id === id);
     if (!raw) return ok(null);
     const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
-    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
+    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => `${i.field}: ${i.message}`).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
     return ok(resolved.webhook);
   }
 
