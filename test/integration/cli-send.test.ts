@@ -49,7 +49,7 @@ describe('hooksmith send', () => {
     const text = await cli(['send', 'Datadog', '--ca', 'ca.pem']);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/^Test failed/);
-    expect(text.out).toMatch(/Hint: The server is temporarily unavailable\. It asked to retry after 30 s/);
+    expect(text.out).toMatch(/Hint: The service is temporarily unavailable: .* It asked to retry after 30 s \(Retry-After\)/);
   });
 
   it('exits 1 naming the field when a secret env variable is unset, sending nothing', async () => {
