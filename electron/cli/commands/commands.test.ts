@@ -71,6 +71,16 @@ describe('hooksmith render', () => {
     expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"; a trailing comma is a common cause\n');
   });
 
+  it('names a --payload file that is missing or not JSON, with the line and column', async () => {
+    await writeFile(join(dir, 'bad-event.json'), '{\n  "data": { "a": 1 ]\n}');
+    const bad = io();
+    expect(await render(['id.hbs', '--payload', 'bad-event.json'], bad)).toBe(2);
+    expect(bad.err).toMatch(/^bad-event\.json:2:20: --payload is not valid JSON: expected .* — fix the file there\.\n$/);
+    const missing = io();
+    expect(await render(['id.hbs', '--payload', 'nope.json'], missing)).toBe(2);
+    expect(missing.err).toBe('--payload nope.json: no such file.\n');
+  });
+
   it('exits 1 on a syntax error, with its position', async () => {
     const c = io();
     expect(await render(['broken.hbs'], c)).toBe(1);

@@ -11,6 +11,7 @@ import { ESCAPE_MODES, EVENT_TYPE_STYLES } from '../../../shared/model/store-sch
 import { sampleForTrigger } from '../../../shared/payload/samples';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
 import type { CliIo } from '../cli-io';
+import { readPayloadFile } from '../payload-file';
 import { defaultAuthoring, type LoadAuthoring } from '../saved-authoring';
 
 const USAGE = `usage: hooksmith render <template-file|-> [--event <trigger>] [--payload <file>] [--escape html|none]
@@ -59,7 +60,11 @@ export async function renderCommand(argv: string[], io: CliIo, loadSaved: LoadAu
     // The data folder is read only for what no flag gave (a payload file needs no event_type spelling).
     const saved = flagEscape === undefined || (flagStyle === undefined && !values.payload) ? await loadSaved() : defaultAuthoring();
     escape = flagEscape ?? saved.escapeMode;
-    data = values.payload ? JSON.parse(await io.readFile(values.payload)) : sampleForTrigger((event ?? 'RequestCreated') as Trigger, flagStyle ?? saved.eventTypeStyle);
+    if (values.payload) {
+      const payload = await readPayloadFile(io, values.payload);
+      if (!payload.ok) return (io.stderr(`${payload.message}\n`), 2);
+      data = payload.value;
+    } else data = sampleForTrigger((event ?? 'RequestCreated') as Trigger, flagStyle ?? saved.eventTypeStyle);
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
