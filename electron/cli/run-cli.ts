@@ -14,6 +14,7 @@ import { webhooksCommand } from './commands/webhooks';
 import { historyCommand, showCommand } from './commands/history';
 import { exportCommand, importCommand, replayCommand } from './commands/replay';
 import type { Backend } from '../services/backend';
+import { loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -21,9 +22,11 @@ Usage: hooksmith [--home DIR] <command> [options]
 
 Commands:
   webhooks list|show|import|export   manage webhook definitions (see: hooksmith webhooks)
-  render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none]
+  render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none] [--event-type STYLE]
                                      render a body template; exit 1 if the result is not JSON
-  lint <template>… [--json]          diagnostics and the "does the JSON hold?" check over every sample
+  lint <template>… [--json] [--escape html|none] [--event-type STYLE]
+                                     diagnostics and the "does the JSON hold?" check over every sample
+                                     (render and lint follow the saved escape mode and event_type spelling)
   send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json]
                                      send once and print what went out and came back;
                                      exit 1 if it failed (see: hooksmith send --help)
@@ -43,8 +46,14 @@ Commands:
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 
-/** Commands that need no data folder (pure template work), registered by name. */
-const PURE_COMMANDS: Record<string, CliCommand> = { render: renderCommand, lint: lintCommand, presets: presetsCommand };
+/** Commands that need no data folder, registered by name. */
+const PURE_COMMANDS: Record<string, CliCommand> = { presets: presetsCommand };
+
+/** Template commands that only read the saved rendering settings and samples, so they agree with the app. */
+const AUTHORING_COMMANDS: Record<string, (argv: string[], io: CliIo, loadSaved: LoadAuthoring) => Promise<number>> = {
+  render: renderCommand,
+  lint: lintCommand,
+};
 
 /** Commands that work on the data folder, registered by name. */
 const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
@@ -97,6 +106,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   const pure = PURE_COMMANDS[command];
   if (pure) return pure(args, io);
+  const authoring = AUTHORING_COMMANDS[command];
+  if (authoring) return authoring(args, io, () => loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io));
   if (command === 'send' && (args.includes('--help') || args.includes('-h'))) {
     io.stdout(SEND_USAGE);
     return 0;

@@ -75,12 +75,18 @@ export class HistoryService implements HistoryApi {
     return err('not-found', `No invocation with id ${id} in the history; it may have been removed or dropped by retention.`);
   }
 
-  /** The webhook as configured today with plain secrets, `null` when it was deleted. */
-  private async currentWebhook(id: string): Promise<Result<Webhook | null>> {
-    const raw = (await this.deps.dataFile.read()).webhooks.find((w) => w.id === id);
+  /**
+   * The webhook a record came from, as configured today, secrets resolved; null when there is none. A record
+   * sent from a definition file has no webhook id: once that file is imported, its webhook is found by name
+   * (secrets still go only to the webhook's own origin, see `destinationRefusal`).
+   */
+  private async currentWebhook(record: InvocationRecord): Promise<Result<Webhook | null>> {
+    const saved = (await this.deps.dataFile.read()).webhooks;
+    const name = record.webhookName.toLowerCase();
+    const raw = record.webhookId === '' ? saved.find((w) => w.name.toLowerCase() === name) : saved.find((w) => w.id === record.webhookId);
     if (!raw) return ok(null);
     const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
-    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
+    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => `${i.field}: ${i.message}`).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
     return ok(resolved.webhook);
   }
 
@@ -112,7 +118,7 @@ export class HistoryService implements HistoryApi {
   async replay({ id, mode, runId }: { id: string; mode: 'exact' | 'rerender'; runId?: string }): Promise<Result<InvocationRecord>> {
     const original = await this.store.get(id);
     if (!original) return this.notFound(id);
-    const current = await this.currentWebhook(original.webhookId);
+    const current = await this.currentWebhook(original);
     if (!current.ok) return current;
     const controller = new AbortController();
     if (runId) this.running.set(runId, controller);
@@ -145,7 +151,7 @@ export class HistoryService implements HistoryApi {
     }
     let revealed: Record<string, string> | undefined;
     if (revealSecrets) {
-      const current = await this.currentWebhook(rec.webhookId);
+      const current = await this.currentWebhook(rec);
       if (!current.ok) return current;
       // A command holding secrets must point where the webhook sends, as an exact replay must.
       const refused = rec.request ? destinationRefusal(rec, rec.request, current.value) : null;

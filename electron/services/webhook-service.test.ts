@@ -185,6 +185,33 @@ describe('WebhookService', () => {
       }
     });
 
+    it('returns the warnings of an imported file, by webhook and field', async () => {
+      const text = JSON.stringify({ schemaVersion: 1, ...webhookInput({ name: 'Local', url: 'http://localhost:8080/h' }), timeout: 5 });
+      const r = unwrap(await backend.webhooks.importDefinitions({ text }));
+      expect(r.created.map((w) => w.name)).toEqual(['Local']);
+      expect(r.warnings.map((w) => [w.webhook, w.field])).toEqual([
+        ['Local', 'timeout'],
+        ['Local', 'url'],
+      ]);
+    });
+
+    it('names every secret the store refuses, in every webhook, and saves none', async () => {
+      const cliLike = await createBackend({ dataDir: dir.path, secrets: new RefusingSecretStore(), mode: 'web', version: 'test', env: {} });
+      const typed = (name: string) =>
+        webhookInput({ name, headers: [{ key: 'DD-API-KEY', value: `key-of-${name}`, secret: true }], auth: { type: 'bearer', token: `token-of-${name}` } });
+      const text = JSON.stringify([typed('SlackAlerts'), typed('Second')].map((w) => ({ schemaVersion: 1, ...w })));
+      const r = await cliLike.webhooks.importDefinitions({ text });
+      expect(r.ok ? [] : r.error.issues?.map((i) => i.field)).toEqual([
+        'webhooks[0] (SlackAlerts).headers.0.value',
+        'webhooks[0] (SlackAlerts).auth.token',
+        'webhooks[1] (Second).headers.0.value',
+        'webhooks[1] (Second).auth.token',
+      ]);
+      expect(r.ok ? '' : r.error.issues?.[0]?.message).toMatch(/^the CLI cannot keep a typed secret/);
+      expect(unwrap(await cliLike.webhooks.list())).toEqual([]);
+      cliLike.history.store.close();
+    });
+
     it('saves nothing from a file in which any webhook is invalid', async () => {
       unwrap(await backend.webhooks.create({ input: webhookInput({ name: 'Existing' }) }));
       const before = await rawFile();

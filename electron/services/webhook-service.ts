@@ -4,7 +4,7 @@
  * Every write goes through {@link DataFile.update}; secrets go through `webhook-secrets.ts` only.
  */
 import { randomUUID } from 'node:crypto';
-import type { ExportResult, SaveResult, WebhooksApi } from '../../shared/api/contract';
+import type { ExportResult, ImportDefinitionsResult, SaveResult, WebhooksApi } from '../../shared/api/contract';
 import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
 import type { Webhook, WebhookInput } from '../../shared/model/webhook';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
@@ -137,20 +137,29 @@ export class WebhookService implements WebhooksApi {
     return ok({ text: serializeDefinitionFile(inputs), secretPlaceholders: placeholders });
   }
 
-  async importDefinitions({ text }: { text: string }): Promise<Result<{ created: Webhook[] }>> {
+  async importDefinitions({ text }: { text: string }): Promise<Result<ImportDefinitionsResult>> {
     const parsed = parseDefinitionFile(text, { existingNames: await this.otherNames() });
     const errors = parsed.issues.filter((i) => i.severity !== 'warning');
     if (errors.length) return validationFailed(errors, 'The definition file');
     const created: Webhook[] = [];
-    for (const input of parsed.webhooks) {
+    const refused: FieldIssue[] = [];
+    for (const [index, input] of parsed.webhooks.entries()) {
       const saved = await this.create({ input });
-      if (!saved.ok) {
-        // Roll back what this import already saved: an import is all or nothing.
-        for (const w of created) await this.remove({ id: w.id });
-        return saved;
+      if (saved.ok) {
+        created.push(saved.value.webhook);
+        continue;
       }
-      created.push(saved.value.webhook);
+      // Keep going so the answer lists every problem (say, each typed secret the store refuses), named as the
+      // parser names fields; no errors above means webhooks[index] is this one.
+      const prefix = `webhooks[${index}] (${input.name})`;
+      if (saved.error.issues?.length) refused.push(...saved.error.issues.map((i) => ({ ...i, field: `${prefix}.${i.field}` })));
+      else refused.push({ field: prefix, message: saved.error.message });
     }
-    return ok({ created });
+    if (refused.length) {
+      // An import is all or nothing: roll back what it already saved.
+      for (const w of created) await this.remove({ id: w.id });
+      return validationFailed(refused, 'The definition file');
+    }
+    return ok({ created, warnings: parsed.warnings });
   }
 }

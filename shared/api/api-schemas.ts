@@ -66,6 +66,7 @@ export const API_SCHEMAS = {
   history: {
     list: z.object({
       webhookId: id.optional(),
+      webhookName: z.string().min(1).max(200).optional(),
       outcome: z.enum(['Success', 'Failure']).optional(),
       trigger: z.string().max(100).optional(),
       since: instant.optional(),

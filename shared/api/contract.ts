@@ -8,6 +8,7 @@
  */
 import type { FieldIssue, Result } from './result';
 import type { Trigger, Webhook, WebhookInput } from '../model/webhook';
+import type { DefinitionWarning } from '../model/definition-file';
 import type { SavedSample, Settings } from '../model/store-schema';
 import type { InvocationRecord } from '../delivery/invocation';
 import type { HistoryPage, HistoryQuery, HistorySettings, InvocationSummary, RetentionPolicy, WebhookStats } from '../history/types';
@@ -37,6 +38,17 @@ export interface ExportResult {
   text: string;
   /** Names of `${env:NAME}` variables standing in for stored secrets, so the user knows what to set. */
   secretPlaceholders: string[];
+}
+
+/** A definition-file import: the webhooks it created and what the file should still fix. */
+export interface ImportDefinitionsResult {
+  created: Webhook[];
+  /**
+   * Problems that did not block the import, one per webhook and field: a secret written in clear, an unknown
+   * field (usually a typo, such as `timeout` for `timeoutSeconds`), a loopback http:// URL, TLS verification
+   * off, a long timeout. Empty when the file is clean.
+   */
+  warnings: DefinitionWarning[];
 }
 
 /** Application-wide queries. */
@@ -73,8 +85,11 @@ export interface WebhooksApi {
   setActive(args: { id: string; active: boolean }): Promise<Result<Webhook>>;
   /** Writes a definition file for the given webhooks (all when `ids` is empty); stored secrets become `${env:…}`. */
   exportDefinitions(args: { ids?: string[] }): Promise<Result<ExportResult>>;
-  /** Reads a definition file; refuses it whole, listing every problem by field, if any webhook is invalid. */
-  importDefinitions(args: { text: string }): Promise<Result<{ created: Webhook[] }>>;
+  /**
+   * Reads a definition file; refuses it whole, listing every problem by field, if any webhook is invalid or
+   * cannot be saved (e.g. each typed secret the secret store refuses). Warnings come back with the result.
+   */
+  importDefinitions(args: { text: string }): Promise<Result<ImportDefinitionsResult>>;
 }
 
 /** Preferences that shape rendering and samples. */

@@ -42,6 +42,17 @@ describe('classifyHttpStatus', () => {
     expect(e?.hint).toContain('120 s');
   });
 
+  it('explains 503 as the service being unavailable, with its Retry-After, not as a rate limit', () => {
+    const e = classifyHttpStatus(503, [['Retry-After', '120']]);
+    expect(e).toMatchObject({ errorClass: 'http-status', status: 503, retryAfter: '120' });
+    expect(e?.hint).toMatch(/unavailable: overloaded, down for maintenance/);
+    expect(e?.hint).toContain('retry after 120 s (Retry-After)');
+    expect(e?.hint).not.toMatch(/limit|space out/i);
+    const bare = classifyHttpStatus(503, []);
+    expect(bare?.hint).toMatch(/Try again later/);
+    expect(bare?.hint).not.toMatch(/Retry-After|limit/);
+  });
+
   it('explains redirects and server errors', () => {
     expect(classifyHttpStatus(302, [['location', 'https://x/y']])?.hint).toContain('https://x/y');
     expect(classifyHttpStatus(502, [])?.hint).toMatch(/logs/);

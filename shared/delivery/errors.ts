@@ -173,9 +173,15 @@ export function classifyHttpStatus(status: number, headers: readonly HeaderPair[
   }
   if (status === 429 || status === 503) {
     const retryAfter = headerValue(headers, 'retry-after');
-    const wait = retryAfter === undefined ? '' : ` It asked to retry after ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''}.`;
-    const base = status === 429 ? 'The server is rate limiting these calls.' : 'The server is temporarily unavailable.';
-    return e(base + wait + ' Space out tests, or raise the limit on the target.', retryAfter === undefined ? {} : { retryAfter });
+    const extra = retryAfter === undefined ? {} : { retryAfter };
+    const after = retryAfter === undefined ? '' : `${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''}`;
+    if (status === 429) {
+      return e(`The server is rate limiting these calls.${after ? ` It asked to retry after ${after}.` : ''} Space out tests, or raise the limit on the target.`, extra);
+    }
+    // 503 is the service saying it cannot serve anyone right now, not that these calls were too many.
+    const base = 'The service is temporarily unavailable: overloaded, down for maintenance, or still starting.';
+    const when = after ? ` It asked to retry after ${after} (Retry-After); try again then.` : ' Try again later.';
+    return e(`${base}${when} If it lasts, check the service's status page or logs.`, extra);
   }
   if (status >= 300 && status < 400) {
     const location = headerValue(headers, 'location');

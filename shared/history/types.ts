@@ -33,6 +33,11 @@ export type HistorySortKey = (typeof HISTORY_SORT_KEYS)[number];
 /** A history query; every filter is optional and they combine all-of. */
 export interface HistoryQuery {
   webhookId?: string;
+  /**
+   * The webhook name recorded with each invocation, ignoring case. Finds invocations sent from a definition
+   * file (`hooksmith send FILE`), which record no webhook id, and those of webhooks deleted since.
+   */
+  webhookName?: string;
   outcome?: Outcome;
   trigger?: string;
   /** ISO 8601 or epoch milliseconds: only invocations started at or after this instant. */

@@ -140,6 +140,15 @@ describe('parseDefinitionFile: forms and defaults', () => {
     ]);
     expect(issues[0]?.message).toMatch(/did you mean "timeoutSeconds"/);
   });
+
+  it('lists the warnings of the webhooks that pass by name and field within the webhook', () => {
+    const headers = [{ key: 'X-Key', value: 'abc', secret: true }];
+    const { warnings } = parseDefinitionFile(json([{ ...minimal, timeout: 5, headers }, { ...minimal, name: 'Broken', url: 'ftp://x', timeout: 5 }]));
+    expect(warnings).toEqual([
+      { webhook: 'Min', field: 'timeout', message: expect.stringMatching(/did you mean "timeoutSeconds"/) },
+      { webhook: 'Min', field: 'headers.0.value', message: expect.stringMatching(/written in clear/) },
+    ]);
+  });
 });
 
 describe('parseDefinitionFile: problems', () => {

@@ -53,6 +53,20 @@ export interface ParseDefinitionOptions {
 export interface DefinitionParseResult {
   webhooks: WebhookInput[];
   issues: FieldIssue[];
+  /** The warnings of the webhooks that passed, by webhook name (also in `issues`, there with the long field). */
+  warnings: DefinitionWarning[];
+}
+
+/**
+ * A problem with one webhook of a file that does not stop it from being imported: a secret in clear, an
+ * unknown field (a typo such as `timeout`), a loopback http:// URL, TLS verification off, a long timeout.
+ */
+export interface DefinitionWarning {
+  /** The webhook's name, as written in the file. */
+  webhook: string;
+  /** The field within that webhook, e.g. `timeout` or `headers.0.value`. */
+  field: string;
+  message: string;
 }
 
 /**
@@ -65,7 +79,7 @@ export function parseDefinitionFile(text: string, opts: ParseDefinitionOptions =
   const parsed = parseJsonWithPosition(text);
   if (!parsed.ok) {
     const where = `line ${parsed.line}, column ${parsed.column}`;
-    return { webhooks: [], issues: [{ field: '(file)', message: `The file is not valid JSON: ${parsed.problem} at ${where} — fix the syntax there.` }] };
+    return { webhooks: [], warnings: [], issues: [{ field: '(file)', message: `The file is not valid JSON: ${parsed.problem} at ${where} — fix the syntax there.` }] };
   }
   const root = parsed.value;
   let items: unknown[];
@@ -74,9 +88,9 @@ export function parseDefinitionFile(text: string, opts: ParseDefinitionOptions =
     items = root;
   } else if (isRecord(root) && 'webhooks' in root) {
     const refusal = versionIssue(root.schemaVersion, 'schemaVersion');
-    if (refusal) return { webhooks: [], issues: [refusal] };
+    if (refusal) return { webhooks: [], warnings: [], issues: [refusal] };
     if (!Array.isArray(root.webhooks)) {
-      return { webhooks: [], issues: [{ field: 'webhooks', message: 'webhooks must be a list — write it in square brackets: "webhooks": [ { … } ].' }] };
+      return { webhooks: [], warnings: [], issues: [{ field: 'webhooks', message: 'webhooks must be a list — write it in square brackets: "webhooks": [ { … } ].' }] };
     }
     items = root.webhooks;
     inherited = root.schemaVersion;
@@ -84,7 +98,7 @@ export function parseDefinitionFile(text: string, opts: ParseDefinitionOptions =
     items = [root];
   } else {
     const message = 'The file must hold a webhook object, a list of webhooks, or { "schemaVersion": 1, "webhooks": [ … ] }.';
-    return { webhooks: [], issues: [{ field: '(file)', message }] };
+    return { webhooks: [], warnings: [], issues: [{ field: '(file)', message }] };
   }
   return checkItems(items, inherited, opts.existingNames ?? []);
 }
@@ -92,6 +106,7 @@ export function parseDefinitionFile(text: string, opts: ParseDefinitionOptions =
 function checkItems(items: unknown[], inherited: unknown, existingNames: string[]): DefinitionParseResult {
   const webhooks: WebhookInput[] = [];
   const issues: FieldIssue[] = [];
+  const warnings: DefinitionWarning[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const name = isRecord(item) && typeof item.name === 'string' && item.name !== '' ? item.name : undefined;
@@ -117,10 +132,13 @@ function checkItems(items: unknown[], inherited: unknown, existingNames: string[
         seen.set(name.toLowerCase(), index);
       }
     }
-    if (value !== undefined && own.every((i) => i.severity === 'warning')) webhooks.push(value);
+    if (value !== undefined && own.every((i) => i.severity === 'warning')) {
+      webhooks.push(value);
+      warnings.push(...own.map((i) => ({ webhook: value.name, field: i.field, message: i.message })));
+    }
     issues.push(...own.map((i) => ({ ...i, field: i.field === prefix ? prefix : `${prefix}.${i.field}` })));
   });
-  return { webhooks, issues };
+  return { webhooks, issues, warnings };
 }
 
 function checkWebhook(item: JsonObject, existingNames: string[]): { value?: WebhookInput; issues: FieldIssue[] } {

@@ -4,6 +4,8 @@
  * Pure so the CLI, the webhook-definition loader (a webhook's `bodyTemplate`) and the UI share it.
  */
 import type { PayloadSchema } from '../payload/field-schema';
+import type { EventTypeStyle, SampleEvent } from '../payload/request-event';
+import { allSamples } from '../payload/samples';
 import type { DiagnosticSeverity } from './analysis-types';
 import { analyseTemplate } from './analysis';
 import type { EscapeMode } from './render';
@@ -23,6 +25,10 @@ export interface LintFinding {
 export interface LintOptions {
   schema?: PayloadSchema;
   escape?: EscapeMode;
+  /** The `event_type` spelling of the built-in samples (the app's setting); default `AccessRequestCreated`. */
+  eventTypeStyle?: EventTypeStyle;
+  /** Samples checked besides the built-in ones: those the user saved in the template editor, as the app checks them. */
+  extraSamples?: readonly SampleEvent[];
   /** Skip rendering against samples (for payload kinds that have none). Defaults to true for request schemas. */
   robustness?: boolean;
 }
@@ -46,7 +52,8 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
   // One finding per place and problem, naming every sample it happens for: the same trailing comma breaks
   // fourteen samples, and fourteen identical lines would bury the other findings.
   const grouped = new Map<string, { finding: LintFinding; samples: string[] }>();
-  for (const f of checkRobustness(text, { escape: options.escape })) {
+  const samples = [...allSamples(options.eventTypeStyle), ...(options.extraSamples ?? [])];
+  for (const f of checkRobustness(text, { escape: options.escape, samples })) {
     const finding: LintFinding = {
       file: fileName,
       line: f.template?.line ?? 1,

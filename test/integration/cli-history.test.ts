@@ -95,4 +95,35 @@ describe('hooksmith history', () => {
     expect(JSON.parse(replay.out)).toMatchObject({ replayOf: id, outcome: 'Failure', error: { errorClass: expect.stringMatching(/^tls-/) } });
     expect(await ep.getSeenRequests()).toEqual([]);
   });
+
+  it('--webhook takes the names history lists: a definition-file send and a webhook no longer saved; an unknown name gets close ones', async () => {
+    await rx.server.forPost('/s401').thenReply(200, 'ok');
+    await writeFile(join(dir.path, 'ca.pem'), rx.caPem);
+    await writeFile(join(dir.path, 's401.json'), JSON.stringify({ schemaVersion: 1, name: 'S401', method: 'POST', url: rx.url('/s401'), bodyTemplate: '{}', triggers: ['RequestCreated'] }));
+    expect((await cli(['send', 's401.json', '--ca', 'ca.pem'])).code).toBe(0);
+    expect((await cli(['history'])).out).toMatch(/\sS401\s+RequestCreated\s+ok/);
+
+    const sent = await cli(['history', '--webhook', 's401', '--json']);
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.out).items).toEqual([expect.objectContaining({ webhookId: '', webhookName: 'S401', outcome: 'Success' })]);
+    const other = await cli(['history', '--webhook', 'Other', '--json']);
+    expect(JSON.parse(other.out).items.map((i: { id: string }) => i.id)).toEqual(['other-ok']);
+
+    const typo = await cli(['history', '--webhook', 'S410']);
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/no webhook named "S410" is saved or in the history\. Did you mean "S401"\?/);
+  });
+
+  it('export --reveal-secrets of a definition-file send says the file has no saved webhook, and how to get one', async () => {
+    await rx.server.forPost('/s402').thenReply(200, 'ok');
+    await writeFile(join(dir.path, 'ca.pem'), rx.caPem);
+    const headers = [{ key: 'X-Key', value: '${env:S402_KEY}', secret: true }];
+    await writeFile(join(dir.path, 's402.json'), JSON.stringify({ schemaVersion: 1, name: 'S402', method: 'POST', url: rx.url('/s402'), headers, bodyTemplate: '{}', triggers: ['RequestCreated'] }));
+    const sent = await cli(['send', 's402.json', '--ca', 'ca.pem', '--json'], '', { S402_KEY: 'k-402' });
+    expect(sent.code).toBe(0);
+    const r = await cli(['export', JSON.parse(sent.out).id, '--format', 'curl', '--reveal-secrets']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('  request.headers.X-Key: "S402" was sent from a definition file, not from a saved webhook');
+    expect(r.err).toContain('Import the file (hooksmith webhooks import FILE) and try again, or send the file again (hooksmith send FILE).');
+  });
 });

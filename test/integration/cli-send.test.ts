@@ -49,7 +49,7 @@ describe('hooksmith send', () => {
     const text = await cli(['send', 'Datadog', '--ca', 'ca.pem']);
     expect(text.code).toBe(1);
     expect(text.out).toMatch(/^Test failed/);
-    expect(text.out).toMatch(/Hint: The server is temporarily unavailable\. It asked to retry after 30 s/);
+    expect(text.out).toMatch(/Hint: The service is temporarily unavailable: .* It asked to retry after 30 s \(Retry-After\)/);
   });
 
   it('exits 1 naming the field when a secret env variable is unset, sending nothing', async () => {
@@ -67,7 +67,11 @@ describe('hooksmith send', () => {
     expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/neither a file nor a saved webhook/) });
     const file = await definitionFile('ok.json', { url: suite.rx.url('/x') });
     expect((await cli(['send', file, '--event', 'Nope'])).err).toMatch(/--event must be one of/);
-    expect((await cli(['send', file, '--payload', 'missing.json'])).code).toBe(2);
+    expect(await cli(['send', file, '--payload', 'missing.json'])).toMatchObject({ code: 2, err: '--payload missing.json: no such file.\n' });
+    await writeFile(join(suite.dir.path, 'broken.json'), '{\n  "data": {\n    "a": 1,\n  }\n}\n');
+    const broken = await cli(['send', file, '--payload', 'broken.json']);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toBe('broken.json:4:3: --payload is not valid JSON: expected a "quoted" property name but found "}"; a trailing comma is a common cause — fix the file there.\n');
     const bad = await definitionFile('bad.json', { url: 'ftp://nowhere', triggers: [] });
     const invalid = await cli(['send', bad]);
     expect(invalid.code).toBe(2);

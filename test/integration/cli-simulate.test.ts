@@ -65,12 +65,14 @@ describe('hooksmith simulate', () => {
   it('exits 2 on invalid input, naming the problem', async () => {
     await file('bad.json', { schemaVersion: 1, webhooks: [{ ...webhookInput({ name: 'Bad' }), url: 'http://example.com' }] });
     await file('notevent.json', [1, 2]);
+    await writeFile(join(dir.path, 'broken.json'), '{"data": }');
     await file('hooks.json', HOOKS);
     const cases: Array<[string[], RegExp]> = [
       [['simulate', '--webhooks', 'bad.json'], /bad\.json: not a valid definition file:\n {2}webhooks\[0\] \(Bad\)\.url: URL must use https/],
       [['simulate', '--webhooks', 'Nobody'], /"Nobody" is neither a readable file nor a saved webhook/],
       [['simulate', '--lifecycle', 'approved'], /--lifecycle must be one of granted, rejected, failed/],
       [['simulate', '--payload', 'notevent.json'], /must be a JSON object with a "data" object/],
+      [['simulate', '--payload', 'broken.json'], /^broken\.json:1:10: --payload is not valid JSON: .*fix the file there\./],
       [['simulate', '--webhooks', 'hooks.json', '--ca', 'ca.pem'], /--ca, --insecure and --proxy apply to --send only/],
       [['simulate', '--webhooks', 'hooks.json', '--send', '--ca', 'missing.pem'], /--ca missing\.pem: ENOENT/],
     ];

@@ -82,6 +82,41 @@ describe('hooksmith webhooks', () => {
     expect(missing.err).toMatch(/No webhook named "Nope"/);
   });
 
+  /** A file that imports with a warning for each of: secrets in clear, a typo'd field, loopback http, TLS off. */
+  const risky = () =>
+    JSON.stringify({
+      ...definition({
+        name: 'S401',
+        url: 'http://127.0.0.1:8080/hook',
+        headers: [{ key: 'X-Api-Key', value: 'clear-key', secret: true }],
+        auth: { type: 'bearer', token: 'clear-token' },
+        network: { insecureTls: true },
+      }),
+      timeout: 5,
+    });
+
+  it('imports a file with warnings, printing each as NAME: field: message, and exits 0', async () => {
+    const r = await cli(['webhooks', 'import', '-'], risky(), { HOOKSMITH_SECRET_KEY: 'test-key' });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('Imported S401\n');
+    const lines = r.err.trimEnd().split('\n');
+    for (const field of ['headers.0.value', 'auth.token', 'timeout', 'url', 'network.insecureTls']) {
+      expect(lines, field).toContainEqual(expect.stringMatching(new RegExp(`^Warning: S401: ${field.replace(/\./g, '\\.')}: \\S`)));
+    }
+    expect(r.err).toMatch(/timeout: Unknown field "timeout" is ignored \(did you mean "timeoutSeconds"\?\)/);
+    expect(r.err).not.toContain('clear-key');
+  });
+
+  it('without HOOKSMITH_SECRET_KEY, refuses naming every typed secret once, and saves nothing', async () => {
+    const r = await cli(['webhooks', 'import', '-'], risky());
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/has 2 problems/);
+    expect(r.err).toMatch(/^ {2}webhooks\[0\] \(S401\)\.headers\.0\.value: the CLI cannot keep a typed secret/m);
+    expect(r.err).toMatch(/^ {2}webhooks\[0\] \(S401\)\.auth\.token: the CLI cannot keep a typed secret/m);
+    expect(r.err).not.toMatch(/(headers\.0\.value|auth\.token): \1/);
+    expect((await cli(['webhooks', 'list'])).out).toMatch(/No webhooks yet/);
+  });
+
   it('exits 2 with usage for unknown commands and unknown flags', async () => {
     expect((await cli(['webhooks', 'frobnicate'])).code).toBe(2);
     expect((await cli(['nonsense'])).code).toBe(2);

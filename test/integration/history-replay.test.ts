@@ -122,6 +122,39 @@ describe('history replay', () => {
   });
 });
 
+describe('invocations sent from a definition file', () => {
+  it('replay and export with secrets say there is no saved webhook and how to get one; once the file is imported, they work', async () => {
+    const ep = await rx.server.forPost('/from-file').thenReply(200, '{"status":"ok"}');
+    const input = webhookInput({ name: 'FromFile', url: rx.url('/from-file'), headers: [{ key: 'X-Api-Key', value: 'file-key-1', secret: true }], bodyTemplate: '{"t":"{{event_type}}"}' });
+    // What `hooksmith send FILE` does: a test of unsaved settings, recorded without a webhook id.
+    const sent = await backend.api.delivery.test({ input, trigger: 'RequestCreated', runId: 'from-file-1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.value).toMatchObject({ webhookId: '', webhookName: 'FromFile', outcome: 'Success' });
+    const id = sent.value.id;
+
+    const refusals = [
+      await backend.api.history.replay({ id, mode: 'exact' }),
+      await backend.api.history.replay({ id, mode: 'rerender' }),
+      await backend.api.history.exportInvocation({ id, format: 'curl', revealSecrets: true }),
+    ];
+    for (const r of refusals) {
+      const message = r.ok ? 'ok' : r.error.message;
+      expect(message).toMatch(/"FromFile" was sent from a definition file, not from a saved webhook, so there is no saved webhook to take (the secret of X-Api-Key|a current template) from\. Import the file \(hooksmith webhooks import FILE\) and try again, or send the file again \(hooksmith send FILE\)\./);
+      expect(message).not.toMatch(/no longer exists/);
+    }
+    expect(await ep.getSeenRequests()).toHaveLength(1);
+
+    const imported = await backend.api.webhooks.importDefinitions({ text: JSON.stringify({ schemaVersion: 1, ...input }) });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const replay = await backend.api.history.replay({ id, mode: 'exact' });
+    if (!replay.ok) throw new Error(replay.error.message);
+    const seen = await ep.getSeenRequests();
+    expect(seen[1]!.headers['x-api-key']).toBe('file-key-1');
+    const curl = await backend.api.history.exportInvocation({ id, format: 'curl', revealSecrets: true });
+    expect(curl.ok && curl.value.text).toContain("'X-Api-Key: file-key-1'");
+  });
+});
+
 describe('history export', () => {
   it('a secret the webhook reads as ${env:NAME} is exported as $NAME, and that curl reproduces the send', async () => {
     const ep = await rx.server.forPost('/env-curl').thenReply(200, '{"status":"ok"}');

@@ -8,8 +8,14 @@ import { lintCommand, lintTemplate } from './lint';
 import { renderCommand } from './render';
 import { presetsCommand } from './presets';
 import { PRESETS } from '../../../shared/presets';
+import { defaultAuthoring } from '../saved-authoring';
 
 let dir = '';
+
+/** A data folder holding only the defaults (a fresh install); saved settings are covered in test/integration/cli-authoring.test.ts. */
+const fresh = async () => defaultAuthoring();
+const render = (argv: string[], c: CliIo) => renderCommand(argv, c, fresh);
+const lint = (argv: string[], c: CliIo) => lintCommand(argv, c, fresh);
 
 function io(stdin = ''): CliIo & { out: string; err: string } {
   const state = {
@@ -44,39 +50,49 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('hooksmith render', () => {
   it('prints the body and exits 0 for JSON', async () => {
     const c = io();
-    expect(await renderCommand(['ok.hbs'], c)).toBe(0);
+    expect(await render(['ok.hbs'], c)).toBe(0);
     expect(JSON.parse(c.out).fields['event type']).toBe('AccessRequestCreated');
     expect(c.err).toBe('');
   });
 
   it('renders a trigger sample, a payload file, or stdin', async () => {
     const a = io();
-    expect(await renderCommand(['id.hbs', '--event', 'RequestGranted'], a)).toBe(0);
+    expect(await render(['id.hbs', '--event', 'RequestGranted'], a)).toBe(0);
     expect(JSON.parse(a.out).t).toBe('AccessRequestGranted');
     const b = io();
-    expect(await renderCommand(['id.hbs', '--payload', 'event.json'], b)).toBe(0);
+    expect(await render(['id.hbs', '--payload', 'event.json'], b)).toBe(0);
     expect(JSON.parse(b.out)).toEqual({ t: 'X', id: 'AR-9' });
     const s = io('{"q": "{{data.justification}}"}');
-    expect(await renderCommand(['-', '--escape', 'none'], s)).toBe(0);
+    expect(await render(['-', '--escape', 'none'], s)).toBe(0);
     expect(s.out).toBe('{"q": "I need access to this"}\n');
   });
 
   it('exits 1 with FILE:LINE:COL when the body is not JSON', async () => {
     const c = io();
-    expect(await renderCommand(['comma.hbs'], c)).toBe(1);
+    expect(await render(['comma.hbs'], c)).toBe(1);
     expect(c.err).toBe('comma.hbs:4:3: rendered body is not JSON (body 4:3): Expected a value but found "]"; a trailing comma is a common cause\n');
+  });
+
+  it('names a --payload file that is missing or not JSON, with the line and column', async () => {
+    await writeFile(join(dir, 'bad-event.json'), '{\n  "data": { "a": 1 ]\n}');
+    const bad = io();
+    expect(await render(['id.hbs', '--payload', 'bad-event.json'], bad)).toBe(2);
+    expect(bad.err).toMatch(/^bad-event\.json:2:20: --payload is not valid JSON: expected .* — fix the file there\.\n$/);
+    const missing = io();
+    expect(await render(['id.hbs', '--payload', 'nope.json'], missing)).toBe(2);
+    expect(missing.err).toBe('--payload nope.json: no such file.\n');
   });
 
   it('exits 1 on a syntax error, with its position', async () => {
     const c = io();
-    expect(await renderCommand(['broken.hbs'], c)).toBe(1);
+    expect(await render(['broken.hbs'], c)).toBe(1);
     expect(c.err).toMatch(/^broken\.hbs:2:\d+: Parse error/);
   });
 
   it('exits 2 for bad usage', async () => {
     for (const argv of [[], ['ok.hbs', '--escape', 'json'], ['ok.hbs', '--event', 'Nope'], ['ok.hbs', '--bogus'], ['a', 'b'], ['missing.hbs']]) {
       const c = io();
-      expect(await renderCommand(argv, c), argv.join(' ')).toBe(2);
+      expect(await render(argv, c), argv.join(' ')).toBe(2);
       expect(c.err).not.toBe('');
     }
   });
@@ -85,24 +101,24 @@ describe('hooksmith render', () => {
 describe('hooksmith lint', () => {
   it('exits 0 for a clean template and prints nothing', async () => {
     const c = io();
-    expect(await lintCommand(['ok.hbs'], c)).toBe(0);
+    expect(await lint(['ok.hbs'], c)).toBe(0);
     expect(c.out).toBe('');
   });
 
   it('warnings alone exit 0', async () => {
     const c = io();
-    expect(await lintCommand(['warn.hbs'], c)).toBe(0);
+    expect(await lint(['warn.hbs'], c)).toBe(0);
     expect(c.out).toContain('warn.hbs:1:39: warning:');
     expect(c.out).toContain('[unguarded-optional]');
   });
 
   it('errors exit 1, across several files, and --json gives structured findings', async () => {
     const c = io();
-    expect(await lintCommand(['ok.hbs', 'comma.hbs', 'broken.hbs'], c)).toBe(1);
+    expect(await lint(['ok.hbs', 'comma.hbs', 'broken.hbs'], c)).toBe(1);
     expect(c.out).toContain('comma.hbs:3:55: error: This comma is emitted after the last element too');
     expect(c.out).toMatch(/broken\.hbs:2:\d+: error: .*\[syntax-error\]/);
     const j = io();
-    expect(await lintCommand(['comma.hbs', '--json'], j)).toBe(1);
+    expect(await lint(['comma.hbs', '--json'], j)).toBe(1);
     const findings = JSON.parse(j.out) as Array<{ code: string; severity: string }>;
     expect(findings.map((f) => f.code)).toContain('trailing-comma');
     expect(findings.map((f) => f.code)).toContain('sample-invalid-json');
@@ -111,7 +127,7 @@ describe('hooksmith lint', () => {
   it('places a value altered by escaping at its mustache, not at 1:1', async () => {
     await writeFile(join(dir, 't2.hbs'), '{\n  "id": "{{data.id}}",\n  "name": "{{data.access_bundle.id}} {{data.access_bundle.name}}"\n}');
     const c = io();
-    expect(await lintCommand(['t2.hbs'], c)).toBe(0);
+    expect(await lint(['t2.hbs'], c)).toBe(0);
     expect(c.out).toMatch(/^t2\.hbs:3:38: warning: HTML escaping changes \$\.name: the target receives "bundle-1 R&amp;D &lt;bundle&gt;" — in sample .*\[sample-escaping-altered\]$/m);
     expect(c.out).not.toMatch(/t2\.hbs:1:1:/);
   });
@@ -120,7 +136,7 @@ describe('hooksmith lint', () => {
     const hook = { schemaVersion: 1, name: 'Hook', method: 'GET', url: 'https://x.example/h', triggers: ['RequestCreated'] };
     await writeFile(join(dir, 'hook.json'), JSON.stringify({ ...hook, bodyTemplate: '{"a": [{{#each data.access_groups}}"{{integration.name}}",{{/each}}]}' }, null, 2));
     const c = io();
-    expect(await lintCommand(['hook.json'], c)).toBe(1);
+    expect(await lint(['hook.json'], c)).toBe(1);
     // At the method's value: line 4, after `  "method": `.
     expect(c.out).toMatch(/hook\.json:4:13: error: webhooks\[0\] \(Hook\)\.method: .*\[webhook-rule\]/);
     expect(c.out).toMatch(/hook\.json\[Hook\]:1:\d+: error: This comma is emitted after the last element too/);
@@ -133,15 +149,15 @@ describe('hooksmith lint', () => {
       expect(await presetsCommand(['show', p.id], shown)).toBe(0);
       await writeFile(join(dir, `${p.id}.json`), shown.out);
       const linted = io();
-      await lintCommand([`${p.id}.json`, '--json'], linted);
+      await lint([`${p.id}.json`, '--json'], linted);
       const findings = JSON.parse(linted.out) as Array<{ code: string; message: string }>;
       expect(findings.filter((f) => !(f.code === 'webhook-rule' && /placeholder/.test(f.message))), p.id).toEqual([]);
     }
   });
 
   it('exits 2 for bad usage or an unreadable file', async () => {
-    expect(await lintCommand([], io())).toBe(2);
-    expect(await lintCommand(['nope.hbs'], io())).toBe(2);
+    expect(await lint([], io())).toBe(2);
+    expect(await lint(['nope.hbs'], io())).toBe(2);
   });
 
   it('lintTemplate lints text from anywhere (e.g. a webhook definition bodyTemplate)', () => {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { parseDuration } from '../../../shared/history/stats';
 import type { HistoryQuery, InvocationSummary } from '../../../shared/history/types';
+import { editDistance } from '../../../shared/template/did-you-mean';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
@@ -21,13 +22,37 @@ function row(s: InvocationSummary): string[] {
   return [s.startedAt.replace('T', ' ').slice(0, 19), s.webhookName, s.trigger, s.outcome === 'Success' ? 'ok' : 'FAIL', s.status === null ? '-' : String(s.status), `${Math.round(s.durationMs)}ms`, s.errorClass ?? '', s.id];
 }
 
-/** Resolves a webhook name (or id) to its id; `null` with a printed error when unknown. */
-export async function webhookIdByName(backend: Backend, io: CliIo, name: string): Promise<string | null> {
+/** How many recent invocations `--webhook` looks through for names like a mistyped one. */
+const RECENT_FOR_SUGGESTIONS = 1000;
+
+/** Names like `name`: containing it, or a likely typo of it; closest first, at most three. */
+function closeNames(name: string, candidates: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const max = Math.max(2, Math.floor(name.length / 3));
+  const scored = [...new Set(candidates)]
+    .map((c) => ({ c, d: c.toLowerCase().includes(lower) ? 0 : editDistance(lower, c.toLowerCase(), max) }))
+    .filter(({ d }) => d <= max);
+  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, 3).map(({ c }) => c);
+}
+
+/**
+ * The history filter for `--webhook NAME`: a saved webhook's id when one has that name (or id), else the name
+ * as recorded, which is what `history` lists for invocations sent from a definition file or of a deleted
+ * webhook. `null` with a printed error, suggesting close names, when neither knows it.
+ */
+export async function webhookFilter(backend: Backend, io: CliIo, name: string): Promise<Pick<HistoryQuery, 'webhookId' | 'webhookName'> | null> {
   const listed = await backend.api.webhooks.list();
   if (!listed.ok) return (printError(io, listed.error), null);
   const w = listed.value.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
-  if (w) return w.id;
-  printError(io, { code: 'not-found', message: `--webhook: no webhook named "${name}". See: hooksmith webhooks list` });
+  if (w) return { webhookId: w.id };
+  const recorded = await backend.api.history.list({ webhookName: name, limit: 1 });
+  if (!recorded.ok) return (printError(io, recorded.error), null);
+  if (recorded.value.total > 0) return { webhookName: name };
+  const recent = await backend.api.history.list({ limit: RECENT_FOR_SUGGESTIONS });
+  const known = [...listed.value.map((x) => x.name), ...(recent.ok ? recent.value.items.map((i) => i.webhookName) : [])];
+  const close = closeNames(name, known);
+  const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+  printError(io, { code: 'not-found', message: `--webhook: no webhook named "${name}" is saved or in the history.${hint} See: hooksmith webhooks list, or hooksmith history` });
   return null;
 }
 
@@ -52,9 +77,9 @@ export async function historyCommand(argv: string[], io: CliIo, backend: Backend
   }
   if (!Number.isInteger(q.limit) || q.limit! < 1 || q.limit! > 1000) return (io.stderr(`--limit must be a whole number from 1 to 1000\n${USAGE}\n`), 2);
   if (v.webhook !== undefined) {
-    const id = await webhookIdByName(backend, io, v.webhook);
-    if (id === null) return 1;
-    q.webhookId = id;
+    const filter = await webhookFilter(backend, io, v.webhook);
+    if (filter === null) return 1;
+    Object.assign(q, filter);
   }
   const page = await backend.api.history.list(q);
   if (!page.ok) return printError(io, page.error);

@@ -1,24 +1,30 @@
 /**
- * `hooksmith render <template-file|-> [--event <trigger>] [--payload <file>] [--escape html|none]`
+ * `hooksmith render <template-file|-> [--event <trigger>] [--payload <file>] [--escape html|none] [--event-type STYLE]`
  *
  * Prints the rendered body. Exit 0 when it is JSON, 1 when it is not (positions on stderr as
- * `FILE:LINE:COL: message`), 2 for bad usage.
+ * `FILE:LINE:COL: message`), 2 for bad usage. Escaping and the `event_type` spelling follow the saved
+ * settings, as the app's preview and `hooksmith send` do, unless a flag says otherwise.
  */
 import { parseArgs } from 'node:util';
 import { TRIGGERS, type Trigger } from '../../../shared/model/webhook';
+import { ESCAPE_MODES, EVENT_TYPE_STYLES } from '../../../shared/model/store-schema';
 import { sampleForTrigger } from '../../../shared/payload/samples';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
-import type { CliCommand } from '../cli-io';
+import type { CliIo } from '../cli-io';
+import { readPayloadFile } from '../payload-file';
+import { defaultAuthoring, type LoadAuthoring } from '../saved-authoring';
 
-const USAGE = 'usage: hooksmith render <template-file|-> [--event <trigger>] [--payload <file>] [--escape html|none]';
+const USAGE = `usage: hooksmith render <template-file|-> [--event <trigger>] [--payload <file>] [--escape html|none]
+                       [--event-type ${EVENT_TYPE_STYLES.join('|')}]
+  --escape and --event-type default to the saved settings (the app's Settings page), as send uses them`;
 
-export const renderCommand: CliCommand = async (argv, io) => {
+export async function renderCommand(argv: string[], io: CliIo, loadSaved: LoadAuthoring): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { event: { type: 'string' }, payload: { type: 'string' }, escape: { type: 'string', default: 'html' } },
+      options: { event: { type: 'string' }, payload: { type: 'string' }, escape: { type: 'string' }, 'event-type': { type: 'string' } },
     });
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
@@ -26,24 +32,45 @@ export const renderCommand: CliCommand = async (argv, io) => {
   }
   const { values, positionals } = parsed;
   const [file, ...extra] = positionals;
-  const escape = values.escape;
   const event = values.event;
-  if (!file || extra.length > 0 || (escape !== 'html' && escape !== 'none') || (event !== undefined && !(TRIGGERS as readonly string[]).includes(event)) || (event && values.payload)) {
-    const why = !file ? 'missing template file' : extra.length ? `unexpected argument ${extra[0]}` : escape !== 'html' && escape !== 'none' ? `--escape must be html or none` : values.payload && event ? '--event and --payload are exclusive' : `--event must be one of ${TRIGGERS.join(', ')}`;
+  const flagEscape = ESCAPE_MODES.find((m) => m === values.escape);
+  const flagStyle = EVENT_TYPE_STYLES.find((s) => s === values['event-type']);
+  const why = !file
+    ? 'missing template file'
+    : extra.length
+      ? `unexpected argument ${extra[0]}`
+      : values.escape !== undefined && !flagEscape
+        ? '--escape must be html or none'
+        : values['event-type'] !== undefined && !flagStyle
+          ? `--event-type must be ${EVENT_TYPE_STYLES.join(' or ')}`
+          : event !== undefined && !(TRIGGERS as readonly string[]).includes(event)
+            ? `--event must be one of ${TRIGGERS.join(', ')}`
+            : event && values.payload
+              ? '--event and --payload are exclusive'
+              : undefined;
+  if (why || !file) {
     io.stderr(`${why}\n${USAGE}\n`);
     return 2;
   }
   let text: string;
   let data: unknown;
+  let escape: EscapeMode;
   try {
     text = file === '-' ? await io.readStdin() : await io.readFile(file);
-    data = values.payload ? JSON.parse(await io.readFile(values.payload)) : sampleForTrigger((event ?? 'RequestCreated') as Trigger);
+    // The data folder is read only for what no flag gave (a payload file needs no event_type spelling).
+    const saved = flagEscape === undefined || (flagStyle === undefined && !values.payload) ? await loadSaved() : defaultAuthoring();
+    escape = flagEscape ?? saved.escapeMode;
+    if (values.payload) {
+      const payload = await readPayloadFile(io, values.payload);
+      if (!payload.ok) return (io.stderr(`${payload.message}\n`), 2);
+      data = payload.value;
+    } else data = sampleForTrigger((event ?? 'RequestCreated') as Trigger, flagStyle ?? saved.eventTypeStyle);
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const name = file === '-' ? '<stdin>' : file;
-  const r = renderTemplate(text, data, { escape: escape as EscapeMode });
+  const r = renderTemplate(text, data, { escape });
   if (!r.ok) {
     if ('syntaxError' in r) io.stderr(`${name}:${r.syntaxError.line}:${r.syntaxError.column}: ${r.syntaxError.message}\n`);
     else io.stderr(`${name}:${r.runtimeError.line ?? 1}:${r.runtimeError.column ?? 1}: ${r.runtimeError.message}\n`);
@@ -55,4 +82,4 @@ export const renderCommand: CliCommand = async (argv, io) => {
   const at = j.templateLocation ? `${name}:${j.templateLocation.line}:${j.templateLocation.column}` : `${name}`;
   io.stderr(`${at}: rendered body is not JSON (body ${j.line}:${j.column}): ${j.message}\n`);
   return 1;
-};
+}

@@ -15,6 +15,7 @@ import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
+import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
 
 export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
@@ -92,7 +93,11 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
       args.webhookId = saved.id;
       triggers = saved.triggers;
     }
-    if (values.payload !== undefined) args.event = JSON.parse(await io.readFile(values.payload)) as unknown;
+    if (values.payload !== undefined) {
+      const payload = await readPayloadFile(io, values.payload);
+      if (!payload.ok) return (io.stderr(`${payload.message}\n`), 2);
+      args.event = payload.value;
+    }
     const network = await networkFromFlags(values, io);
     if (typeof network === 'string') return usage(io, network);
     if (Object.keys(network).length) args.network = network;

@@ -16,6 +16,7 @@ import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
+import { readPayloadFile } from '../payload-file';
 import { cellLabel, sendFired, type SentCells } from './simulate-send';
 
 export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE]
@@ -101,12 +102,9 @@ async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved):
 /** Reads `--payload`: a JSON object with a `data` object, as Apono sends. */
 async function readPayload(file: string | undefined, io: CliIo): Promise<RequestEvent | string> {
   if (!file) return documentedExample();
-  let value: unknown;
-  try {
-    value = JSON.parse(await io.readFile(file));
-  } catch (e) {
-    return `--payload ${file}: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  const payload = await readPayloadFile(io, file);
+  if (!payload.ok) return payload.message;
+  const value = payload.value;
   const data = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { data?: unknown }).data : undefined;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return `--payload ${file}: not a request event — it must be a JSON object with a "data" object, e.g. { "event_type": "…", "data": { … } }.`;

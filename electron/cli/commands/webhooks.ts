@@ -75,6 +75,8 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
       const result = await backend.api.webhooks.importDefinitions({ text });
       if (!result.ok) return printError(io, result.error, file === '-' ? 'stdin' : file);
       for (const w of result.value.created) io.stdout(`Imported ${w.name}\n`);
+      // Imported all the same: these say what to fix in the file before it is shared or committed.
+      for (const w of result.value.warnings) io.stderr(`Warning: ${w.webhook}: ${w.field}: ${w.message}\n`);
       return 0;
     }
     case 'export': {

@@ -23,6 +23,22 @@ export type ReplayOutcome = { ok: true; record: InvocationRecord } | { ok: false
 const tokenCache = new TokenCache();
 
 /**
+ * Why there is no webhook to take `what` (its secrets, its template) from, and what to do instead.
+ *
+ * An invocation sent from a definition file (`hooksmith send FILE`, webhookId "") never had a saved webhook;
+ * saying it "no longer exists" would send the user looking for something that was never there.
+ */
+export function noSavedWebhook(record: InvocationRecord, what: string, otherwise: string): string {
+  if (record.webhookId === '') {
+    return (
+      `"${record.webhookName}" was sent from a definition file, not from a saved webhook, so there is no saved webhook to take ${what} from. ` +
+      `Import the file (hooksmith webhooks import FILE) and try again, or send the file again (hooksmith send FILE).`
+    );
+  }
+  return `The webhook "${record.webhookName}" no longer exists, so there is no saved webhook to take ${what} from; ${otherwise}`;
+}
+
+/**
  * Clear values for the record's masked headers, by lower-case header name, from a webhook whose secrets are
  * resolved. Fails naming the header when today's configuration has no secret for it.
  */
@@ -37,7 +53,7 @@ export async function revealedHeaders(
     const masked = maskedHeader(record, name, value);
     if (!masked) continue;
     const field = `request.headers.${name}`;
-    if (!plain) return { ok: false, field, message: `${name}: the webhook "${record.webhookName}" no longer exists, so its secret cannot be filled in; recreate it or replay with --rerender on another webhook.` };
+    if (!plain) return { ok: false, field, message: noSavedWebhook(record, `the secret of ${name}`, 'recreate it, or replay re-rendered from another webhook.') };
     const lower = name.toLowerCase();
     const header = plain.headers.find((h) => h.secret && h.key.toLowerCase() === lower);
     if (header && masked.prefix === '') values[lower] = header.value;
@@ -53,7 +69,7 @@ export async function revealedHeaders(
       tokenStep = got.step;
       if (got.token === null) return { ok: false, field: 'auth', message: `Authorization: a fresh OAuth2 token could not be fetched: ${got.step.error?.message ?? 'unknown error'}` };
       values[lower] = got.token;
-    } else return { ok: false, field, message: `${name}: today's configuration of "${record.webhookName}" has no secret for this header; add it as a secret header or edit the webhook's authentication.` };
+    } else return { ok: false, field, message: `today's configuration of "${record.webhookName}" has no secret for this header; add it as a secret header or edit the webhook's authentication.` };
   }
   return { ok: true, values, tokenStep };
 }
@@ -137,7 +153,7 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
 
 /** Renders today's template of the webhook against the recorded event and delivers it. */
 export async function replayRerender(record: InvocationRecord, plain: Webhook | null, escape: EscapeMode, options: DeliverOptions): Promise<ReplayOutcome> {
-  if (!plain) return { ok: false, field: 'webhookId', message: `The webhook "${record.webhookName}" no longer exists, so there is no current template to render; replay it exactly instead.` };
+  if (!plain) return { ok: false, field: 'webhookId', message: noSavedWebhook(record, 'a current template', 'replay it exactly instead.') };
   if (record.bodiesOmitted) return { ok: false, field: 'event', message: `This invocation was kept without its event ("don't keep bodies" is on for ${record.webhookName}), so it cannot be re-rendered; replay it exactly instead.` };
   const rendered = renderTemplate(plain.bodyTemplate, record.event, { escape });
   if (!rendered.ok) {

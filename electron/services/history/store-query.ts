@@ -27,13 +27,24 @@ function statusRange(v: number | string | undefined): [number, number] | undefin
   return Number.isInteger(n) ? [n, n] : [-1, -1];
 }
 
+/** The interned name indices equal to `name` ignoring case (names are interned as recorded, case and all). */
+function namesLike(c: IndexColumns, name: string): Set<number> {
+  const lower = name.toLowerCase();
+  const out = new Set<number>();
+  c.names.values.forEach((v, i) => {
+    if (i > 0 && v.toLowerCase() === lower) out.add(i);
+  });
+  return out;
+}
+
 /** Rows that pass every filter except text, in row (append) order. */
 function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   const out = new Uint32Array(c.count);
   let n = 0;
   const wh = q.webhookId === undefined ? -1 : (c.webhooks.find(q.webhookId) ?? -2);
   const tr = q.trigger === undefined ? -1 : (c.triggers.find(q.trigger) ?? -2);
-  if (wh === -2 || tr === -2) return out.subarray(0, 0);
+  const names = q.webhookName === undefined ? undefined : namesLike(c, q.webhookName);
+  if (wh === -2 || tr === -2 || names?.size === 0) return out.subarray(0, 0);
   const ok = q.outcome === undefined ? -1 : q.outcome === 'Success' ? 1 : 0;
   const since = instant(q.since) ?? -Infinity;
   const until = instant(q.until) ?? Infinity;
@@ -43,6 +54,7 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   for (let r = 0; r < c.count; r++) {
     if (flags[r]! & 1) continue;
     if (wh >= 0 && webhook[r] !== wh) continue;
+    if (names && !names.has(c.name[r]!)) continue;
     if (tr >= 0 && trigger[r] !== tr) continue;
     if (ok >= 0 && c.ok[r] !== ok) continue;
     const t = time[r]!;

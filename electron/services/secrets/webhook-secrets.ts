@@ -41,7 +41,7 @@ export async function sealSecrets(
     if (ENV_REFERENCE.test(slot.value)) continue;
     const prior = before.get(slot.identity);
     if (slot.value === MASKED_SECRET || (slot.value.startsWith(REF_PREFIX) && slot.value === prior)) {
-      if (prior === undefined) issues.push({ field: slot.field, message: `${slot.field}: no stored secret to keep; type the secret again.` });
+      if (prior === undefined) issues.push({ field: slot.field, message: 'no stored secret to keep; type the secret again.' });
       else slot.set(prior);
       continue;
     }
@@ -52,7 +52,7 @@ export async function sealSecrets(
   // the real value with bullets (and then delete the stored secret).
   sealed.headers.forEach((h, i) => {
     if (!h.secret && h.value === MASKED_SECRET) {
-      issues.push({ field: `headers.${i}.value`, message: `headers.${i}.value: this header held a secret; type its value again, or tick Secret to keep the stored one.` });
+      issues.push({ field: `headers.${i}.value`, message: 'this header held a secret; type its value again, or tick Secret to keep the stored one.' });
     }
   });
   if (issues.length) return { sealed: input, issues };
@@ -61,15 +61,17 @@ export async function sealSecrets(
     const ref = `${REF_PREFIX}${randomUUID()}`;
     try {
       await store.set(ref, plain);
+      stored.push(ref);
+      slot.set(ref);
     } catch (e) {
-      // Nothing half-saved: drop what this call stored before the store refused.
-      for (const r of stored) await store.delete(r);
-      return { sealed: input, issues: [{ field: slot.field, message: `${slot.field}: ${e instanceof Error ? e.message : String(e)}` }] };
+      // Every secret is tried, so one answer names each field the store refused (a header and a token, say).
+      issues.push({ field: slot.field, message: e instanceof Error ? e.message : String(e) });
     }
-    stored.push(ref);
-    slot.set(ref);
   }
-  return { sealed, issues };
+  if (!issues.length) return { sealed, issues };
+  // Nothing half-saved: drop what this call stored before or between the refusals.
+  for (const r of stored) await store.delete(r);
+  return { sealed: input, issues };
 }
 
 /** Deletes stored secrets that `previous` used and `next` no longer does. */
@@ -126,11 +128,11 @@ export async function resolveSecrets<T extends WebhookInput>(
     const envName = ENV_REFERENCE.exec(slot.value)?.[1];
     if (envName !== undefined) {
       const v = env[envName];
-      if (v === undefined) issues.push({ field: slot.field, message: `${slot.field}: environment variable ${envName} is not set; set it or enter the secret.` });
+      if (v === undefined) issues.push({ field: slot.field, message: `environment variable ${envName} is not set; set it or enter the secret.` });
       else slot.set(v);
     } else if (slot.value.startsWith(REF_PREFIX)) {
       const v = await store.get(slot.value);
-      if (v === undefined) issues.push({ field: slot.field, message: `${slot.field}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` });
+      if (v === undefined) issues.push({ field: slot.field, message: 'the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.' });
       else slot.set(v);
     }
   }
@@ -148,7 +150,7 @@ export function keepMaskedSecrets<T extends WebhookInput>(input: T, previous: We
   for (const slot of secretSlots(out)) {
     if (slot.value !== MASKED_SECRET) continue;
     const prior = before.get(slot.identity);
-    if (prior === undefined) issues.push({ field: slot.field, message: `${slot.field}: no saved secret to use; type the secret.` });
+    if (prior === undefined) issues.push({ field: slot.field, message: 'no saved secret to use; type the secret.' });
     else slot.set(prior);
   }
   return { webhook: out, issues };
