@@ -14,7 +14,7 @@ import { webhooksCommand } from './commands/webhooks';
 import { historyCommand, showCommand } from './commands/history';
 import { exportCommand, importCommand, replayCommand } from './commands/replay';
 import type { Backend } from '../services/backend';
-import { loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
+import { authoringOf, loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -134,7 +134,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return opened;
     };
     try {
-      return await simulateCommand(args, io, { backend, loadSaved: async () => (await backend()).api.webhooks.list() });
+      return await simulateCommand(args, io, {
+        backend,
+        loadSaved: async () => (await backend()).api.webhooks.list(),
+        // The folder may be open already (saved webhooks were named): read it there, not a second time.
+        loadAuthoring: async () => (opened ? authoringOf(await opened.dataFile.read()) : loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io)),
+      });
     } finally {
       opened?.history.store.close();
     }

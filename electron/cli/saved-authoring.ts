@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultSettings, type SavedSample, type Settings } from '../../shared/model/store-schema';
+import { defaultSettings, type SavedSample, type Settings, type StoreDocument } from '../../shared/model/store-schema';
 import { DATA_FILE_NAME, DataFile } from '../services/storage/data-file';
 import type { CliIo } from './cli-io';
 
@@ -40,6 +40,10 @@ export async function loadSavedAuthoring(dataDir: string, io: CliIo): Promise<Sa
   }
   const file = await DataFile.open(dataDir);
   for (const notice of file.notices) io.stderr(`Notice: ${notice}\n`);
-  const doc = await file.read();
+  return authoringOf(await file.read());
+}
+
+/** {@link SavedAuthoring} from a data document already open (e.g. the backend's). */
+export function authoringOf(doc: Pick<StoreDocument, 'settings' | 'samples'>): SavedAuthoring {
   return { escapeMode: doc.settings.escapeMode, eventTypeStyle: doc.settings.eventTypeStyle, samples: [...doc.samples] };
 }

@@ -89,6 +89,21 @@ describe('render and lint with saved settings', () => {
     expect(savedSampleFinding(linted.out)).toBeDefined();
   });
 
+  it('simulate shows the bodies send would send: saved spelling and escape mode (a given payload keeps its own)', async () => {
+    await save({ escapeMode: 'none', eventTypeStyle: 'RequestCreated' });
+    const hooks = await file('sim.json', definition('{"t":"{{event_type}}","who":"{{data.requester.email}}"}'));
+    const shown = await cli(['simulate', '--webhooks', hooks, '--lifecycle', 'rejected', '--json']);
+    expect(shown.code).toBe(0);
+    const steps = (JSON.parse(shown.out) as { steps: Array<{ event_type: string; webhooks: Array<{ body?: string }> }> }).steps;
+    expect(steps.map((s) => s.event_type)).toEqual(['RequestCreated', 'RequestRejected']);
+    expect(steps[0]!.webhooks[0]!.body).toContain('"t":"RequestCreated"');
+
+    await save({ eventTypeStyle: 'AccessRequestCreated' });
+    await file('own.json', JSON.stringify({ event_type: 'RequestCreated', data: { requester: { email: 'a@example.com' } } }));
+    const own = await cli(['simulate', '--webhooks', hooks, '--lifecycle', 'rejected', '--payload', 'own.json', '--json']);
+    expect((JSON.parse(own.out) as { steps: Array<{ event_type: string }> }).steps.map((s) => s.event_type)).toEqual(['RequestCreated', 'RequestRejected']);
+  });
+
   it('without a data file, render uses the defaults and creates no data folder', async () => {
     await file('t.hbs', '{"t":"{{event_type}}"}');
     const r = await cli(['render', 't.hbs']);

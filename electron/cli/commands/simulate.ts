@@ -14,6 +14,7 @@ import type { RequestEvent } from '../../../shared/payload/request-event';
 import { LIFECYCLE_NAMES, VERDICT_LABELS, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import type { LoadAuthoring } from '../saved-authoring';
 import { printError } from '../print';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
@@ -23,7 +24,8 @@ export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME�
                          [--send [--ca PEM-FILE] [--insecure] [--proxy HTTP-URL]] [--json]
   --webhooks   definition files and/or names of saved webhooks (repeatable; default: every saved webhook)
   --lifecycle  granted: Created → Approved → Granted → Expired (default); rejected: Created → Rejected; failed: Created → Failed
-  --payload    the base access request as JSON (default: Apono's documented example)
+  --payload    the base access request as JSON (default: Apono's documented example, in the saved event_type
+               spelling; a given payload keeps its own). Bodies follow the saved escape mode, as --send does.
   --send       also send every cell that fires, step by step, each with that step's event, through the same
                delivery as the Test button; each send is recorded in the history (see: hooksmith history)
   --ca, --insecure, --proxy   network options for --send, as for hooksmith send
@@ -38,10 +40,14 @@ export type SimulatedInput = WebhookInput & { id?: string };
 /** Loads the saved webhooks; the data folder is opened only when a command needs it. */
 export type LoadSaved = () => Promise<{ ok: true; value: Webhook[] } | { ok: false; error: AppError }>;
 
-/** What simulate needs from the data folder, opened lazily: saved webhooks, and the backend to send with. */
+/**
+ * What simulate needs from the data folder, opened lazily: saved webhooks, the backend to send with, and the
+ * saved escape mode and event_type spelling (so the bodies shown are the bodies `--send` delivers).
+ */
 export interface SimulateDeps {
   loadSaved: LoadSaved;
   backend: () => Promise<Backend>;
+  loadAuthoring: LoadAuthoring;
 }
 
 function usage(io: CliIo, why: string): number {
@@ -163,7 +169,10 @@ export async function simulateCommand(argv: string[], io: CliIo, deps: SimulateD
   }
   const network = values.send ? await networkFromFlags(values, io) : {};
   if (typeof network === 'string') return usage(io, network);
-  const steps = simulateLifecycle(webhooks, base, values.lifecycle as LifecycleName);
+  const { escapeMode, eventTypeStyle } = await deps.loadAuthoring();
+  // A given payload keeps its own event_type spelling; the documented example takes the saved one.
+  const style = values.payload === undefined ? eventTypeStyle : undefined;
+  const steps = simulateLifecycle(webhooks, base, values.lifecycle as LifecycleName, { escape: escapeMode, style });
   const sent = values.send ? await sendFired(steps, webhooks, network, await deps.backend()) : undefined;
   if (values.json) {
     const json = steps.map((s, i) => ({
