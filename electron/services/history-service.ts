@@ -209,6 +209,10 @@ export class HistoryService implements HistoryApi {
   }
 
   async updateSettings({ retention, omitBodiesFor }: { retention?: Partial<RetentionPolicy>; omitBodiesFor?: string[] }): Promise<Result<HistorySettings>> {
+    const cap = retention?.maxTotalBytes;
+    if (cap !== undefined && cap !== null && cap < MIN_TOTAL_BYTES) {
+      return validationFailed([{ field: 'retention.maxTotalBytes', message: `retention.maxTotalBytes: ${cap} bytes is below the smallest size cap, 1 MB (${MIN_TOTAL_BYTES} bytes); raise it, or turn the cap off and limit by count or age.` }], 'The history settings');
+    }
     this.settingsValue = {
       retention: { ...this.settingsValue.retention, ...retention },
       omitBodiesFor: omitBodiesFor ? [...new Set(omitBodiesFor)] : this.settingsValue.omitBodiesFor,
@@ -218,6 +222,9 @@ export class HistoryService implements HistoryApi {
     return ok(structuredClone(this.settingsValue));
   }
 }
+
+/** The smallest size cap: below it a single large response (up to 1 MB by default) could not be kept at all. */
+const MIN_TOTAL_BYTES = 1024 * 1024;
 
 function originOf(url: string): string {
   try {

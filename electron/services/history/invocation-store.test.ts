@@ -162,6 +162,30 @@ describe('InvocationStore: retention', () => {
     expect(s.size).toBeLessThan(60);
     s.close();
   });
+
+  it('a small size cap sizes the segments to fit it, and keeps the newest records', async () => {
+    const cap = 1024 * 1024;
+    const s = open({ retention: { ...NO_LIMITS, maxTotalBytes: cap } });
+    for (let i = 0; i < 2000; i++) s.append(makeRecord({ id: `r${i}`, startedAt: at(i) }));
+    const onDisk = readdirSync(dir.path).filter((f) => f.endsWith('.jsonl') && f.startsWith('seg-')).reduce((a, f) => a + statSync(join(dir.path, f)).size, 0);
+    expect(onDisk).toBeLessThanOrEqual(cap);
+    expect(s.size).toBeGreaterThan(150); // ~4 KB records: most of a megabyte is kept
+    expect(await s.get('r1999')).toMatchObject({ id: 'r1999' });
+    s.close();
+  });
+
+  it('a cap lowered below what one segment holds is met at once, not left for a roll-over that never comes', () => {
+    const s = open();
+    for (let i = 0; i < 800; i++) s.append(makeRecord({ startedAt: at(i) }));
+    expect(s.diskBytes()).toBeGreaterThan(2 * 1024 * 1024);
+    s.retention = { ...NO_LIMITS, maxTotalBytes: 1024 * 1024 };
+    s.enforceRetention();
+    const onDisk = readdirSync(dir.path).filter((f) => f.endsWith('.jsonl') && f.startsWith('seg-')).reduce((a, f) => a + statSync(join(dir.path, f)).size, 0);
+    expect(onDisk).toBeLessThanOrEqual(1024 * 1024);
+    s.append(makeRecord({ id: 'after' }));
+    expect(s.size).toBe(1);
+    s.close();
+  });
 });
 
 describe('InvocationStore: crash safety', () => {

@@ -99,7 +99,8 @@ export class InvocationStore {
   private readonly segBytes = new Map<number, number>();
   private firstLive = 0;
   private liveCount = 0;
-  private readonly maxSegmentBytes: number;
+  /** A fixed segment size (tests); otherwise {@link segmentLimit} derives it from the size cap. */
+  private readonly fixedSegmentBytes: number | undefined;
   private readonly now: () => number;
   /** Releases `.lock` when this process owns the folder; `null` for a guest (see owner-lock.ts). */
   private release: (() => void) | null = null;
@@ -109,7 +110,7 @@ export class InvocationStore {
   private constructor(readonly dir: string, options: StoreOptions) {
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.omitBodiesFor = new Set(options.omitBodiesFor ?? []);
-    this.maxSegmentBytes = options.maxSegmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    this.fixedSegmentBytes = options.maxSegmentBytes;
     this.now = options.now ?? Date.now;
   }
 
@@ -315,7 +316,7 @@ export class InvocationStore {
     for (const original of records) {
       const rec = this.omitBodiesFor.has(original.webhookId) ? stripBodies(original) : original;
       const line = Buffer.from(JSON.stringify(rec) + '\n', 'utf8');
-      if (segSize > 0 && segSize + line.length > this.maxSegmentBytes) {
+      if (segSize > 0 && segSize + line.length > this.segmentLimit()) {
         flush();
         segSize = this.roll();
       }
@@ -422,8 +423,15 @@ export class InvocationStore {
     let n = this.kill(doomed);
     if (maxTotalBytes !== null) {
       while (this.diskBytes() > maxTotalBytes) {
-        const oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0];
-        if (oldest === undefined || oldest === this.currentSeg) break;
+        let oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0];
+        if (oldest === undefined) break;
+        if (oldest === this.currentSeg) {
+          // Only our own segment is left and it alone is over the cap (the cap was just lowered, or one record
+          // is that big): start a fresh one so the old can go. A guest leaves that to the owner.
+          if (!this.owner || this.segBytes.get(oldest) === 0) break;
+          this.roll();
+          oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0]!;
+        }
         const ids: string[] = [];
         for (let r = this.firstLive; r < c.count; r++) if (c.isLive(r) && c.segment[r] === oldest) ids.push(c.ids[r]!);
         n += this.kill(ids);
@@ -431,6 +439,16 @@ export class InvocationStore {
       }
     }
     return n;
+  }
+
+  /**
+   * How big a segment grows before the next starts: 16 MB, or an eighth of a smaller size cap (at least 64 KB),
+   * so retention, which gives disk back a whole segment at a time, can keep a small cap.
+   */
+  private segmentLimit(): number {
+    if (this.fixedSegmentBytes !== undefined) return this.fixedSegmentBytes;
+    const cap = this.retention.maxTotalBytes;
+    return cap === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(cap / 8)));
   }
 
   /** Bytes of all segment files. */
