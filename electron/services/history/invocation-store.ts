@@ -27,13 +27,14 @@
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
-import { BODIES_OMITTED, DEAD, IndexColumns, type IndexTuple } from './index-columns';
+import { DEAD, IndexColumns, type IndexTuple } from './index-columns';
 import { readRange, scanLines, writeAll } from './line-files';
+import { guestMarkName, listSegments, segmentName, tupleOf, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
 import { queryIndex, statsFor } from './store-query';
 
@@ -48,40 +49,6 @@ export interface StoreOptions {
   omitBodiesFor?: Iterable<string>;
   maxSegmentBytes?: number;
   now?: () => number;
-}
-
-export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
-/** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
-const guestMarkName = (n: number) => `seg-${String(n).padStart(6, '0')}.guest`;
-
-/** An index line: a record's tuple, a tombstone, or (first line of a rewritten index) how far each segment was read. */
-type IndexLine = IndexTuple | { del: string[] } | { ends: Record<string, number> };
-
-function listSegments(dir: string): number[] {
-  return readdirSync(dir)
-    .map((f) => /^seg-(\d+)\.jsonl$/.exec(f)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
-}
-
-function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
-  return [
-    rec.id,
-    Date.parse(rec.startedAt) || 0,
-    rec.webhookId,
-    rec.webhookName,
-    rec.trigger,
-    rec.outcome === 'Success' ? 1 : 0,
-    rec.response ? rec.response.status : null,
-    rec.durationMs,
-    rec.error ? rec.error.errorClass : null,
-    segment,
-    offset,
-    length,
-    rec.bodiesOmitted ? BODIES_OMITTED : 0,
-    rec.replayOf ?? null,
-  ];
 }
 
 export class InvocationStore {
