@@ -62,8 +62,13 @@ export interface HistoryQuery {
 /** One page of a query. */
 export interface HistoryPage {
   items: InvocationSummary[];
-  /** How many invocations match the filters in all. */
+  /** How many invocations match the filters in all (a lower bound when `totalAtLeast`). */
   total: number;
+  /**
+   * True when `total` only counts the matches found so far: a full-text search newest first stops reading
+   * once a page is full, so the first page shows in a moment at any history size. Later pages raise it.
+   */
+  totalAtLeast?: boolean;
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
 }

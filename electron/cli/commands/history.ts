@@ -92,7 +92,7 @@ export async function historyCommand(argv: string[], io: CliIo, backend: Backend
     return 0;
   }
   io.stdout(table([['TIME (UTC)', 'WEBHOOK', 'TRIGGER', 'RESULT', 'STATUS', 'DURATION', 'ERROR', 'ID'], ...page.value.items.map(row)]));
-  io.stdout(`${page.value.items.length} of ${page.value.total}\n`);
+  io.stdout(`${page.value.items.length} of ${page.value.totalAtLeast ? 'at least ' : ''}${page.value.total}\n`);
   return 0;
 }
 

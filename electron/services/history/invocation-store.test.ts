@@ -85,6 +85,36 @@ describe('InvocationStore: append, get, page, filter', () => {
     s.close();
   });
 
+  it('a text search by time reads only as far as the page needs, and its cursors walk every match once', async () => {
+    const s = open();
+    for (let i = 0; i < 6000; i++) {
+      const rec = makeRecord({ id: `r${i}`, startedAt: at(i) }, 50);
+      if (i % 20 === 7) rec.request!.headers.push(['X-Trace', 'needle']);
+      s.append(rec);
+    }
+    const expected = Array.from({ length: 6000 }, (_, i) => i).filter((i) => i % 20 === 7);
+    for (const direction of ['desc', 'asc'] as const) {
+      const first = await s.query({ text: 'NEEDLE', limit: 50, direction });
+      // Newest (or oldest) 50 at once; the count so far is a lower bound until the scan has read everything.
+      expect(first.totalAtLeast).toBe(true);
+      expect(first.total).toBeGreaterThan(50);
+      expect(first.total).toBeLessThan(expected.length);
+      const seen = first.items.map((x) => x.id);
+      let page = first;
+      while (page.nextCursor) {
+        page = await s.query({ text: 'needle', limit: 50, direction, cursor: page.nextCursor });
+        seen.push(...page.items.map((x) => x.id));
+      }
+      expect(page.totalAtLeast).toBeUndefined();
+      expect(page.total).toBe(expected.length);
+      const order = direction === 'desc' ? [...expected].reverse() : expected;
+      expect(seen).toEqual(order.map((i) => `r${i}`));
+    }
+    // Sorting by anything else still counts every match exactly.
+    expect(await s.query({ text: 'needle', sort: 'duration', limit: 10 })).toMatchObject({ total: expected.length });
+    s.close();
+  });
+
   it('removes by id (persisted as a tombstone) and clears everything', async () => {
     const s = open();
     for (let i = 0; i < 5; i++) s.append(makeRecord({ id: `r${i}`, startedAt: at(i) }));

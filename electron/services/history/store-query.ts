@@ -115,10 +115,49 @@ function sortKey(c: IndexColumns, sort: NonNullable<HistoryQuery['sort']>): (r: 
   }
 }
 
-/** Filters, sorts and pages; `total` counts every match. */
+/** Rows read per step of an incremental search: enough to fill a page for common terms in one or two steps. */
+const SEARCH_STEP = 2048;
+
+/**
+ * Full-text search in time order, reading only as far as the page needs: newest (or oldest) first, a step at a
+ * time, stopping once `limit + 1` matches are found. Rows in append order are in time order here, so the cursor
+ * is just a row index; it also carries how many matches earlier pages found, so `total` grows page by page.
+ */
+async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array, text: string, segPath: (seg: number) => string): Promise<HistoryPage> {
+  const desc = q.direction !== 'asc';
+  const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+  const cursor = q.cursor ? /^s:(\d+):(\d+)$/.exec(q.cursor) : null;
+  const before = cursor ? Number(cursor[2]) : 0;
+  // Position in `rows` (ascending row indices) to continue from, exclusive of the cursor's row.
+  let lo = 0;
+  let hi = rows.length;
+  const cr = cursor ? Number(cursor[1]) : desc ? Infinity : -1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < cr || (!desc && rows[mid] === cr)) lo = mid + 1;
+    else hi = mid;
+  }
+  let next = desc ? lo - 1 : lo;
+  const found: number[] = [];
+  while (found.length <= limit && (desc ? next >= 0 : next < rows.length)) {
+    const step = desc ? rows.slice(Math.max(0, next - SEARCH_STEP + 1), next + 1).reverse() : rows.slice(next, next + SEARCH_STEP);
+    next += desc ? -step.length : step.length;
+    found.push(...(await textFilter(c, step, text, segPath)));
+  }
+  const done = desc ? next < 0 : next >= rows.length;
+  const items = found.slice(0, limit).map((r) => c.summary(r));
+  const page: HistoryPage = { items, total: before + found.length };
+  if (!done) page.totalAtLeast = true;
+  if (found.length > limit) page.nextCursor = `s:${found[limit - 1]}:${before + limit}`;
+  return page;
+}
+
+/** Filters, sorts and pages; `total` counts every match (see {@link searchByTime} for text search by time). */
 export async function queryIndex(c: IndexColumns, q: HistoryQuery, segPath: (seg: number) => string): Promise<HistoryPage> {
   let rows = filterRows(c, q);
-  if (q.text !== undefined && q.text.trim() !== '') rows = await textFilter(c, rows, q.text.trim(), segPath);
+  const text = q.text?.trim();
+  if (text && (q.sort ?? 'time') === 'time' && c.timeSorted && q.offset === undefined) return searchByTime(c, q, rows, text, segPath);
+  if (text) rows = await textFilter(c, rows, text, segPath);
   const sort = q.sort ?? 'time';
   const dir = q.direction === 'asc' ? 1 : -1;
   const key = sortKey(c, sort);

@@ -103,8 +103,15 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
           <span className="muted">Loading…</span>
         ) : (
           <span className="muted">
-            {list.total.toLocaleString()} invocation{list.total === 1 ? '' : 's'}
-            {list.rows.length < list.total ? ` · ${list.rows.length.toLocaleString()} loaded, scroll for more` : ''}
+            {list.totalAtLeast ? (
+              // A text search stops reading once a page is full: say what is known, not a made-up count.
+              <>{list.total.toLocaleString()}+ matching invocations so far · {list.rows.length.toLocaleString()} loaded, scroll for more</>
+            ) : (
+              <>
+                {list.total.toLocaleString()} invocation{list.total === 1 ? '' : 's'}
+                {list.rows.length < list.total ? ` · ${list.rows.length.toLocaleString()} loaded, scroll for more` : ''}
+              </>
+            )}
           </span>
         )}
         {list.error && <span className="error"> {list.error}</span>}

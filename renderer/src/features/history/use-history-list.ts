@@ -13,6 +13,8 @@ import { api } from '../../lib/api';
 export interface HistoryList {
   rows: InvocationSummary[];
   total: number;
+  /** `total` counts the matches a text search found so far (it stops reading once a page is full). */
+  totalAtLeast: boolean;
   /** A query (first page) is running. */
   loading: boolean;
   /** A next page is being fetched. */
@@ -26,6 +28,7 @@ export interface HistoryList {
 export function useHistoryList(query: HistoryQuery | null): HistoryList {
   const [rows, setRows] = useState<InvocationSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalAtLeast, setTotalAtLeast] = useState(false);
   const [cursor, setCursor] = useState<string | undefined>();
   const [loading, setLoading] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -49,6 +52,7 @@ export function useHistoryList(query: HistoryQuery | null): HistoryList {
       setError(null);
       setRows(r.value.items);
       setTotal(r.value.total);
+      setTotalAtLeast(r.value.totalAtLeast === true);
       setCursor(r.value.nextCursor);
     });
     // `key` stands for `query`: a new object with the same filters must not refetch.
@@ -71,10 +75,11 @@ export function useHistoryList(query: HistoryQuery | null): HistoryList {
         return [...old, ...r.value.items.filter((x) => !seen.has(x.id))];
       });
       setTotal(r.value.total);
+      setTotalAtLeast(r.value.totalAtLeast === true);
       setCursor(r.value.nextCursor);
     });
   }, [key, cursor, loading, loadingMore]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  return { rows, total, loading, loadingMore, hasMore: cursor !== undefined, error, loadMore, reload };
+  return { rows, total, totalAtLeast, loading, loadingMore, hasMore: cursor !== undefined, error, loadMore, reload };
 }
