@@ -182,6 +182,15 @@ describe('the history browser', () => {
     await panel.waitFor({ state: 'detached' });
     await status.getByText(`${before - 1} invocations`).waitFor();
 
+    // Importing a curl command replaces the Import button with the result; Escape must still close the dialog.
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import' });
+    await importDialog.getByLabel('Or paste a curl command or a bundle').fill(`curl -X POST ${rx.url('/ok')} -d '{"a":1}'`);
+    await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await importDialog.getByText(/Created the webhook/).waitFor();
+    await page.keyboard.press('Escape');
+    await importDialog.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Clear history…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear history' });
     await dialog.getByText(`This deletes all ${before - 1} kept invocations`).waitFor();

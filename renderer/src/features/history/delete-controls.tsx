@@ -16,7 +16,7 @@ export function DeleteInvocation({ id, onDeleted }: { id: string; onDeleted(): v
     else onDeleted();
   };
   return (
-    <div className="action-row" role="group" aria-label="Delete">
+    <div className="action-row invocation-delete" role="group" aria-label="Delete">
       {confirming ? (
         <>
           <span className="small">Delete this invocation from the history? This cannot be undone.</span>
