@@ -31,7 +31,7 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   const dataDir = app.getPath('userData');
-  const secrets = SafeStorageCipher.available()
+  const secrets = (await SafeStorageCipher.available())
     ? new FileSecretStore(join(dataDir, 'secrets.json'), new SafeStorageCipher())
     : new MemorySecretStore(
         'Your system offers no keychain, so secrets are kept in memory for this session only.',

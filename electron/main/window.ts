@@ -2,7 +2,7 @@
  * The main window with Electron's security baseline: isolated, sandboxed, no Node in the page, a strict CSP,
  * no new windows and no navigation away from the app.
  */
-import { BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY, isRenderWorkerPath, RENDER_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { APP_ORIGIN } from './app-protocol';
@@ -57,6 +57,21 @@ export function createMainWindow(): BrowserWindow {
   });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  // A page with unsaved changes cancels its unload (beforeunload); Electron then does nothing at all unless we
+  // ask, so the close button, Ctrl+W and reload would seem broken. Ask, as a browser does.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have unsaved changes.',
+      detail: 'Leave and lose them, or stay and save them first.',
+    });
+    // preventDefault here ignores the page's objection: the window closes or reloads.
+    if (choice === 0) event.preventDefault();
   });
   void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`);
   return win;

@@ -101,6 +101,24 @@ describe('webhooks in the browser', () => {
     expect(await page.getByLabel('Timeout in seconds').inputValue()).toBe('20');
   });
 
+  it('asks before an in-app link throws away unsaved edits, and keeps them when told to stay', async () => {
+    const { page } = session;
+    await page.getByLabel('Timeout in seconds').fill('25');
+    const questions: string[] = [];
+    page.once('dialog', (d) => (questions.push(d.message()), void d.dismiss()));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    expect(questions).toEqual(['This webhook has unsaved changes. Leave this page and lose them?']);
+    await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
+    expect(await page.getByLabel('Timeout in seconds').inputValue()).toBe('25');
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('link', { name: 'Back to webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    // Left without saving: the stored webhook still has its old timeout.
+    await page.getByRole('link', { name: 'OktaFlow' }).click();
+    expect(await page.getByLabel('Timeout in seconds').inputValue()).toBe('20');
+  });
+
   it('requested nothing outside 127.0.0.1', () => {
     expect(session.requests.length).toBeGreaterThan(3);
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);

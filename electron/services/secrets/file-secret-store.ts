@@ -12,9 +12,10 @@ import type { SecretStore } from './secret-store';
 /** Turns plain text into a versioned, self-describing ciphertext string and back. */
 export interface SecretCipher {
   readonly description: string;
-  seal(plain: string): string;
+  /** May be asynchronous: Electron's safeStorage is (its synchronous calls are deprecated). */
+  seal(plain: string): string | Promise<string>;
   /** Throws with a message for the user when the ciphertext cannot be opened (wrong key, tampering). */
-  open(sealed: string): string;
+  open(sealed: string): string | Promise<string>;
 }
 
 /** AES-256-GCM with a key derived from a passphrase (HOOKSMITH_SECRET_KEY). */
@@ -90,11 +91,11 @@ export class FileSecretStore implements SecretStore {
   async get(id: string): Promise<string | undefined> {
     await this.writing;
     const sealed = (await this.read())[id];
-    return sealed === undefined ? undefined : this.cipher.open(sealed);
+    return sealed === undefined ? undefined : await this.cipher.open(sealed);
   }
 
   async set(id: string, value: string): Promise<void> {
-    const sealed = this.cipher.seal(value);
+    const sealed = await this.cipher.seal(value);
     await this.change((all) => {
       all[id] = sealed;
       return true;

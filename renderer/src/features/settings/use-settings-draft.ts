@@ -9,6 +9,7 @@ import type { AppInfo } from '../../../../shared/api/contract';
 import type { FieldIssue } from '../../../../shared/api/result';
 import type { Settings } from '../../../../shared/model/store-schema';
 import { api } from '../../lib/api';
+import { useLeaveGuard } from '../../app/use-leave-guard';
 
 /** The form's values: every field present, the network ones as (possibly empty) text. */
 export interface SettingsDraft {
@@ -46,21 +47,7 @@ export function useSettingsDraft() {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setLoadError(r.error.message)));
   }, []);
 
-  // Unsaved changes: the browser asks before a reload or close, and in-app links ask before leaving.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    const onClick = (e: MouseEvent) => {
-      const link = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
-      if (link && !window.confirm(LEAVE_QUESTION)) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', warn);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [dirty]);
+  useLeaveGuard(dirty, LEAVE_QUESTION);
 
   const update = useCallback((patch: Partial<SettingsDraft>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));

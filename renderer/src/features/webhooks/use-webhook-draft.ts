@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { emptyWebhookInput, type Webhook, type WebhookInput } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
+import { useLeaveGuard } from '../../app/use-leave-guard';
 import { findPreset, presetInput } from '../../../../shared/presets';
 
 function toInput(w: Webhook): WebhookInput {
@@ -47,12 +48,7 @@ export function useWebhookDraft(id: string | undefined, presetId?: string) {
     return () => clearTimeout(timer);
   }, [draft, savedId]);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty, 'This webhook has unsaved changes. Leave this page and lose them?');
 
   const update = useCallback((patch: Partial<WebhookInput>) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
