@@ -99,4 +99,12 @@ describe('replay diff sides', () => {
     expect(diffSides(none, original, 'Request body').original).toMatch(/body not kept/);
     expect(DIFF_PARTS.every((p) => diffSides(original, original, p).same)).toBe(true);
   });
+
+  it('bodies with the same JSON but other bytes are a difference, shown raw with a note', () => {
+    const compact = record({ request: { method: 'POST', url: 'https://h.example/x', headers: [], body: '{"a":1,"b":2}' } });
+    const spaced = record({ id: 'c', request: { method: 'POST', url: 'https://h.example/x', headers: [], body: '{ "a": 1, "b": 2 }\n' } });
+    const s = diffSides(compact, spaced, 'Request body');
+    expect(s).toMatchObject({ same: false, language: 'plaintext', original: '{"a":1,"b":2}', replay: '{ "a": 1, "b": 2 }\n' });
+    expect(s.note).toMatch(/same JSON but not the same bytes/);
+  });
 });

@@ -16,17 +16,27 @@ export interface DiffSides {
   language: 'json' | 'plaintext';
   /** True when both sides are the same text, so the view can say so instead of showing an empty diff. */
   same: boolean;
+  /** Said above the diff when the sides differ only in formatting (shown as the raw text then). */
+  note?: string;
 }
 
-function requestBody(r: InvocationRecord): { text: string; json: boolean } {
+interface BodyText {
+  text: string;
+  json: boolean;
+  /** The exact text (what was sent or received), when it is a body. */
+  raw?: string;
+}
+
+function requestBody(r: InvocationRecord): BodyText {
   if (r.bodiesOmitted) return { text: '(body not kept: "don\'t keep bodies" is on for this webhook)', json: false };
-  return prettyBody(r.request?.body ?? r.renderedBody);
+  const raw = r.request?.body ?? r.renderedBody;
+  return { ...prettyBody(raw), raw };
 }
 
-function responseBody(r: InvocationRecord): { text: string; json: boolean } {
+function responseBody(r: InvocationRecord): BodyText {
   if (!r.response) return { text: `(no response${r.error ? `: ${r.error.message}` : ''})`, json: false };
   if (r.bodiesOmitted) return { text: '(body not kept)', json: false };
-  return prettyBody(r.response.body, r.response.bodyEncoding);
+  return { ...prettyBody(r.response.body, r.response.bodyEncoding), raw: r.response.body };
 }
 
 function statusText(r: InvocationRecord): string {
@@ -37,8 +47,8 @@ function statusText(r: InvocationRecord): string {
 
 /** Both sides of one part. JSON bodies are pretty-printed so a changed field shows as one changed line. */
 export function diffSides(original: InvocationRecord, replay: InvocationRecord, part: DiffPart): DiffSides {
-  let a: { text: string; json: boolean };
-  let b: { text: string; json: boolean };
+  let a: BodyText;
+  let b: BodyText;
   switch (part) {
     case 'Request body':
       [a, b] = [requestBody(original), requestBody(replay)];
@@ -52,6 +62,10 @@ export function diffSides(original: InvocationRecord, replay: InvocationRecord, 
     case 'Response status':
       [a, b] = [{ text: statusText(original), json: false }, { text: statusText(replay), json: false }];
       break;
+  }
+  // Pretty-printing hides whitespace: bodies that read the same but were not the same bytes are shown raw.
+  if (a.text === b.text && a.raw !== undefined && b.raw !== undefined && a.raw !== b.raw) {
+    return { original: a.raw, replay: b.raw, language: 'plaintext', same: false, note: `The ${part.toLowerCase()}s hold the same JSON but not the same bytes (whitespace or layout differ); shown exactly as sent or received.` };
   }
   return { original: a.text, replay: b.text, language: a.json && b.json ? 'json' : 'plaintext', same: a.text === b.text };
 }

@@ -81,6 +81,7 @@ export function ReplayDiffDialog({ original, replay, onClose, onOpen }: { origin
         </div>
         <div role="tabpanel" id="diff-panel" aria-labelledby={`diff-tab-${DIFF_PARTS.indexOf(part)}`} className="diff-body">
           {sides.same && <p className="muted small diff-same">No difference in the {part.toLowerCase()}.</p>}
+          {sides.note && <p className="notice small">{sides.note}</p>}
           <DiffViewer path={`${original.id}-${replay.id}-${part}`} original={sides.original} modified={sides.replay} language={sides.language} ariaLabel={`${part}, original and replay`} height="100%" />
         </div>
       </div>

@@ -9,7 +9,6 @@ import { HeadersTable } from './headers-table';
 export function RequestTab({ record }: { record: InvocationRecord }) {
   const req = record.request;
   const body = req?.body ?? record.renderedBody;
-  const pretty = prettyBody(body);
   return (
     <>
       {req ? (
@@ -26,16 +25,35 @@ export function RequestTab({ record }: { record: InvocationRecord }) {
         <p className="muted">Nothing was sent{record.error ? ` (${record.error.message})` : ''}. Below is the body as rendered.</p>
       )}
       {req && <HeadersTable headers={req.headers} caption="Request headers" />}
-      <CodeView label={req ? 'Request body' : 'Rendered body'} text={pretty.text} copyText={body} json={pretty.json} />
+      <BodyView label={req ? 'Request body' : 'Rendered body'} body={body} />
+    </>
+  );
+}
+
+/**
+ * A body, pretty-printed when it is JSON, with a raw view of the exact text: support compares what was sent
+ * byte for byte, and whitespace or a trailing newline can matter to a target.
+ */
+function BodyView({ label, body, encoding }: { label: string; body: string; encoding?: 'utf8' | 'base64' }) {
+  const [raw, setRaw] = useState(false);
+  const pretty = prettyBody(body, encoding);
+  const reformatted = pretty.json && pretty.text !== body;
+  return (
+    <>
+      {reformatted && (
+        <label className="inline raw-toggle">
+          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
+          Raw view (exactly as {label.startsWith('Response') ? 'received' : 'sent'})
+        </label>
+      )}
+      <CodeView label={reformatted && !raw ? `${label} (pretty-printed)` : label} text={raw ? body : pretty.text} copyText={body} json={pretty.json} />
     </>
   );
 }
 
 export function ResponseTab({ record }: { record: InvocationRecord }) {
-  const [raw, setRaw] = useState(false);
   const res = record.response;
   if (!res) return <p className="muted">No response arrived{record.error ? `: ${record.error.message}` : '.'}</p>;
-  const pretty = prettyBody(res.body, res.bodyEncoding);
   const label = res.bodyEncoding === 'base64' ? 'Response body (binary, base64)' : 'Response body';
   return (
     <>
@@ -53,13 +71,7 @@ export function ResponseTab({ record }: { record: InvocationRecord }) {
           The body was cut at the size limit: showing the first {formatBytes(res.size)} of {res.fullSize === null ? 'an unknown size' : formatBytes(res.fullSize)}.
         </p>
       )}
-      {pretty.json && (
-        <label className="inline raw-toggle">
-          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
-          Raw view
-        </label>
-      )}
-      <CodeView label={label} text={raw ? res.body : pretty.text} copyText={res.body} json={pretty.json} />
+      <BodyView label={label} body={res.body} encoding={res.bodyEncoding} />
     </>
   );
 }
