@@ -103,7 +103,8 @@ export class DeliveryService implements DeliveryApi {
     const resolved = await resolveSecrets(target.value, this.opts.secrets, this.opts.env);
     if (!resolved.ok) {
       const first = resolved.issues[0];
-      return err('secret-unavailable', `Not sent: ${resolved.issues.map((i) => `${i.field}: ${i.message}`).join(' ')}`, { field: first?.field, issues: resolved.issues });
+      // The messages name the header or token in the form's words; the fields travel in `issues`.
+      return err('secret-unavailable', `Not sent: ${resolved.issues.map((i) => i.message).join(' ')}`, { field: first?.field, issues: resolved.issues });
     }
     const webhook = resolved.webhook;
     const settings = (await this.opts.file.read()).settings;

@@ -86,7 +86,7 @@ export class HistoryService implements HistoryApi {
     const raw = record.webhookId === '' ? saved.find((w) => w.name.toLowerCase() === name) : saved.find((w) => w.id === record.webhookId);
     if (!raw) return ok(null);
     const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
-    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => `${i.field}: ${i.message}`).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
+    if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
     return ok(resolved.webhook);
   }
 

@@ -93,6 +93,18 @@ describe('WebhookService', () => {
       expect(raw).toContain('visible');
     });
 
+    it('reveals one stored secret on request; a reference as written; a field without a secret is not found', async () => {
+      const saved = unwrap(await backend.webhooks.create({ input: { ...withSecret('dd-secret-value'), auth: { type: 'bearer', token: '${env:TOK}' } } })).webhook;
+      expect(unwrap(await backend.api.webhooks.revealSecret({ id: saved.id, field: 'headers.0.value' }))).toEqual({ value: 'dd-secret-value' });
+      expect(unwrap(await backend.api.webhooks.revealSecret({ id: saved.id, field: 'auth.token' }))).toEqual({ value: '${env:TOK}' });
+      expect(await backend.api.webhooks.revealSecret({ id: saved.id, field: 'headers.1.value' })).toMatchObject({ ok: false, error: { code: 'not-found', field: 'headers.1.value' } });
+      expect(await backend.api.webhooks.revealSecret({ id: 'nope', field: 'auth.token' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      // A store that lost the secret (memory after a restart) says so instead of returning something wrong.
+      secrets = new MemorySecretStore();
+      backend = await open();
+      expect(await backend.api.webhooks.revealSecret({ id: saved.id, field: 'headers.0.value' })).toMatchObject({ ok: false, error: { code: 'secret-unavailable', field: 'headers.0.value' } });
+    });
+
     it('keeps the stored secret when the mask is sent back, and replaces it when a new value is typed', async () => {
       const saved = unwrap(await backend.webhooks.create({ input: withSecret('first') })).webhook;
       const { id: _id, createdAt: _c, updatedAt: _u, ...masked } = saved;
@@ -143,7 +155,7 @@ describe('WebhookService', () => {
       const stored = (await backend.dataFile.read()).webhooks[0]!;
       const missing = await resolveSecrets(stored, secrets, {});
       expect(missing.ok).toBe(false);
-      if (!missing.ok) expect(missing.issues[0]!.message).toMatch(/DD_KEY is not set/);
+      if (!missing.ok) expect(missing.issues[0]!.message).toMatch(/^The DD-API-KEY header reads the environment variable DD_KEY, which is not set/);
       const ok = await resolveSecrets(stored, secrets, { DD_KEY: 'from-env' });
       expect(ok.ok && ok.webhook.headers[0]!.value).toBe('from-env');
     });

@@ -11,7 +11,7 @@ import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { parseDefinitionFile, serializeDefinitionFile } from '../../shared/model/definition-file';
 import type { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
-import { copySecrets, exportableSecrets, maskSecrets, releaseSecrets, sealSecrets } from './secrets/webhook-secrets';
+import { copySecrets, exportableSecrets, maskSecrets, releaseSecrets, revealSecret, sealSecrets } from './secrets/webhook-secrets';
 
 const byName = (a: Webhook, b: Webhook) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
@@ -50,6 +50,13 @@ export class WebhookService implements WebhooksApi {
   async get({ id }: { id: string }): Promise<Result<Webhook>> {
     const w = await this.find(id);
     return w ? ok(maskSecrets(w)) : this.notFound(id);
+  }
+
+  async revealSecret({ id, field }: { id: string; field: string }): Promise<Result<{ value: string }>> {
+    const w = await this.find(id);
+    if (!w) return this.notFound(id);
+    const r = await revealSecret(w, field, this.secrets);
+    return r.ok ? ok({ value: r.value }) : err(r.code, r.message, { field });
   }
 
   async validate({ input, id }: { input: WebhookInput; id?: string }): Promise<Result<FieldIssue[]>> {

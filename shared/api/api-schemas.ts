@@ -42,6 +42,7 @@ export const API_SCHEMAS = {
     setActive: z.object({ id, active: z.boolean() }),
     exportDefinitions: z.object({ ids: z.array(id).optional() }),
     importDefinitions: z.object({ text: z.string().max(20_000_000) }),
+    revealSecret: z.object({ id, field: z.string().max(100) }),
   },
   settings: { get: none, update: z.object({ patch: settingsPatch }) },
   samples: {

@@ -90,6 +90,13 @@ export interface WebhooksApi {
    * cannot be saved (e.g. each typed secret the secret store refuses). Warnings come back with the result.
    */
   importDefinitions(args: { text: string }): Promise<Result<ImportDefinitionsResult>>;
+  /**
+   * The clear value of one stored secret, for a user who asked to see it: `field` is a secret slot such as
+   * `headers.0.value`, `auth.token` or `auth.clientSecret`. A `${env:NAME}` slot returns the reference itself
+   * (it names a variable; its value stays in the environment). `not-found` names the field when it holds no
+   * secret; the store's refusal (e.g. a wrong HOOKSMITH_SECRET_KEY) comes back as `secret-unavailable`.
+   */
+  revealSecret(args: { id: string; field: string }): Promise<Result<{ value: string }>>;
 }
 
 /** Preferences that shape rendering and samples. */

@@ -21,6 +21,7 @@ export const API_METHODS = {
     setActive: true,
     exportDefinitions: true,
     importDefinitions: true,
+    revealSecret: true,
   },
   settings: { get: true, update: true },
   samples: { list: true, save: true, remove: true },

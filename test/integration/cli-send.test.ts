@@ -57,7 +57,7 @@ describe('hooksmith send', () => {
     const file = await definitionFile('env.json', { url: suite.rx.url('/x'), auth: { type: 'bearer', token: '${env:MISSING_TOKEN}' } });
     const r = await cli(['send', file, '--ca', 'ca.pem']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/auth\.token: environment variable MISSING_TOKEN is not set/);
+    expect(r.err).toMatch(/auth\.token: The bearer token reads the environment variable MISSING_TOKEN, which is not set/);
     expect(await ep.getSeenRequests()).toHaveLength(0);
   });
 

@@ -89,7 +89,7 @@ describe('delivery.test', () => {
     const ep = await suite.rx.server.forPost('/env').thenReply(200);
     const w = await saved('/env', { auth: { type: 'bearer', token: '${env:HOOK_TOKEN_TEST}' } });
     const missing = await backend.api.delivery.test({ webhookId: w.id, trigger: 'RequestCreated', runId: runId() });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'secret-unavailable', field: 'auth.token', message: expect.stringMatching(/HOOK_TOKEN_TEST is not set/) } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'secret-unavailable', field: 'auth.token', message: expect.stringMatching(/The bearer token reads the environment variable HOOK_TOKEN_TEST, which is not set/) } });
     expect(await ep.getSeenRequests()).toHaveLength(0);
     expect(await historyCount()).toBe(0);
 

@@ -117,6 +117,12 @@ export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; p
 /**
  * Plain-text values for sending. Fails naming the field when an env variable is unset or a stored secret is gone.
  */
+/** A secret slot as the form names it: "The X-Api-Key header", "The bearer token". */
+function slotName(slot: SecretSlot): string {
+  if (slot.field.startsWith('headers.')) return `The ${slot.role} header`;
+  return slot.role === 'token' ? 'The bearer token' : slot.role === 'client secret' ? 'The OAuth2 client secret' : `The ${slot.role}`;
+}
+
 export async function resolveSecrets<T extends WebhookInput>(
   w: T,
   store: SecretStore,
@@ -128,15 +134,32 @@ export async function resolveSecrets<T extends WebhookInput>(
     const envName = ENV_REFERENCE.exec(slot.value)?.[1];
     if (envName !== undefined) {
       const v = env[envName];
-      if (v === undefined) issues.push({ field: slot.field, message: `environment variable ${envName} is not set; set it or enter the secret.` });
+      if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)} reads the environment variable ${envName}, which is not set: set it, or type the secret.` });
       else slot.set(v);
     } else if (slot.value.startsWith(REF_PREFIX)) {
       const v = await store.get(slot.value);
-      if (v === undefined) issues.push({ field: slot.field, message: 'the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.' });
+      if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` });
       else slot.set(v);
     }
   }
   return issues.length ? { ok: false, issues } : { ok: true, webhook: out };
+}
+
+/**
+ * One stored secret in clear, for a user who asked to see it. A `${env:NAME}` slot answers with the reference
+ * (the variable's value never leaves the environment through here).
+ */
+export async function revealSecret(w: WebhookInput, field: string, store: SecretStore): Promise<{ ok: true; value: string } | { ok: false; code: 'not-found' | 'secret-unavailable'; message: string }> {
+  const slot = secretSlots(w).find((s) => s.field === field);
+  if (!slot || slot.value === '') return { ok: false, code: 'not-found', message: `${field}: this webhook keeps no secret there.` };
+  if (!slot.value.startsWith(REF_PREFIX)) return { ok: true, value: slot.value };
+  try {
+    const v = await store.get(slot.value);
+    if (v !== undefined) return { ok: true, value: v };
+  } catch (e) {
+    return { ok: false, code: 'secret-unavailable', message: `${field}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return { ok: false, code: 'secret-unavailable', message: `${field}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` };
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { FieldIssue } from '../../../../shared/api/result';
 import type { WebhookAuth } from '../../../../shared/model/webhook';
 import { describe, Field, ListInput } from '../../components/form-controls';
+import { SecretInput } from './secret-input';
 
 const LABELS: Record<WebhookAuth['type'], string> = { none: 'None / Custom headers', bearer: 'Bearer Token', oauth2: 'OAuth' };
 
@@ -11,7 +12,7 @@ function initial(type: WebhookAuth['type']): WebhookAuth {
   return { type: 'none' };
 }
 
-export function AuthEditor({ auth, issues, onChange }: { auth: WebhookAuth; issues: FieldIssue[]; onChange: (a: WebhookAuth) => void }) {
+export function AuthEditor({ auth, issues, onChange, webhookId }: { auth: WebhookAuth; issues: FieldIssue[]; onChange: (a: WebhookAuth) => void; webhookId?: string }) {
   return (
     <fieldset>
       <legend>Authentication</legend>
@@ -26,7 +27,7 @@ export function AuthEditor({ auth, issues, onChange }: { auth: WebhookAuth; issu
       </Field>
       {auth.type === 'bearer' && (
         <Field label="Token" field="auth.token" issues={issues} help="Sent as Authorization: Bearer <token>. You may write ${env:NAME}.">
-          <input type="password" autoComplete="off" {...describe(issues, 'auth.token')} value={auth.token} onChange={(e) => onChange({ ...auth, token: e.target.value })} />
+          <SecretInput field="auth.token" what="token" value={auth.token} onChange={(token) => onChange({ ...auth, token })} issues={issues} webhookId={webhookId} />
         </Field>
       )}
       {auth.type === 'oauth2' && (
@@ -35,13 +36,7 @@ export function AuthEditor({ auth, issues, onChange }: { auth: WebhookAuth; issu
             <input type="text" {...describe(issues, 'auth.clientId')} value={auth.clientId} onChange={(e) => onChange({ ...auth, clientId: e.target.value })} />
           </Field>
           <Field label="Client Secret" field="auth.clientSecret" issues={issues} help="You may write ${env:NAME}.">
-            <input
-              type="password"
-              autoComplete="off"
-              {...describe(issues, 'auth.clientSecret')}
-              value={auth.clientSecret}
-              onChange={(e) => onChange({ ...auth, clientSecret: e.target.value })}
-            />
+            <SecretInput field="auth.clientSecret" what="client secret" value={auth.clientSecret} onChange={(clientSecret) => onChange({ ...auth, clientSecret })} issues={issues} webhookId={webhookId} />
           </Field>
           <Field label="Token Endpoint URL" field="auth.tokenUrl" issues={issues}>
             <input type="url" {...describe(issues, 'auth.tokenUrl')} value={auth.tokenUrl} onChange={(e) => onChange({ ...auth, tokenUrl: e.target.value })} placeholder="https://login.example.com/oauth2/token" />

@@ -95,8 +95,8 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
         <TemplateEditor {...describe(shown, 'bodyTemplate')} label="Body Template" value={draft.bodyTemplate} onChange={(bodyTemplate) => update({ bodyTemplate })} />
       </Field>
 
-      <HeadersEditor headers={draft.headers} issues={shown} onChange={(headers) => update({ headers })} />
-      <AuthEditor auth={draft.auth} issues={shown} onChange={(auth) => update({ auth })} />
+      <HeadersEditor headers={draft.headers} issues={shown} onChange={(headers) => update({ headers })} webhookId={savedId} />
+      <AuthEditor auth={draft.auth} issues={shown} onChange={(auth) => update({ auth })} webhookId={savedId} />
 
       <fieldset>
         <legend>Triggers</legend>
