@@ -87,4 +87,15 @@ describe('the Test button and the invocation panel', () => {
     await page.getByText('Test failed').waitFor();
     expect(await page.locator('.test-result .hint').textContent()).toMatch(/temporarily unavailable.*retry after 120 s/);
   });
+
+  it('Cancel stops a slow test and says "Cancelled", not "Test failed"', async () => {
+    await rx.server.forPost('/slow').thenTimeout();
+    const { page } = session;
+    await page.getByLabel('URL').fill(rx.url('/slow'));
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.test-result .verdict').getByText(/^Cancelled/).waitFor();
+    expect(await page.getByText('Test failed').count()).toBe(0);
+    expect(await page.locator('.test-result .hint').textContent()).toMatch(/stopped on request/);
+  });
 });

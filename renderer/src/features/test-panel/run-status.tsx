@@ -40,10 +40,12 @@ export function RunVerdict({
   children?: ReactNode;
 }) {
   const success = record.outcome === 'Success';
+  // Stopped by the user: not the target's failure, so not shown as one.
+  const cancelled = record.error?.errorClass === 'cancelled';
   return (
     <div className="test-result" role="status">
-      <p className={success ? 'verdict ok' : 'verdict error'}>
-        {success ? labels.success : labels.failure}
+      <p className={success ? 'verdict ok' : cancelled ? 'verdict muted' : 'verdict error'}>
+        {success ? labels.success : cancelled ? 'Cancelled' : labels.failure}
         <span className="muted">
           {' '}
           {record.response ? `· ${record.response.status} ${record.response.statusText} ` : ''}· {formatMs(record.durationMs)}
