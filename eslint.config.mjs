@@ -1,5 +1,6 @@
 // Lint keeps the three zones apart (shared / electron / renderer) and the IPC and Monaco seams single.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Bare built-in names go in `paths` (exact module names): as gitignore-style `patterns` they would also match
 // our own folders, such as shared/util.
@@ -54,9 +55,12 @@ export default tseslint.config(
   {
     // renderer/: the UI. No Node, no Electron; the backend only through src/lib/api.ts.
     files: ['renderer/**/*.{ts,tsx}'],
+    // A hook after an early return crashes a page only once its data loads (it happened): lint catches it.
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, monacoPattern, rendererBackendPattern] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+      'react-hooks/rules-of-hooks': 'error',
     },
   },
   {

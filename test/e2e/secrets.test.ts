@@ -26,6 +26,11 @@ describe('secret fields', () => {
     await gotoWithRetry(page, app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
+    // Leaving the autofocused, still empty Name is not an error yet: nothing was typed.
+    await page.getByLabel('Name').focus();
+    await page.keyboard.press('Tab');
+    await page.getByLabel('URL').fill('https://hooks.example.com/in');
+    expect(await page.locator('[data-field="name"]').count()).toBe(0);
     await page.getByLabel('Name').fill('SecretForm');
     await page.getByLabel('URL').fill('https://hooks.example.com/in');
     await page.getByRole('button', { name: 'Add header' }).click();

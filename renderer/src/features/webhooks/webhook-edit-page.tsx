@@ -1,5 +1,5 @@
 /** The Add/Edit Webhook page: every field of the model, errors beside their fields, Ctrl+S to save. */
-import { useEffect, useMemo, useState, type FocusEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
@@ -19,6 +19,9 @@ import { NetworkEditor } from './network-editor';
 export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
   const [touched, setTouched] = useState<Set<string>>(new Set());
+  // A field counts as left once the user typed in it: tabbing through (or away from the autofocused Name)
+  // on a fresh form must not paint it red before anything was written.
+  const edited = useRef(new Set<string>());
   const library = useSampleLibrary();
   // The truth table covers the whole library: the built-in samples and the ones the user saved.
   const librarySamples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
@@ -39,9 +42,12 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
 
   // Before the first save, errors show only for fields the user has left; warnings always show.
   const shown: FieldIssue[] = issues.filter((i) => submitted || i.severity === 'warning' || touched.has(fieldId(i.field)));
+  const onInput = (e: FormEvent<HTMLFormElement>) => {
+    if (e.target instanceof HTMLElement && e.target.id) edited.current.add(e.target.id);
+  };
   const onBlur = (e: FocusEvent<HTMLFormElement>) => {
     const target = e.target.id;
-    if (target && !touched.has(target)) setTouched(new Set(touched).add(target));
+    if (target && edited.current.has(target) && !touched.has(target)) setTouched(new Set(touched).add(target));
   };
   const toggleTrigger = (t: Trigger, on: boolean) =>
     update({ triggers: on ? TRIGGERS.filter((x) => x === t || draft.triggers.includes(x)) : draft.triggers.filter((x) => x !== t) });
@@ -51,6 +57,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       className="webhook-form"
       noValidate
       onBlur={onBlur}
+      onInput={onInput}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
