@@ -61,6 +61,27 @@ const TLS_UNTRUSTED = new Set([
 ]);
 const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT']);
 const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+
+/** True for Node's and OpenSSL's codes for a failed DNS lookup. */
+export function isDnsFailure(code: string): boolean {
+  return DNS_CODES.has(code);
+}
+
+/** True for a TLS failure that no more specific class covers (a handshake error, an alert). */
+export function isTlsFailure(code: string, message: string): boolean {
+  return code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /SSL|TLS/.test(message);
+}
+
+/** True for a timeout, whichever layer reported it. */
+export function isTimeout(code: string): boolean {
+  return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'TIMEOUT';
+}
+
+/** True for a connection the peer closed or reset. */
+export function isReset(code: string, message: string): boolean {
+  return code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message);
+}
 
 const CA_HINT =
   'If the server uses a private or corporate CA, add its certificate (PEM) to the webhook\'s extra CAs. ' +
@@ -74,14 +95,15 @@ function make(errorClass: DeliveryErrorClass, message: string, hint: string, cod
  * Classifies a failed exchange from Node's error code, its message and the phase it was in.
  *
  * Timeouts are classified by phase, not by code: `connect`, `dns` and `tls` mean the connection was never
- * established; any later phase means the server accepted the request but was too slow to answer.
+ * established; any later phase means the server accepted the request but was too slow to answer. Failures
+ * at a proxy are classified by `classifyProxyFailure` (proxy-errors.ts) instead.
  */
 export function classifyNetworkError(code: string | undefined, message: string, phase: NetworkPhase): DeliveryError {
   const c = code ?? '';
   if (c === 'ERR_CANCELED' || c === 'ABORT_ERR') {
     return make('cancelled', 'The delivery was cancelled.', 'Nothing to fix: it was stopped on request.', c);
   }
-  if (c === 'ETIMEDOUT' || c === 'ECONNABORTED' || c === 'TIMEOUT') {
+  if (isTimeout(c)) {
     return phase === 'dns' || phase === 'connect' || phase === 'tls'
       ? make(
           'connect-timeout',
@@ -96,7 +118,7 @@ export function classifyNetworkError(code: string | undefined, message: string, 
           c,
         );
   }
-  if (c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_FAIL' || c === 'EAI_NONAME') {
+  if (isDnsFailure(c)) {
     return make(
       'dns',
       'The host name could not be resolved.',
@@ -106,13 +128,10 @@ export function classifyNetworkError(code: string | undefined, message: string, 
       c,
     );
   }
-  if (c === 'ERR_PROXY_CONNECT') {
-    return make('proxy', message, 'Check the proxy URL and credentials, and that the proxy allows CONNECT to this host and port.', c);
-  }
   if (c === 'ECONNREFUSED') {
     return make('connection-refused', 'The server refused the connection.', 'Nothing is listening on that host and port: check the URL\'s port and that the service is running.', c);
   }
-  if (c === 'ECONNRESET' || c === 'EPIPE' || /socket hang up/i.test(message)) {
+  if (isReset(c, message)) {
     return make(
       'connection-reset',
       'The connection was closed by the server before a complete response arrived.',
@@ -135,7 +154,7 @@ export function classifyNetworkError(code: string | undefined, message: string, 
   if (TLS_UNTRUSTED.has(c)) {
     return make('tls-untrusted', 'The server\'s certificate is not signed by a trusted authority.', CA_HINT, c);
   }
-  if (c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS') || c === 'EPROTO' || /SSL|TLS/.test(message)) {
+  if (isTlsFailure(c, message)) {
     return make('tls-other', `The TLS handshake failed: ${message}`, 'Check that the URL\'s port serves HTTPS (not plain HTTP) and that the server supports TLS 1.2 or later.', c || undefined);
   }
   if (c === 'ERR_INVALID_URL') {

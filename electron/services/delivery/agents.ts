@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import type { ProxyChoice } from '../../../shared/delivery/proxy-rules';
 import { TimingHttpAgent, TimingHttpsAgent, recorderOf } from './timing-agent';
 import { defaultTrustedCas, systemStoreAvailable } from './trusted-cas';
 
@@ -63,6 +64,7 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
       agent: false,
       ...(viaTls ? { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized } : {}),
     });
+    if (rec) rec.tunnel = 'opening';
     const fail = (e: Error) => callback?.(e, undefined as unknown as Duplex);
     connectReq.once('socket', (s) => {
       s.once('lookup', () => rec?.mark('lookup'));
@@ -74,6 +76,7 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
         fail(new ProxyConnectError(`The proxy refused the tunnel to ${target}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
         return;
       }
+      if (rec) rec.tunnel = 'open';
       rec?.mark('connect');
       const { ca, cert, key, rejectUnauthorized } = options;
       const secure = tls.connect({ socket, servername: host, ca, cert, key, rejectUnauthorized });
@@ -101,8 +104,9 @@ function keyOf(protocol: string, settings: TlsSettings, proxyUrl: string | null)
  * Node's defaults apply unchanged. Only https URLs use the proxy; plain http goes direct (Apono sends https
  * only, so http is a local-testing case).
  */
-export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxyUrl: string | null): http.Agent {
-  const key = keyOf(protocol, settings, protocol === 'https:' ? proxyUrl : null);
+export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxy: ProxyChoice | null): http.Agent {
+  const proxyUrl = protocol === 'https:' ? (proxy?.connectUrl ?? null) : null;
+  const key = keyOf(protocol, settings, proxyUrl);
   const existing = pool.get(key);
   if (existing) return existing;
   if (pool.size >= MAX_AGENTS) {

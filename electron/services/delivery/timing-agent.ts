@@ -29,6 +29,11 @@ export class TimingRecorder {
   sentHeaders: HeaderPair[] = [];
   responseHead: { status: number; statusText: string; rawHeaders: HeaderPair[] } | null = null;
   request: http.ClientRequest | null = null;
+  /**
+   * Set by the tunnelling agent on a new connection through a proxy: `opening` until the proxy answers
+   * CONNECT, then `open`. A failure while `opening` is the proxy's, not the target's.
+   */
+  tunnel: 'opening' | 'open' | null = null;
 
   mark(name: Mark): void {
     this.marks[name] ??= performance.now();
