@@ -162,6 +162,7 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? timeoutMs, timeoutMs);
   const controller = new AbortController();
+  rec.signal = controller.signal;
   let timedOutIn: NetworkPhase | null = null;
   const expire = (onlyIfConnecting: boolean) => () => {
     if (onlyIfConnecting && rec.connected) return;

@@ -3,7 +3,7 @@
  * reset, or accept and never answer CONNECT. Real peers on loopback; the failure must name the proxy (never
  * the target) and leave no socket behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MASKED_SECRET, emptyWebhookInput, type Webhook } from '../../../shared/model/webhook';
 import { startConnectProxy } from '../../../test/servers/connect-proxy';
 import { startRawPeer } from '../../../test/servers/raw-peer';
@@ -116,6 +116,49 @@ describe('a proxy that fails is blamed, not the target', () => {
       expect(JSON.stringify(rec)).not.toContain('secret-pass');
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('a proxy that never answers CONNECT', () => {
+  it('times out naming the proxy, and closes the connection to it', async () => {
+    const silent = await startRawPeer();
+    try {
+      const r = await send(post(rx.url('/x')), { ...viaEnv(`http://127.0.0.1:${silent.port}`), timeoutMs: 5000, connectTimeoutMs: 300 });
+      expect(r.error?.errorClass).toBe('connect-timeout');
+      expect(r.error?.message).toContain(`proxy at 127.0.0.1:${silent.port}`);
+      expect(r.error?.hint).toContain('HTTPS_PROXY');
+      expect(silent.accepted()).toBe(1);
+      await vi.waitFor(() => expect(silent.open()).toBe(0), { timeout: 5000 });
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('closes the connection to it when the send is cancelled', async () => {
+    const silent = await startRawPeer();
+    try {
+      const ac = new AbortController();
+      const sending = send(post(rx.url('/x')), viaEnv(`http://127.0.0.1:${silent.port}`), ac.signal);
+      await vi.waitFor(() => expect(silent.accepted()).toBe(1));
+      ac.abort();
+      expect((await sending).error?.errorClass).toBe('cancelled');
+      await vi.waitFor(() => expect(silent.open()).toBe(0), { timeout: 5000 });
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('closes the tunnel when the target never completes TLS inside it', async () => {
+    const mute = await startRawPeer((s) => s.once('data', () => s.write('HTTP/1.1 200 Connection Established\r\n\r\n')));
+    try {
+      const r = await send(post(rx.url('/x')), { ...viaEnv(`http://127.0.0.1:${mute.port}`), timeoutMs: 5000, connectTimeoutMs: 300 });
+      expect(r.error?.errorClass).toBe('connect-timeout');
+      // The tunnel was open: the TLS handshake with the target timed out, not the proxy.
+      expect(r.error?.message).not.toContain('proxy');
+      await vi.waitFor(() => expect(mute.open()).toBe(0), { timeout: 5000 });
+    } finally {
+      await mute.close();
     }
   });
 });

@@ -34,6 +34,8 @@ export class TimingRecorder {
    * CONNECT, then `open`. A failure while `opening` is the proxy's, not the target's.
    */
   tunnel: 'opening' | 'open' | null = null;
+  /** Aborted when the send times out or is cancelled, so a connection still being opened for it is dropped. */
+  signal: AbortSignal | null = null;
 
   mark(name: Mark): void {
     this.marks[name] ??= performance.now();
