@@ -157,7 +157,7 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
   const classify = (code: string | undefined, message: string, phase: NetworkPhase): DeliveryError =>
     proxy && rec.tunnel === 'opening'
       ? classifyProxyFailure(code, message, phase, proxy)
-      : classifyNetworkError(code, message, phase);
+      : classifyNetworkError(code, message, phase, { clientCert: Boolean(options.tls?.clientCertPem), freshConnection: !rec.reusedSocket });
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? timeoutMs, timeoutMs);
