@@ -27,6 +27,29 @@ describe('classifyNetworkError', () => {
   it('reads a hang-up without a code as a reset', () => {
     expect(classifyNetworkError(undefined, 'socket hang up', 'response').errorClass).toBe('connection-reset');
   });
+
+  it('reads the server\'s TLS alerts about the client certificate', () => {
+    const badCert = classifyNetworkError('ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE', 'ssl3_read_bytes:sslv3 alert bad certificate', 'response', { clientCert: true });
+    expect(badCert).toMatchObject({ errorClass: 'tls-client-cert', message: 'The server rejected the client certificate (TLS alert: bad certificate).' });
+    // In a message only (EPROTO), and with no certificate sent: the server wants one.
+    const noCert = classifyNetworkError('EPROTO', 'write EPROTO …:tlsv1 alert unknown ca:…', 'tls', { clientCert: false });
+    expect(noCert).toMatchObject({ errorClass: 'tls-client-cert', message: 'The server requires a client certificate, and none was sent.' });
+    // TLS 1.2 servers say only "handshake failure" when the certificate is missing: the hint mentions it.
+    expect(classifyNetworkError('EPROTO', 'sslv3 alert handshake failure', 'tls').hint).toMatch(/requires a client certificate/);
+    expect(classifyNetworkError('ERR_OSSL_PEM_NO_START_LINE', 'no start line', 'connect', { clientCert: true }).errorClass).toBe('tls-client-cert');
+  });
+
+  it('blames a reset right after the handshake on the client certificate only on a new connection that presented one', () => {
+    const fresh = classifyNetworkError('ECONNRESET', 'socket hang up', 'response', { clientCert: true, freshConnection: true });
+    const reused = classifyNetworkError('ECONNRESET', 'socket hang up', 'response', { clientCert: true, freshConnection: false });
+    expect(fresh.hint).toMatch(/rejected the client certificate/);
+    expect(reused.hint).not.toMatch(/client certificate/);
+  });
+
+  it('says when the port answers with something other than HTTP, or with broken HTTP', () => {
+    expect(classifyNetworkError('HPE_INVALID_CONSTANT', 'Parse Error: Expected HTTP/', 'response')).toMatchObject({ errorClass: 'protocol', message: 'The port answered, but not with HTTP.' });
+    expect(classifyNetworkError('HPE_INVALID_HEADER_TOKEN', 'Parse Error: Invalid header value char', 'response').message).toMatch(/not valid HTTP/);
+  });
 });
 
 describe('classifyHttpStatus', () => {

@@ -22,7 +22,9 @@ export const DELIVERY_ERROR_CLASSES = [
   'tls-expired',
   'tls-hostname',
   'tls-other',
+  'tls-client-cert',
   'proxy',
+  'protocol',
   'http-status',
   'oauth-token',
   'validator-mismatch',
@@ -50,6 +52,14 @@ export interface DeliveryError {
 /** Where in the exchange a network error happened; decides e.g. connect vs response timeout. */
 export type NetworkPhase = 'dns' | 'connect' | 'tls' | 'request' | 'response' | 'download';
 
+/** What the dispatcher knows about the connection beyond the error itself. */
+export interface FailureContext {
+  /** A client certificate was configured for this send. */
+  clientCert?: boolean;
+  /** The failure was on a new connection (not a reused keep-alive socket). */
+  freshConnection?: boolean;
+}
+
 const TLS_UNTRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
@@ -61,6 +71,27 @@ const TLS_UNTRUSTED = new Set([
 ]);
 const TLS_SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT']);
 const TLS_EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+
+/** True for Node's and OpenSSL's codes for a failed DNS lookup. */
+export function isDnsFailure(code: string): boolean {
+  return DNS_CODES.has(code);
+}
+
+/** True for a TLS failure that no more specific class covers (a handshake error, an alert). */
+export function isTlsFailure(code: string, message: string): boolean {
+  return code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /SSL|TLS/.test(message);
+}
+
+/** True for a timeout, whichever layer reported it. */
+export function isTimeout(code: string): boolean {
+  return code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'TIMEOUT';
+}
+
+/** True for a connection the peer closed or reset. */
+export function isReset(code: string, message: string): boolean {
+  return code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(message);
+}
 
 const CA_HINT =
   'If the server uses a private or corporate CA, add its certificate (PEM) to the webhook\'s extra CAs. ' +
@@ -74,14 +105,15 @@ function make(errorClass: DeliveryErrorClass, message: string, hint: string, cod
  * Classifies a failed exchange from Node's error code, its message and the phase it was in.
  *
  * Timeouts are classified by phase, not by code: `connect`, `dns` and `tls` mean the connection was never
- * established; any later phase means the server accepted the request but was too slow to answer.
+ * established; any later phase means the server accepted the request but was too slow to answer. Failures
+ * at a proxy are classified by `classifyProxyFailure` (proxy-errors.ts) instead.
  */
-export function classifyNetworkError(code: string | undefined, message: string, phase: NetworkPhase): DeliveryError {
+export function classifyNetworkError(code: string | undefined, message: string, phase: NetworkPhase, context: FailureContext = {}): DeliveryError {
   const c = code ?? '';
   if (c === 'ERR_CANCELED' || c === 'ABORT_ERR') {
     return make('cancelled', 'The delivery was cancelled.', 'Nothing to fix: it was stopped on request.', c);
   }
-  if (c === 'ETIMEDOUT' || c === 'ECONNABORTED' || c === 'TIMEOUT') {
+  if (isTimeout(c)) {
     return phase === 'dns' || phase === 'connect' || phase === 'tls'
       ? make(
           'connect-timeout',
@@ -96,7 +128,7 @@ export function classifyNetworkError(code: string | undefined, message: string, 
           c,
         );
   }
-  if (c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_FAIL' || c === 'EAI_NONAME') {
+  if (isDnsFailure(c)) {
     return make(
       'dns',
       'The host name could not be resolved.',
@@ -106,17 +138,22 @@ export function classifyNetworkError(code: string | undefined, message: string, 
       c,
     );
   }
-  if (c === 'ERR_PROXY_CONNECT') {
-    return make('proxy', message, 'Check the proxy URL and credentials, and that the proxy allows CONNECT to this host and port.', c);
-  }
+  if (c.startsWith('HPE_') || /^Parse Error/i.test(message)) return notHttpError(c, message);
+  const clientCert = clientCertFailure(c, message, context.clientCert === true);
+  if (clientCert) return clientCert;
   if (c === 'ECONNREFUSED') {
     return make('connection-refused', 'The server refused the connection.', 'Nothing is listening on that host and port: check the URL\'s port and that the service is running.', c);
   }
-  if (c === 'ECONNRESET' || c === 'EPIPE' || /socket hang up/i.test(message)) {
+  if (isReset(c, message)) {
+    // Node's TLS server (and others) reset instead of sending their alert when they reject a client
+    // certificate; the client then sees the reset right after its side of the handshake.
+    const afterHandshake = context.clientCert && context.freshConnection && (phase === 'tls' || phase === 'request' || phase === 'response');
     return make(
       'connection-reset',
       'The connection was closed by the server before a complete response arrived.',
-      'The server or something in between (load balancer, firewall, proxy) dropped the connection: check the server\'s logs, and whether it expects HTTPS on this port.',
+      afterHandshake
+        ? 'The server dropped a new connection right after the TLS handshake, where a client certificate was presented: servers that require one often do this when they rejected the client certificate. Check that the server trusts the CA that issued the webhook\'s client certificate (network settings) and that it has not expired; otherwise see the server\'s logs.'
+        : 'The server or something in between (load balancer, firewall, proxy) dropped the connection: check the server\'s logs, and whether it expects HTTPS on this port.',
       c || undefined,
     );
   }
@@ -135,13 +172,78 @@ export function classifyNetworkError(code: string | undefined, message: string, 
   if (TLS_UNTRUSTED.has(c)) {
     return make('tls-untrusted', 'The server\'s certificate is not signed by a trusted authority.', CA_HINT, c);
   }
-  if (c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS') || c === 'EPROTO' || /SSL|TLS/.test(message)) {
-    return make('tls-other', `The TLS handshake failed: ${message}`, 'Check that the URL\'s port serves HTTPS (not plain HTTP) and that the server supports TLS 1.2 or later.', c || undefined);
+  if (isTlsFailure(c, message)) {
+    // TLS 1.2 servers answer a missing client certificate with a bare "handshake failure" alert.
+    const maybeCert = !context.clientCert && /alert handshake failure/i.test(message) ? ' If the server requires a client certificate, add one in the webhook\'s network settings.' : '';
+    return make('tls-other', `The TLS handshake failed: ${message}`, `Check that the URL's port serves HTTPS (not plain HTTP) and that the server supports TLS 1.2 or later.${maybeCert}`, c || undefined);
   }
   if (c === 'ERR_INVALID_URL') {
     return make('invalid-url', 'The URL is not valid.', 'Use a full URL such as https://example.com/hooks/apono.', c);
   }
   return make('network', `The request failed: ${message}`, 'Check the URL and your network connection.', c || undefined);
+}
+
+/** Node's HTTP parser rejected the answer: something other than HTTP, or HTTP too broken to read. */
+function notHttpError(c: string, message: string): DeliveryError {
+  const code = c || undefined;
+  if (c === 'HPE_INVALID_CONSTANT' || /Expected HTTP/i.test(message)) {
+    return make(
+      'protocol',
+      'The port answered, but not with HTTP.',
+      'Something other than a web server is listening there (SSH, a database, a mail server…): check the URL\'s port and scheme (https:// for a port that serves HTTPS).',
+      code,
+    );
+  }
+  return make(
+    'protocol',
+    `The response is not valid HTTP (${message}).`,
+    'The port answered, but not with valid HTTP: check the URL\'s port and scheme; if they are right, the server (or something in front of it) sent a malformed response, so see its logs.',
+    code,
+  );
+}
+
+// OpenSSL reports alerts as ERR_SSL_<VERSION>_ALERT_<NAME> codes, or in the message ("tlsv1 alert unknown ca").
+const CERT_REQUIRED = /ALERT_CERTIFICATE_REQUIRED|alert certificate required/i;
+const CERT_REJECTED = /ALERT_(BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_EXPIRED|CERTIFICATE_REVOKED|ACCESS_DENIED)|alert (bad certificate|unknown ca|certificate unknown|unsupported certificate|certificate expired|certificate revoked|access denied)/i;
+const CLIENT_CERT_FIELDS = 'the webhook\'s network settings (Client certificate, Client key)';
+
+/**
+ * A failure about the client certificate: the server asked for one (certificate required), rejected the one
+ * sent (its alert says why), or the certificate and key configured could not be used together.
+ */
+function clientCertFailure(c: string, message: string, clientCert: boolean): DeliveryError | null {
+  const text = `${c} ${message}`;
+  const rejected = CERT_REJECTED.exec(text);
+  if (CERT_REQUIRED.test(text) || (rejected && !clientCert)) {
+    return make(
+      'tls-client-cert',
+      clientCert ? 'The server requires a client certificate and did not accept the one configured.' : 'The server requires a client certificate, and none was sent.',
+      `Add the client certificate and its private key in ${CLIENT_CERT_FIELDS}; ask the endpoint's owner which CA must issue it.`,
+      c || undefined,
+    );
+  }
+  if (rejected) {
+    const alert = (rejected[1] ?? rejected[2] ?? '').toLowerCase().replace(/_/g, ' ');
+    return make(
+      'tls-client-cert',
+      `The server rejected the client certificate (TLS alert: ${alert}).`,
+      `The server does not accept the certificate in ${CLIENT_CERT_FIELDS}: use one issued by a CA the server trusts (ask the endpoint's owner), valid today and meant for client authentication.`,
+      c || undefined,
+    );
+  }
+  if (c === 'ERR_OSSL_X509_KEY_VALUES_MISMATCH' || /key values mismatch/i.test(message)) {
+    return make(
+      'tls-client-cert',
+      'The client key does not match the client certificate.',
+      'In the webhook\'s network settings, "Client key" (network.clientKeyPem) must be the private key of "Client certificate" (network.clientCertPem). ' +
+        'They match when `openssl x509 -noout -pubkey -in cert.pem` and `openssl pkey -pubout -in key.pem` print the same key.',
+      c || undefined,
+    );
+  }
+  if (clientCert && c.startsWith('ERR_OSSL_')) {
+    return make('tls-client-cert', `The client certificate or key could not be used: ${message}`, `Check ${CLIENT_CERT_FIELDS}: PEM text as exported, the key unencrypted.`, c);
+  }
+  return null;
 }
 
 /** Finds a header value by case-insensitive name in raw pairs. */

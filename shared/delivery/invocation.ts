@@ -73,6 +73,14 @@ export interface StepTimings {
   reusedSocket: boolean;
 }
 
+/** The proxy an exchange went through, as records show it: credentials masked. */
+export interface ProxyUsed {
+  /** Scheme, host and port, e.g. `http://127.0.0.1:3128`; user and password shown as `••••••••`. */
+  url: string;
+  /** Where it was set: the environment variable's name (`HTTPS_PROXY`, `https_proxy`) or `the proxy setting`. */
+  source: string;
+}
+
 /** What a step did: fetch an OAuth2 token or call the webhook's URL. */
 export type StepKind = 'oauth-token' | 'webhook';
 
@@ -91,6 +99,8 @@ export interface InvocationStep {
   error: DeliveryError | null;
   /** Token steps only: the token came from the cache, so nothing was sent. */
   fromCache?: boolean;
+  /** Set when the exchange went through a proxy (absent: direct, or nothing was sent). */
+  proxy?: ProxyUsed;
 }
 
 /** The outcome of one response validator. */

@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import type { ProxyChoice } from '../../../shared/delivery/proxy-rules';
 import { TimingHttpAgent, TimingHttpsAgent, recorderOf } from './timing-agent';
 import { defaultTrustedCas, systemStoreAvailable } from './trusted-cas';
 
@@ -63,24 +64,53 @@ export class TunnelingHttpsAgent extends TimingHttpsAgent {
       agent: false,
       ...(viaTls ? { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized } : {}),
     });
-    const fail = (e: Error) => callback?.(e, undefined as unknown as Duplex);
+    if (rec) rec.tunnel = 'opening';
+
+    // When the send is aborted (timeout, cancel) before the tunnel is open, nothing will ever take the tunnel,
+    // so the connection to the proxy is closed rather than left open: a proxy that never answers CONNECT would
+    // otherwise hold a socket, and keep a CLI process alive, forever. (The aborted request itself cannot say
+    // so: a request without a socket yet emits no 'close'.)
+    const signal = rec?.signal;
+    let settled = false;
+    const settle = (err: Error | null, stream?: Duplex) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      callback?.(err, stream as Duplex);
+    };
+    const onAbort = () => {
+      connectReq.destroy();
+      settle(new Error(`The send ended before the proxy opened the tunnel to ${target}.`));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
     connectReq.once('socket', (s) => {
       s.once('lookup', () => rec?.mark('lookup'));
       s.once('connect', () => rec?.mark('connect'));
     });
     connectReq.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
+      if (settled || res.statusCode !== 200) {
         socket.destroy();
-        fail(new ProxyConnectError(`The proxy refused the tunnel to ${target}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
+        settle(new ProxyConnectError(`The proxy refused the tunnel to ${target}: ${res.statusCode} ${res.statusMessage ?? ''}`.trim()));
         return;
       }
+      if (rec) rec.tunnel = 'open';
       rec?.mark('connect');
       const { ca, cert, key, rejectUnauthorized } = options;
-      const secure = tls.connect({ socket, servername: host, ca, cert, key, rejectUnauthorized });
+      let secure: tls.TLSSocket;
+      try {
+        // Throws at once for a client key that does not match its certificate.
+        secure = tls.connect({ socket, servername: host, ca, cert, key, rejectUnauthorized });
+      } catch (e) {
+        socket.destroy();
+        settle(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
       secure.once('secureConnect', () => rec?.mark('secure'));
-      callback?.(null, secure);
+      settle(null, secure);
     });
-    connectReq.once('error', fail);
+    // `on`, not `once`: destroying a request that is still waiting emits a second error ("socket hang up").
+    connectReq.on('error', (e) => settle(e));
     connectReq.end();
     return undefined;
   }
@@ -101,8 +131,9 @@ function keyOf(protocol: string, settings: TlsSettings, proxyUrl: string | null)
  * Node's defaults apply unchanged. Only https URLs use the proxy; plain http goes direct (Apono sends https
  * only, so http is a local-testing case).
  */
-export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxyUrl: string | null): http.Agent {
-  const key = keyOf(protocol, settings, protocol === 'https:' ? proxyUrl : null);
+export function agentFor(protocol: 'http:' | 'https:', settings: TlsSettings, proxy: ProxyChoice | null): http.Agent {
+  const proxyUrl = protocol === 'https:' ? (proxy?.connectUrl ?? null) : null;
+  const key = keyOf(protocol, settings, proxyUrl);
   const existing = pool.get(key);
   if (existing) return existing;
   if (pool.size >= MAX_AGENTS) {

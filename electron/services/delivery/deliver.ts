@@ -10,6 +10,7 @@ import type { HeaderPair, InvocationRecord, InvocationStep } from '../../../shar
 import { webhookSecrets } from '../../../shared/delivery/masking';
 import type { ValidatorReport } from '../../../shared/delivery/validators';
 import type { Trigger, Webhook } from '../../../shared/model/webhook';
+import { Deadline } from './deadline';
 import { DEFAULT_TIMEOUT_MS, send, type SendOptions } from './dispatcher';
 import { TokenCache, fetchToken, getToken, type TokenRequest } from './oauth2';
 import { invocationRecord, judgeResponse, webhookStep } from './record-parts';
@@ -52,6 +53,8 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   const secretNames = webhook.headers.filter((h) => h.secret).map((h) => h.key);
   const sendOptions: SendOptions = { ...options, timeoutMs: webhook.timeoutSeconds ? webhook.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS };
   const cache = options.tokenCache ?? sharedTokenCache;
+  // The timeout bounds the whole delivery: token call, webhook call and any refresh-and-retry together.
+  const deadline = new Deadline(sendOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
   const finish = (error: DeliveryError | null, report?: ValidatorReport): InvocationRecord =>
     invocationRecord({ webhook, trigger: input.trigger, event: input.event, renderedBody, steps, validators: report?.results ?? [], error, warnings, startedMs: started, finishedMs: Date.now() });
@@ -81,28 +84,34 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   let token: string | null = webhook.auth.type === 'bearer' ? webhook.auth.token : null;
   let tokenFromCache = false;
   if (tokenReq) {
-    const got = await getToken(tokenReq, cache, sendOptions, options.signal);
+    const got = await getToken(tokenReq, cache, deadline.bound(sendOptions), options.signal);
     steps.push(got.step);
     if (got.token === null) return finish(got.step.error);
     token = got.token;
     tokenFromCache = got.step.fromCache === true;
   }
 
+  const callName = (attempt: number) => (attempt === 1 ? 'the webhook call' : 'the retried webhook call');
   const call = async (attempt: number) => {
-    const result = await send({ method: webhook.method, url: webhook.url, headers: withAuth(token), body: renderedBody }, sendOptions, options.signal);
+    const result = await send({ method: webhook.method, url: webhook.url, headers: withAuth(token), body: renderedBody }, deadline.bound(sendOptions), options.signal);
+    // Only calls that went out took time from the budget (a cached token took none).
+    result.error = deadline.explain(result.error, callName(attempt), steps.some((s) => !s.fromCache));
     steps.push(webhookStep(result, attempt, secretNames, token ? [...secrets, token] : secrets));
     return result;
   };
 
+  if (deadline.remainingMs() === 0) return finish(deadline.ranOutBefore(callName(1)));
   let result = await call(1);
   if (tokenReq && tokenFromCache && result.response?.status === 401) {
     // A cached token can be revoked or expire early on the server's side; one fresh token settles it.
     cache.invalidate(tokenReq);
-    const fresh = await fetchToken(tokenReq, sendOptions, options.signal, 2);
+    if (deadline.remainingMs() === 0) return finish(deadline.ranOutBefore('the token refresh'));
+    const fresh = await fetchToken(tokenReq, deadline.bound(sendOptions), options.signal, 2);
     steps.push(fresh.step);
     if (fresh.token === null) return finish(fresh.step.error);
     cache.set(tokenReq, fresh.token, fresh.expiresIn);
     token = fresh.token;
+    if (deadline.remainingMs() === 0) return finish(deadline.ranOutBefore(callName(2)));
     result = await call(2);
   }
 

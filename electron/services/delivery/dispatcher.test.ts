@@ -1,6 +1,7 @@
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRawPeer } from '../../../test/servers/raw-peer';
 import { startReceiver, type Receiver } from '../../../test/servers/receiver';
 import { destroyAgents } from './agents';
 import { send, type SendOptions } from './dispatcher';
@@ -16,23 +17,6 @@ afterAll(async () => {
   destroyAgents();
   await rx.stop();
 });
-
-/** A TCP server on loopback that does something raw with each socket. */
-async function rawServer(onSocket: (s: net.Socket) => void): Promise<{ port: number; close: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((s) => {
-    sockets.add(s);
-    onSocket(s);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => {
-      for (const s of sockets) s.destroy();
-      return new Promise((r) => server.close(() => r()));
-    },
-  };
-}
 
 describe('send: the request as received', () => {
   it('sends method, headers in order and case, exact body bytes and a JSON content type by default', async () => {
@@ -149,7 +133,7 @@ describe('send: failures', () => {
   });
 
   it('classifies a TLS handshake that never completes as a connect timeout', async () => {
-    const silent = await rawServer(() => undefined);
+    const silent = await startRawPeer(() => undefined);
     const r = await send({ method: 'POST', url: `https://localhost:${silent.port}/`, headers: [], body: '{}' }, { ...trust, timeoutMs: 2000, connectTimeoutMs: 300 });
     await silent.close();
     expect(r.error?.errorClass).toBe('connect-timeout');
@@ -161,7 +145,7 @@ describe('send: failures', () => {
     const reset = await send({ method: 'POST', url: rx.url('/reset'), headers: [], body: '{}' }, trust);
     expect(reset.error?.errorClass).toBe('connection-reset');
 
-    const closed = await rawServer(() => undefined);
+    const closed = await startRawPeer(() => undefined);
     const port = closed.port;
     await closed.close();
     const refused = await send({ method: 'POST', url: `https://localhost:${port}/`, headers: [], body: '{}' }, trust);
@@ -169,6 +153,18 @@ describe('send: failures', () => {
 
     const dns = await send({ method: 'POST', url: 'https://no-such-host.invalid/hook', headers: [], body: '{}' }, trust);
     expect(dns.error?.errorClass).toBe('dns');
+  });
+
+  it('says so when the port answers, but not with HTTP', async () => {
+    const ssh = await startRawPeer((s) => s.write('SSH-2.0-OpenSSH_9.0\r\n'));
+    try {
+      const r = await send({ method: 'POST', url: `http://127.0.0.1:${ssh.port}/hook`, headers: [], body: '{}' }, { proxy: { mode: 'none' } });
+      expect(r.error).toMatchObject({ errorClass: 'protocol', code: expect.stringMatching(/^HPE_/) });
+      expect(r.error?.message).toMatch(/answered, but not with HTTP/);
+      expect(r.error?.hint).toMatch(/port and scheme/);
+    } finally {
+      await ssh.close();
+    }
   });
 
   it('refuses an untrusted certificate unless insecure mode is on', async () => {

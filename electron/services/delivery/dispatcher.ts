@@ -5,8 +5,9 @@
 import axios, { type AxiosResponse } from 'axios';
 import type { Readable } from 'node:stream';
 import { classifyNetworkError, type DeliveryError, type NetworkPhase } from '../../../shared/delivery/errors';
-import type { HeaderPair, RequestSnapshot, ResponseSnapshot, StepTimings } from '../../../shared/delivery/invocation';
-import { proxyForUrl, type ProxySetting } from '../../../shared/delivery/proxy-rules';
+import type { HeaderPair, ProxyUsed, RequestSnapshot, ResponseSnapshot, StepTimings } from '../../../shared/delivery/invocation';
+import { classifyProxyFailure } from '../../../shared/delivery/proxy-errors';
+import { resolveProxy, type ProxyResolution, type ProxySetting } from '../../../shared/delivery/proxy-rules';
 import { agentFor, type TlsSettings } from './agents';
 import { TimingRecorder, timingTransport } from './timing-agent';
 
@@ -51,6 +52,8 @@ export interface SendResult {
   error: DeliveryError | null;
   startedAt: string;
   durationMs: number;
+  /** The proxy it went through (https URLs only; plain http always goes direct), credentials masked. */
+  proxy: ProxyUsed | null;
 }
 
 function hasHeader(headers: readonly HeaderPair[], name: string): boolean {
@@ -132,9 +135,10 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     headers: rec.sentHeaders.length > 0 ? rec.sentHeaders : headers,
     body: spec.body ?? '',
   });
+  let proxy: ProxyUsed | null = null;
   const finish = (response: ResponseSnapshot | null, error: DeliveryError | null): SendResult => {
     const timings = rec.timings();
-    return { request: requestSnapshot(), response, timings, error, startedAt, durationMs: timings.totalMs };
+    return { request: requestSnapshot(), response, timings, error, startedAt, durationMs: timings.totalMs, proxy };
   };
 
   let url: URL;
@@ -145,9 +149,20 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     return finish(null, classifyNetworkError('ERR_INVALID_URL', 'invalid URL', 'connect'));
   }
 
+  // Only https URLs are proxied (see agentFor). A proxy value that cannot be used fails this send, recorded.
+  const route: ProxyResolution = url.protocol === 'https:' ? resolveProxy(spec.url, options.proxy ?? { mode: 'env' }, options.env ?? process.env) : { ok: true, proxy: null };
+  if (!route.ok) return finish(null, route.error);
+  const choice = route.proxy;
+  if (choice) proxy = { url: choice.url, source: choice.source };
+  const classify = (code: string | undefined, message: string, phase: NetworkPhase): DeliveryError =>
+    proxy && rec.tunnel === 'opening'
+      ? classifyProxyFailure(code, message, phase, proxy)
+      : classifyNetworkError(code, message, phase, { clientCert: Boolean(options.tls?.clientCertPem), freshConnection: !rec.reusedSocket });
+
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connectTimeoutMs = Math.min(options.connectTimeoutMs ?? timeoutMs, timeoutMs);
   const controller = new AbortController();
+  rec.signal = controller.signal;
   let timedOutIn: NetworkPhase | null = null;
   const expire = (onlyIfConnecting: boolean) => () => {
     if (onlyIfConnecting && rec.connected) return;
@@ -160,8 +175,7 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
   if (signal?.aborted) controller.abort();
   signal?.addEventListener('abort', onCancel, { once: true });
 
-  const proxyUrl = proxyForUrl(spec.url, options.proxy ?? { mode: 'env' }, options.env ?? process.env);
-  const agent = agentFor(url.protocol as 'http:' | 'https:', options.tls ?? {}, proxyUrl);
+  const agent = agentFor(url.protocol as 'http:' | 'https:', options.tls ?? {}, choice);
   const axiosHeaders: Record<string, string> = {};
   for (const [name, value] of headers) {
     const existing = Object.keys(axiosHeaders).find((k) => k.toLowerCase() === name.toLowerCase());
@@ -214,9 +228,9 @@ export async function send(spec: SendSpec, options: SendOptions = {}, signal?: A
     const message = e instanceof Error ? e.message : String(e);
     // A failure after the head arrived keeps the head and the partial body; fullSize is unknown.
     const partial = rec.responseHead ? snapshot(acc.total > max, null) : null;
-    if (timedOutIn !== null) return finish(partial, classifyNetworkError('ETIMEDOUT', message, timedOutIn));
-    if (controller.signal.aborted) return finish(partial, classifyNetworkError('ERR_CANCELED', message, rec.phase()));
-    return finish(partial, classifyNetworkError(errorCode(e), message, rec.phase()));
+    if (timedOutIn !== null) return finish(partial, classify('ETIMEDOUT', message, timedOutIn));
+    if (controller.signal.aborted) return finish(partial, classify('ERR_CANCELED', message, rec.phase()));
+    return finish(partial, classify(errorCode(e), message, rec.phase()));
   } finally {
     clearTimeout(totalTimer);
     if (connectTimer) clearTimeout(connectTimer);

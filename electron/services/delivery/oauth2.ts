@@ -124,6 +124,7 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
     response: res ? { ...res, body: res.bodyEncoding === 'utf8' ? maskText(res.body, secrets) : res.body } : null,
     timings: result.timings,
     error,
+    ...(result.proxy ? { proxy: result.proxy } : {}),
   };
   return { token, step, expiresIn };
 }

@@ -22,7 +22,14 @@ export function webhookStep(result: SendResult, attempt: number, secretNames: re
     response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, secrets) } : result.response,
     timings: result.timings,
     error: result.error,
+    ...(result.proxy ? { proxy: result.proxy } : {}),
   };
+}
+
+/** One line per proxy the steps went through, so the record says where it was sent from (credentials masked). */
+export function proxyWarnings(steps: readonly InvocationStep[]): string[] {
+  const lines = steps.flatMap((s) => (s.proxy ? [`${s.kind === 'oauth-token' ? 'Token request sent' : 'Sent'} through proxy ${s.proxy.url} (from ${s.proxy.source}).`] : []));
+  return [...new Set(lines)];
 }
 
 /** The verdict on a response that arrived: the HTTP status first, then the validators. */
@@ -65,7 +72,7 @@ export function invocationRecord(p: RecordParts): InvocationRecord {
     validators: p.validators,
     outcome: p.error === null ? 'Success' : 'Failure',
     error: p.error,
-    warnings: p.warnings,
+    warnings: [...p.warnings, ...proxyWarnings(p.steps)],
     startedAt: new Date(p.startedMs).toISOString(),
     finishedAt: new Date(p.finishedMs).toISOString(),
     durationMs: p.finishedMs - p.startedMs,

@@ -29,6 +29,13 @@ export class TimingRecorder {
   sentHeaders: HeaderPair[] = [];
   responseHead: { status: number; statusText: string; rawHeaders: HeaderPair[] } | null = null;
   request: http.ClientRequest | null = null;
+  /**
+   * Set by the tunnelling agent on a new connection through a proxy: `opening` until the proxy answers
+   * CONNECT, then `open`. A failure while `opening` is the proxy's, not the target's.
+   */
+  tunnel: 'opening' | 'open' | null = null;
+  /** Aborted when the send times out or is cancelled, so a connection still being opened for it is dropped. */
+  signal: AbortSignal | null = null;
 
   mark(name: Mark): void {
     this.marks[name] ??= performance.now();

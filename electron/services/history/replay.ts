@@ -16,7 +16,7 @@ import { renderTemplate, type EscapeMode } from '../../../shared/template/render
 import { deliver, type DeliverOptions } from '../delivery/deliver';
 import { DEFAULT_TIMEOUT_MS, send } from '../delivery/dispatcher';
 import { TokenCache, getToken } from '../delivery/oauth2';
-import { judgeResponse, webhookStep } from '../delivery/record-parts';
+import { judgeResponse, proxyWarnings, webhookStep } from '../delivery/record-parts';
 
 export type ReplayOutcome = { ok: true; record: InvocationRecord } | { ok: false; field: string; message: string };
 
@@ -125,6 +125,7 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
   const secrets = [...(plain ? webhookSecrets(plain) : []), ...Object.values(revealed.values)];
   const secretNames = Object.keys(revealed.values);
   const step = webhookStep(result, 1, secretNames, secrets);
+  const steps = [...(revealed.tokenStep ? [revealed.tokenStep] : []), step];
   const validators = (plain ?? record.webhook).responseValidators;
   const judged = result.response ? judgeResponse(validators, result.response) : { error: null, report: { passed: true, results: [] } };
   const error = result.error ?? judged.error;
@@ -137,11 +138,11 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
       id: randomUUID(),
       request: step.request,
       response: step.response,
-      steps: [...(revealed.tokenStep ? [revealed.tokenStep] : []), step],
+      steps,
       validators: report.results,
       outcome: error ? 'Failure' : 'Success',
       error,
-      warnings: [],
+      warnings: proxyWarnings(steps),
       startedAt: new Date(started).toISOString(),
       finishedAt: new Date(finished).toISOString(),
       durationMs: finished - started,
