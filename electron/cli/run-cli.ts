@@ -27,7 +27,7 @@ Commands:
   lint <template>… [--json] [--escape html|none] [--event-type STYLE]
                                      diagnostics and the "does the JSON hold?" check over every sample
                                      (render and lint follow the saved escape mode and event_type spelling)
-  send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json]
+  send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json] [--max-response SIZE]
                                      send once and print what went out and came back;
                                      exit 1 if it failed (see: hooksmith send --help)
   history [--webhook NAME] [--status success|failure] [--since 1h|7d] [--json]

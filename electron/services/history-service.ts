@@ -126,7 +126,7 @@ export class HistoryService implements HistoryApi {
       const settings = (await this.deps.dataFile.read()).settings;
       // A replay goes out over today's network settings, as a Test would; the record carries their warnings.
       const network = mergeNetwork(this.deps.deliveryOptions ?? {}, { global: settings.network, webhook: current.value?.network });
-      const options: DeliverOptions = { ...network.options, signal: controller.signal };
+      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal: controller.signal };
       const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');

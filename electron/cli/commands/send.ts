@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { TestArgs } from '../../../shared/api/contract';
 import { formatInvocationSummary } from '../../../shared/delivery/summary';
 import { parseDefinitionFile } from '../../../shared/model/definition-file';
+import { checkMaxResponseBytes, parseByteSize } from '../../../shared/model/response-limit';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
@@ -19,7 +20,7 @@ import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
 
 export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
-                      [--ca <pem-file>] [--insecure] [--proxy <http-url>]
+                      [--ca <pem-file>] [--insecure] [--proxy <http-url>] [--max-response <size>]
   <webhook-file>  a definition file holding one webhook (secrets as \${env:NAME}); else a saved webhook's name
   --event         the trigger whose sample event is sent (default: the webhook's first trigger)
   --payload       a JSON file with the event to render the body with, instead of the sample
@@ -27,11 +28,22 @@ export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <t
   --ca            trust an extra CA certificate (PEM) for this send
   --insecure      accept any server certificate (local testing only; Apono always verifies)
   --proxy         send through this http:// proxy (default: HTTPS_PROXY / NO_PROXY)
+  --max-response  keep at most this much of the response body, e.g. 2MB, 512KB or 1048576 (bytes);
+                  1 KB to 100 MB, binary units (default: the app setting, 1 MB unless changed)
 `;
 
 function usage(io: CliIo, why: string): number {
   io.stderr(`${why}\n${SEND_USAGE}`);
   return 2;
+}
+
+/** The `--max-response` flag in bytes (undefined when absent), or what is wrong with it. */
+function maxResponseFromFlag(text: string | undefined): number | undefined | string {
+  if (text === undefined) return undefined;
+  const bytes = parseByteSize(text);
+  if (bytes === null) return `--max-response must be a size such as 2MB, 512KB or 1048576 (bytes), not "${text}"`;
+  const issue = checkMaxResponseBytes(bytes, 'maxResponseBytes', '--max-response')[0];
+  return issue ? issue.message : bytes;
 }
 
 /** Reads a file, or returns undefined when there is none at that path (so the argument is a name). */
@@ -56,6 +68,7 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
         event: { type: 'string' },
         payload: { type: 'string' },
         json: { type: 'boolean' },
+        'max-response': { type: 'string' },
         ...NETWORK_FLAG_OPTIONS,
       },
     });
@@ -69,8 +82,10 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
   if (values.event !== undefined && !(TRIGGERS as readonly string[]).includes(values.event)) {
     return usage(io, `--event must be one of ${TRIGGERS.join(', ')}`);
   }
+  const limit = maxResponseFromFlag(values['max-response']);
+  if (typeof limit === 'string') return usage(io, limit);
 
-  const args: Partial<TestArgs> = {};
+  const args: Partial<TestArgs> = limit === undefined ? {} : { maxResponseBytes: limit };
   let triggers: readonly Trigger[];
   try {
     const text = await readIfFile(io, target);

@@ -80,10 +80,10 @@ describe('DataFile migrations', () => {
     const v1 = await readFile(join(__dirname, '../../../shared/model/migrations/fixtures/store-v1.json'), 'utf8');
     await writeFile(file(), v1);
     const df = await DataFile.open(dir.path, () => new Date('2026-05-06T07:08:09.000Z'));
-    expect(df.notices[0]).toMatch(/upgraded from version 1 to 4/);
+    expect(df.notices[0]).toMatch(/upgraded from version 1 to 5/);
     expect(await readFile(join(dir.path, 'hooksmith.v1-backup-2026-05-06T07-08-09-000Z.json'), 'utf8')).toBe(v1);
     const saved = JSON.parse(await readFile(file(), 'utf8'));
-    expect(saved.schemaVersion).toBe(4);
+    expect(saved.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(saved.samples).toEqual([]);
     expect(saved.settings).toBeDefined();
     expect(saved.webhooks.length).toBe(JSON.parse(v1).webhooks.length);
@@ -126,6 +126,6 @@ describe('DataFile with another process writing', () => {
     expect((await app.read()).settings.escapeMode).toBe('none');
     await app.update((doc) => void (doc.settings.eventTypeStyle = 'RequestCreated'));
     const saved = JSON.parse(await readFile(file(), 'utf8'));
-    expect(saved.settings).toEqual({ escapeMode: 'none', eventTypeStyle: 'RequestCreated', network: {} });
+    expect(saved.settings).toEqual({ escapeMode: 'none', eventTypeStyle: 'RequestCreated', network: {}, maxResponseBytes: 1048576 });
   });
 });
