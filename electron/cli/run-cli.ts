@@ -43,6 +43,9 @@ Commands:
                                      --send sends those that fire (exit 1 if one failed; see: hooksmith simulate --help)
   help                               this text
 
+Ctrl+C during send, replay or simulate --send cancels the send in flight, prints and records it (exit 130);
+a second Ctrl+C quits at once.
+
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 

@@ -4,7 +4,7 @@
  * Sends once through the same delivery service as the Test button, records the invocation, and prints a
  * one-screen summary (or, with --json, the invocation record). Exit 0 on success, 1 when the delivery
  * failed or could not be sent (e.g. an unset env variable), 2 for bad usage (unknown webhook, bad flags,
- * unreadable or invalid files).
+ * unreadable or invalid files), 130 when Ctrl+C cancelled it (the cancelled invocation is still recorded).
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { checkMaxResponseBytes, parseByteSize } from '../../../shared/model/resp
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
@@ -30,6 +31,8 @@ export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <t
   --proxy         send through this http:// proxy (default: HTTPS_PROXY / NO_PROXY)
   --max-response  keep at most this much of the response body, e.g. 2MB, 512KB or 1048576 (bytes);
                   1 KB to 100 MB, binary units (default: the app setting, 1 MB unless changed)
+Ctrl+C cancels the send: what happened so far is printed and recorded in the history (exit 130);
+a second Ctrl+C quits at once.
 `;
 
 function usage(io: CliIo, why: string): number {
@@ -121,9 +124,14 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
   }
 
   const trigger = (values.event as Trigger | undefined) ?? triggers[0] ?? 'RequestCreated';
-  const result = await backend.api.delivery.test({ ...args, trigger, runId: randomUUID() });
-  if (!result.ok) return printError(io, result.error);
+  const runId = randomUUID();
+  const { value: result, cancelled } = await cancellable(io, (signal) => {
+    signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
+    return backend.api.delivery.test({ ...args, trigger, runId });
+  });
+  if (!result.ok) return cancelled ? (printError(io, result.error), INTERRUPTED_EXIT) : printError(io, result.error);
   const record = result.value;
   io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : formatInvocationSummary(record));
+  if (cancelled) return INTERRUPTED_EXIT;
   return record.outcome === 'Success' ? 0 : 1;
 }
