@@ -4,7 +4,9 @@
 import { createBackend } from '../services/backend';
 import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
+import { appErrorOf } from '../../shared/api/result';
 import type { CliCommand, CliIo } from './cli-io';
+import { printError } from './print';
 import { lintCommand } from './commands/lint';
 import { presetsCommand } from './commands/presets';
 import { renderCommand } from './commands/render';
@@ -92,6 +94,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${(e as Error).message}\nSee: hooksmith help\n`);
       return 2;
     }
+    // A typed failure from under the services (an unwritable data folder): its message says what to do.
+    const known = appErrorOf(e);
+    if (known) return printError(io, known);
     throw e;
   }
 }
