@@ -14,6 +14,11 @@ export interface CliIo {
   readStdin(): Promise<string>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /**
+   * Calls `handler` on the first Ctrl+C (SIGINT) until the returned function is called; a second Ctrl+C
+   * meanwhile ends the process at once with exit code 130. Without a handler, Ctrl+C ends it as usual.
+   */
+  onInterrupt(handler: () => void): () => void;
 }
 
 /** A CLI command: returns the process exit code (0 ok, 1 a finding such as invalid JSON, 2 bad usage). */

@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliIo } from './cli-io';
+import { interruptsFrom } from './interrupt';
 
 export function processIo(): CliIo {
   const cwd = process.cwd();
@@ -17,5 +18,6 @@ export function processIo(): CliIo {
     },
     env: process.env,
     cwd,
+    onInterrupt: interruptsFrom(process, (code) => process.exit(code)),
   };
 }

@@ -4,7 +4,9 @@
 import { createBackend } from '../services/backend';
 import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
+import { appErrorOf } from '../../shared/api/result';
 import type { CliCommand, CliIo } from './cli-io';
+import { printError } from './print';
 import { lintCommand } from './commands/lint';
 import { presetsCommand } from './commands/presets';
 import { renderCommand } from './commands/render';
@@ -27,7 +29,7 @@ Commands:
   lint <template>… [--json] [--escape html|none] [--event-type STYLE]
                                      diagnostics and the "does the JSON hold?" check over every sample
                                      (render and lint follow the saved escape mode and event_type spelling)
-  send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json]
+  send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json] [--max-response SIZE]
                                      send once and print what went out and came back;
                                      exit 1 if it failed (see: hooksmith send --help)
   history [--webhook NAME] [--status success|failure] [--since 1h|7d] [--json]
@@ -42,6 +44,9 @@ Commands:
                                      which webhooks fire at each step of a request's lifecycle, and why not;
                                      --send sends those that fire (exit 1 if one failed; see: hooksmith simulate --help)
   help                               this text
+
+Ctrl+C during send, replay or simulate --send cancels the send in flight, prints and records it (exit 130);
+a second Ctrl+C quits at once.
 
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
@@ -89,6 +94,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${(e as Error).message}\nSee: hooksmith help\n`);
       return 2;
     }
+    // A typed failure from under the services (an unwritable data folder): its message says what to do.
+    const known = appErrorOf(e);
+    if (known) return printError(io, known);
     throw e;
   }
 }

@@ -48,7 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // The history lives in <dataDir>/history, apart from the lowdb file (see docs/history.md for why).
   const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions });
   // Every test and CLI send is recorded in the history.
-  const recordInvocation = async (record: InvocationRecord) => history.record(record);
+  const recordInvocation = async (record: InvocationRecord) => void history.record(record);
   const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [

@@ -11,6 +11,7 @@ import { err, ok, validationFailed, type Result } from '../../shared/api/result'
 import { invalidBodyError, type DeliveryError } from '../../shared/delivery/errors';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import type { Trigger, Webhook } from '../../shared/model/webhook';
+import { checkMaxResponseBytes } from '../../shared/model/response-limit';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
@@ -100,6 +101,10 @@ export class DeliveryService implements DeliveryApi {
       const early = mergeNetwork({}, { test: args.network });
       if (early.issues.length) return validationFailed(early.issues, 'The network options');
     }
+    if (args.maxResponseBytes !== undefined) {
+      const limitIssues = checkMaxResponseBytes(args.maxResponseBytes);
+      if (limitIssues.length) return validationFailed(limitIssues, 'The test');
+    }
     const resolved = await resolveSecrets(target.value, this.opts.secrets, this.opts.env);
     if (!resolved.ok) {
       const first = resolved.issues[0];
@@ -129,7 +134,7 @@ export class DeliveryService implements DeliveryApi {
         renderedBody: rendered.body,
         trigger: args.trigger,
         event: event.value,
-        options: { ...network.options, signal, tokenCache: this.tokenCache },
+        options: { ...network.options, maxBodyBytes: args.maxResponseBytes ?? settings.maxResponseBytes, signal, tokenCache: this.tokenCache },
       });
     }
     record.webhook = keepEnvReferences(record.webhook, target.value);

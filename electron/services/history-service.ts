@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
-import { err, ok, validationFailed, type Result } from '../../shared/api/result';
+import { appErrorOf, err, ok, validationFailed, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { keepEnvReferences } from '../../shared/delivery/masking';
 import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
@@ -25,6 +25,7 @@ import { readHistorySettings, writeHistorySettings } from './history/settings-fi
 import type { SecretStore } from './secrets/secret-store';
 import { resolveSecrets } from './secrets/webhook-secrets';
 import type { DataFile } from './storage/data-file';
+import { unwritable } from './storage/write-errors';
 import type { WebhookService } from './webhook-service';
 
 export interface HistoryServiceDeps {
@@ -59,9 +60,21 @@ export class HistoryService implements HistoryApi {
     this.store.enforceRetention();
   }
 
-  /** Keeps a delivery in the history (the Test panel and replays call this). */
-  record(rec: InvocationRecord): void {
-    this.store.append(rec);
+  /**
+   * Keeps a delivery in the history (the Test panel and replays call this). When the history folder cannot be
+   * written, the delivery still happened: the record says why it was not kept (also returned) instead of the
+   * call failing.
+   */
+  record(rec: InvocationRecord): string | null {
+    try {
+      this.store.append(rec);
+      return null;
+    } catch (e) {
+      const known = appErrorOf(e);
+      if (!known) throw e;
+      rec.warnings.push(known.message);
+      return known.message;
+    }
   }
 
   /** Cancels a replay started with this run id; false when none is running. */
@@ -126,14 +139,14 @@ export class HistoryService implements HistoryApi {
       const settings = (await this.deps.dataFile.read()).settings;
       // A replay goes out over today's network settings, as a Test would; the record carries their warnings.
       const network = mergeNetwork(this.deps.deliveryOptions ?? {}, { global: settings.network, webhook: current.value?.network });
-      const options: DeliverOptions = { ...network.options, signal: controller.signal };
+      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal: controller.signal };
       const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');
       const stored = (await this.deps.dataFile.read()).webhooks.find((w) => w.id === original.webhookId);
       if (mode === 'rerender' && stored) out.record.webhook = keepEnvReferences(out.record.webhook, stored);
       out.record.warnings.push(...network.warnings.filter((w) => !out.record.warnings.includes(w)));
-      this.store.append(out.record);
+      this.record(out.record);
       return ok(out.record);
     } finally {
       if (runId) this.running.delete(runId);
@@ -189,9 +202,10 @@ export class HistoryService implements HistoryApi {
     const saved = await this.deps.webhooks.create({ input });
     if (!saved.ok) return saved;
     const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
-    this.store.append(rec);
+    const notKept = this.record(rec);
     const summary = (await this.store.query({ limit: 1, text: undefined, webhookId: rec.webhookId })).items.find((s) => s.id === rec.id);
-    const warnings = input.name !== bundle.webhook.name ? [`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`] : [];
+    const warnings = notKept ? [notKept] : [];
+    if (input.name !== bundle.webhook.name) warnings.push(`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`);
     if (rewritten.length) {
       warnings.push(
         `A bundle may name only the variables its own export writes (any other could hand one of your secrets to the bundle's URL), so these were replaced: ${rewritten.join('; ')}. Set those variables to the real secrets before replaying.`,
@@ -213,11 +227,16 @@ export class HistoryService implements HistoryApi {
     if (cap !== undefined && cap !== null && cap < MIN_TOTAL_BYTES) {
       return validationFailed([{ field: 'retention.maxTotalBytes', message: `retention.maxTotalBytes: ${cap} bytes is below the smallest size cap, 1 MB (${MIN_TOTAL_BYTES} bytes); raise it, or turn the cap off and limit by count or age.` }], 'The history settings');
     }
-    this.settingsValue = {
+    const next: HistorySettings = {
       retention: { ...this.settingsValue.retention, ...retention },
       omitBodiesFor: omitBodiesFor ? [...new Set(omitBodiesFor)] : this.settingsValue.omitBodiesFor,
     };
-    writeHistorySettings(this.dir, this.settingsValue);
+    try {
+      writeHistorySettings(this.dir, next);
+    } catch (e) {
+      throw unwritable(this.dir, 'the history settings', e);
+    }
+    this.settingsValue = next;
     this.apply();
     return ok(structuredClone(this.settingsValue));
   }

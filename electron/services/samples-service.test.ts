@@ -5,6 +5,7 @@ import { tempDir } from '../../test/support/temp-dir';
 import { SamplesService } from './samples-service';
 import { SettingsService } from './settings-service';
 import { DATA_FILE_NAME, DataFile } from './storage/data-file';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/model/store-schema';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => (dir = await tempDir()));
@@ -53,14 +54,14 @@ describe('SamplesService', () => {
     const v2 = await readFile(join(__dirname, '../../shared/model/migrations/fixtures/store-v2.json'), 'utf8');
     await writeFile(join(dir.path, DATA_FILE_NAME), v2);
     const file = await DataFile.open(dir.path, at);
-    expect(file.notices[0]).toMatch(/upgraded from version 2 to 4/);
+    expect(file.notices[0]).toMatch(/upgraded from version 2 to 5/);
     expect(await readdir(dir.path)).toContain('hooksmith.v2-backup-2026-04-01T10-00-00-000Z.json');
     const samples = new SamplesService(file, at);
     expect(await samples.list()).toEqual({ ok: true, value: [] });
-    expect(await new SettingsService(file).get()).toEqual({ ok: true, value: { eventTypeStyle: 'RequestCreated', escapeMode: 'none', network: {} } });
+    expect(await new SettingsService(file).get()).toEqual({ ok: true, value: { eventTypeStyle: 'RequestCreated', escapeMode: 'none', network: {}, maxResponseBytes: 1048576 } });
     await samples.save({ name: 'Mine', event: { event_type: 'RequestCreated' } });
     const saved = await onDisk();
-    expect(saved.schemaVersion).toBe(4);
+    expect(saved.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(saved.webhooks.map((w: { name: string }) => w.name)).toEqual(['SlackAlerts']);
     expect(saved.samples).toEqual([{ id: expect.any(String), name: 'Mine', event: { event_type: 'RequestCreated' }, createdAt: '2026-04-01T10:00:00.000Z' }]);
   });

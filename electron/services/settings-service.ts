@@ -2,10 +2,11 @@
 import type { SettingsApi } from '../../shared/api/contract';
 import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
 import { checkGlobalNetwork, readGlobalNetwork } from '../../shared/model/network';
+import { checkMaxResponseBytes } from '../../shared/model/response-limit';
 import type { Settings } from '../../shared/model/store-schema';
 import type { DataFile } from './storage/data-file';
 
-type EnumSetting = Exclude<keyof Settings, 'network'>;
+type EnumSetting = Exclude<keyof Settings, 'network' | 'maxResponseBytes'>;
 
 /** Allowed values per enum setting; a patch with anything else is refused naming the setting. */
 const ALLOWED: { [K in EnumSetting]: readonly Settings[K][] } = {
@@ -31,6 +32,12 @@ export class SettingsService implements SettingsApi {
         if (network) issues.push(...checkGlobalNetwork(network));
         if (!network || issues.length) return validationFailed(issues, 'The network settings');
         next.network = network;
+        continue;
+      }
+      if (key === 'maxResponseBytes') {
+        const issues = checkMaxResponseBytes(value);
+        if (issues.length) return validationFailed(issues, 'The settings');
+        next.maxResponseBytes = value as number;
         continue;
       }
       const allowed = (ALLOWED as Record<string, readonly unknown[] | undefined>)[key];

@@ -61,6 +61,8 @@ export const API_SCHEMAS = {
       network: z
         .object({ insecureTls: z.boolean().optional(), extraCaPem: z.string().max(1_000_000).optional(), proxyUrl: z.string().max(2000).optional() })
         .optional(),
+      // Range and wholeness are checked by the service, whose message names the limits.
+      maxResponseBytes: z.number().optional(),
     }),
     cancel: z.object({ runId: id }),
   },

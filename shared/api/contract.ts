@@ -149,6 +149,11 @@ export interface TestArgs {
   /** Chosen by the caller so it can `cancel` the run while it is in flight. */
   runId: string;
   network?: TestNetworkOptions;
+  /**
+   * Keep at most this many bytes of the response body for this test (the CLI's `--max-response`); default:
+   * the `maxResponseBytes` setting. A whole number from 1 KB to 100 MB; the record says when it cut.
+   */
+  maxResponseBytes?: number;
 }
 
 /** Sending webhooks: the Test button and `hooksmith send`. */

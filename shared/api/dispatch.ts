@@ -4,9 +4,9 @@
 import type { Api, ApiMethodName } from './contract';
 import { schemaFor } from './api-schemas';
 import { parseMethodName } from './methods';
-import { err, type Result } from './result';
+import { appErrorOf, err, type Result } from './result';
 
-/** Runs `name(arg)` on `impl` after validating `arg`; unknown names, bad arguments and throws become results. */
+/** Runs `name(arg)` on `impl` after validating `arg`; unknown names, bad arguments and throws become results (an {@link AppException} keeps its code). */
 export async function dispatchApiCall(impl: Api, name: string, arg: unknown): Promise<Result<unknown>> {
   const parsed = parseMethodName(name);
   if (!parsed) return err('invalid-argument', `Unknown API method "${name}".`);
@@ -21,6 +21,8 @@ export async function dispatchApiCall(impl: Api, name: string, arg: unknown): Pr
   try {
     return await fn.call(impl[parsed.ns], check.data);
   } catch (e) {
+    const known = appErrorOf(e);
+    if (known) return { ok: false, error: known };
     return err('internal', `${name} failed unexpectedly: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'conflict',
   /** Reading or writing the data folder failed. */
   'storage-failed',
+  /** The data folder (or its history) cannot be written: permissions, a read-only disk, a full disk. Nothing was changed. */
+  'storage-unwritable',
   /** A secret could not be read or stored (missing env var, store locked). */
   'secret-unavailable',
   /** The caller is not allowed (wrong token, foreign origin, untrusted IPC sender). */
@@ -65,6 +67,25 @@ export function validationFailed(issues: FieldIssue[], what = 'The input'): Err 
     field: errors[0]?.field,
     issues: errors,
   });
+}
+
+/**
+ * An exception carrying the {@link AppError} it stands for, thrown where a Result cannot be returned (deep in
+ * storage code, under every service). The transports and the CLI turn it back into that error instead of
+ * an `internal` one.
+ */
+export class AppException extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'AppException';
+  }
+}
+
+/** The AppError an exception carries, if it is an {@link AppException} (checked by shape: bundles may hold two copies of the class). */
+export function appErrorOf(e: unknown): AppError | undefined {
+  if (typeof e !== 'object' || e === null || (e as { name?: unknown }).name !== 'AppException') return undefined;
+  const carried = (e as { error?: unknown }).error;
+  return isAppError(carried) ? carried : undefined;
 }
 
 /** Type guard for values that look like an `AppError` (e.g. parsed from an HTTP response). */

@@ -9,8 +9,9 @@ import { targetHintsFor } from './target-hints';
 /** Lines of text (no colour codes) ending in a newline. */
 export function formatInvocationSummary(r: InvocationRecord): string {
   const out: string[] = [];
-  const verdict = r.outcome === 'Success' ? 'Test successful' : 'Test failed';
-  out.push(`${verdict}: ${r.webhookName || '(unsaved webhook)'} · ${r.trigger} · ${formatMs(r.durationMs)}`);
+  const what = `${r.webhookName || '(unsaved webhook)'} · ${r.trigger}`;
+  if (r.error?.errorClass === 'cancelled') out.push(`Cancelled after ${formatMs(r.durationMs)}: ${what}`);
+  else out.push(`${r.outcome === 'Success' ? 'Test successful' : 'Test failed'}: ${what} · ${formatMs(r.durationMs)}`);
   if (r.request) out.push(`Request:  ${r.request.method} ${r.request.url}`);
   if (r.response) {
     const res = r.response;

@@ -137,4 +137,15 @@ describe('formatInvocationSummary', () => {
     expect(text).toContain('Hint: Check the Authorization header.');
     expect(formatInvocationSummary(record([step()]))).toMatch(/^Test successful/);
   });
+
+  it('says a cancelled send was cancelled, and after how long', () => {
+    const cancelled = record([step()], {
+      outcome: 'Failure',
+      durationMs: 1250,
+      error: { errorClass: 'cancelled', message: 'The delivery was cancelled.', hint: 'Nothing to fix: it was stopped on request.' },
+    });
+    const text = formatInvocationSummary(cancelled);
+    expect(text).toMatch(/^Cancelled after 1\.25 s: Okta · RequestCreated\n/);
+    expect(text).toContain('Error (cancelled): The delivery was cancelled.');
+  });
 });

@@ -36,7 +36,7 @@ describe('validateStoreDocument', () => {
   });
 
   it('requires the current version', () => {
-    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 4, found 1 — migrate/);
+    expect(reasonOf({ ...emptyStoreDocument(), schemaVersion: 1 })).toMatch(/schemaVersion: schemaVersion must be 5, found 1 — migrate/);
   });
 
   it('checks ids and timestamps', () => {
@@ -55,6 +55,15 @@ describe('validateStoreDocument', () => {
   it('checks settings', () => {
     expect(reasonOf(doc([], null))).toMatch(/settings: settings must be an object/);
     expect(reasonOf(doc([], { eventTypeStyle: 'Created', escapeMode: 'html' }))).toMatch(/settings\.eventTypeStyle/);
+  });
+
+  it('checks the response body limit: a whole number of bytes from 1 KB to 100 MB', () => {
+    expect(defaultSettings().maxResponseBytes).toBe(1024 * 1024);
+    expect(reasonOf(doc([], { ...defaultSettings(), maxResponseBytes: undefined }))).toMatch(/settings\.maxResponseBytes: Response body limit must be a whole number of bytes from 1 KB to 100 MB/);
+    expect(reasonOf(doc([], { ...defaultSettings(), maxResponseBytes: 1.5 }))).toMatch(/settings\.maxResponseBytes: .*whole number of bytes; 1\.5 is not/);
+    expect(reasonOf(doc([], { ...defaultSettings(), maxResponseBytes: 101 * 1024 * 1024 }))).toMatch(/settings\.maxResponseBytes: .*too large/);
+    const twoMb = { ...defaultSettings(), maxResponseBytes: 2 * 1024 * 1024 };
+    expect(validateStoreDocument(doc([], twoMb))).toEqual({ ok: true, doc: doc([], twoMb) });
   });
 
   it('checks the app network settings and a webhook\'s optional network object', () => {

@@ -9,9 +9,10 @@ import type { Webhook } from './webhook';
 import { checkWebhookShape, completeInput } from './webhook-shape';
 import { fieldPath, isRecord, readEnum, readString } from './shape-check';
 import { readGlobalNetwork, type GlobalNetwork } from './network';
+import { checkMaxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES } from './response-limit';
 
 /** The root document version this build reads and writes. Bump it together with a new migration. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** Spellings of `event_type` in mock payloads; Apono's docs disagree (spec §2.3, §10 #1). */
 export const EVENT_TYPE_STYLES = ['AccessRequestCreated', 'RequestCreated'] as const;
@@ -25,6 +26,8 @@ export interface Settings {
   escapeMode: (typeof ESCAPE_MODES)[number];
   /** Extra CAs and a proxy for every webhook, under each webhook's own network settings. */
   network: GlobalNetwork;
+  /** Response bodies above this many bytes are cut (flagged, full size noted); see response-limit.ts. */
+  maxResponseBytes: number;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface Settings {
  * Handlebars behaviour, so a fresh install matches what the docs show.
  */
 export function defaultSettings(): Settings {
-  return { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {} };
+  return { eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {}, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES };
 }
 
 /**
@@ -132,7 +135,10 @@ function checkSettings(value: unknown, issues: FieldIssue[]): Settings | undefin
   const eventTypeStyle = readEnum(value, 'eventTypeStyle', EVENT_TYPE_STYLES, 'settings', 'Event type style', issues);
   const escapeMode = readEnum(value, 'escapeMode', ESCAPE_MODES, 'settings', 'Escape mode', issues);
   const network = readGlobalNetwork(value.network, 'settings.network', issues);
-  return eventTypeStyle && escapeMode && network ? { eventTypeStyle, escapeMode, network } : undefined;
+  const limitIssues = checkMaxResponseBytes(value.maxResponseBytes, 'settings.maxResponseBytes');
+  issues.push(...limitIssues);
+  const maxResponseBytes = limitIssues.length ? undefined : (value.maxResponseBytes as number);
+  return eventTypeStyle && escapeMode && network && maxResponseBytes !== undefined ? { eventTypeStyle, escapeMode, network, maxResponseBytes } : undefined;
 }
 
 function checkSamples(value: unknown, issues: FieldIssue[]): SavedSample[] {

@@ -1,7 +1,7 @@
 /**
  * A user changes the app-wide settings on the Settings page in real Chromium against `npm run web`: the
- * event_type spelling survives a reload, a bad CA is refused at its field, and the About section names the
- * server's data folder.
+ * event_type spelling survives a reload, a bad CA is refused at its field, the response body limit is set
+ * with its unit, and the About section names the server's data folder.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -85,5 +85,39 @@ describe('the Settings page', () => {
     await dialog.getByRole('button', { name: 'Close history settings' }).click();
     await page.waitForURL((url) => url.hash === '#/history');
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+  });
+
+  it('sets the response body limit with its unit, refuses one out of range at its field, and shows the saved one after a reload', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    const amount = page.getByLabel('Response body limit', { exact: true });
+    const unit = page.getByLabel('Response body limit unit');
+    expect(await amount.inputValue()).toBe('1');
+    expect(await unit.inputValue()).toBe('MB');
+    expect((await storedSettings()).maxResponseBytes).toBe(1024 * 1024);
+
+    await amount.fill('200');
+    await page.getByRole('button', { name: 'Save Settings' }).click();
+    const limitError = page.locator('[data-field="maxResponseBytes"] .error');
+    await limitError.waitFor();
+    expect(await limitError.textContent()).toMatch(/from 1 KB to 100 MB .*too large/);
+    expect(await amount.getAttribute('aria-invalid')).toBe('true');
+    expect((await storedSettings()).maxResponseBytes).toBe(1024 * 1024);
+
+    await amount.fill('2');
+    await page.getByRole('button', { name: 'Save Settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await storedSettings()).maxResponseBytes).toBe(2 * 1024 * 1024);
+
+    await unit.selectOption('KB');
+    await amount.fill('1536');
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((await storedSettings()).maxResponseBytes).toBe(1536 * 1024);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    expect(await page.getByLabel('Response body limit', { exact: true }).inputValue()).toBe('1536');
+    expect(await page.getByLabel('Response body limit unit').inputValue()).toBe('KB');
   });
 });

@@ -2,7 +2,7 @@
  * Both transports over the real backend: the loopback HTTP bridge of browser mode and the IPC adapter of the
  * desktop app (driven through a stand-in for Electron's ipcMain, since Electron cannot run here).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api/methods';
@@ -95,6 +95,25 @@ describe('browser-mode HTTP bridge', () => {
     expect(json((await call('constructor', undefined)).body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const bad = json((await call('webhooks.setActive', { id: 'x', active: 'yes' })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'active' } });
+  });
+
+  it('answers storage-unwritable, naming the folder and the fix, when the data folder refuses a write; nothing changes', async () => {
+    const created = json((await call('webhooks.create', { input: webhookInput({ name: 'Frozen' }) })).body);
+    const id = created.ok ? (created.value as { webhook: { id: string } }).webhook.id : '';
+    const dataDir = join(dir.path, 'data');
+    const before = await readFile(join(dataDir, 'hooksmith.json'), 'utf8');
+    // A folder where the temp file goes: the write fails for root too (EISDIR), as a read-only folder fails (EACCES).
+    const blocker = join(dataDir, '.hooksmith.json.tmp');
+    await mkdir(blocker);
+    try {
+      for (const [method, arg] of [['webhooks.setActive', { id, active: false }], ['settings.update', { patch: { escapeMode: 'none' } }]] as const) {
+        const r = json((await call(method, arg)).body);
+        expect(r).toEqual({ ok: false, error: { code: 'storage-unwritable', message: expect.stringMatching(new RegExp(`^Could not save your webhooks and settings: ${dataDir} cannot be written \\(EISDIR: .*\\)\\. Nothing was changed\\. Fix: make ${dataDir} writable .*--home DIR or HOOKSMITH_HOME`)) } });
+      }
+    } finally {
+      await rmdir(blocker);
+    }
+    expect(await readFile(join(dataDir, 'hooksmith.json'), 'utf8')).toBe(before);
   });
 
   it('serves the UI with a strict CSP and nothing outside its folder', async () => {

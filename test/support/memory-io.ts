@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliIo } from '../../electron/cli/cli-io';
 
-/** A CliIo over real files that captures stdout and stderr. */
-export function captureIo(cwd: string, env: Record<string, string | undefined> = {}, stdin = ''): CliIo & { out: string; err: string } {
+/** A CliIo over real files that captures stdout and stderr; `interrupt()` stands for a Ctrl+C. */
+export function captureIo(cwd: string, env: Record<string, string | undefined> = {}, stdin = ''): CliIo & { out: string; err: string; interrupt: () => void } {
+  const handlers = new Set<() => void>();
   const io = {
     out: '',
     err: '',
@@ -14,6 +15,11 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
     readStdin: async () => stdin,
     env,
     cwd,
+    onInterrupt: (handler: () => void) => {
+      handlers.add(handler);
+      return () => void handlers.delete(handler);
+    },
+    interrupt: () => handlers.forEach((h) => h()),
   };
   return io;
 }

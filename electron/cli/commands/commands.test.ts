@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io';
 import { DOCUMENTED_TEMPLATE } from '../../../shared/template/example-templates';
@@ -9,6 +9,7 @@ import { renderCommand } from './render';
 import { presetsCommand } from './presets';
 import { PRESETS } from '../../../shared/presets';
 import { defaultAuthoring } from '../saved-authoring';
+import { captureIo } from '../../../test/support/memory-io';
 
 let dir = '';
 
@@ -17,24 +18,7 @@ const fresh = async () => defaultAuthoring();
 const render = (argv: string[], c: CliIo) => renderCommand(argv, c, fresh);
 const lint = (argv: string[], c: CliIo) => lintCommand(argv, c, fresh);
 
-function io(stdin = ''): CliIo & { out: string; err: string } {
-  const state = {
-    out: '',
-    err: '',
-    stdout(t: string) {
-      state.out += t;
-    },
-    stderr(t: string) {
-      state.err += t;
-    },
-    readFile: (p: string) => readFile(resolve(dir, p), 'utf8'),
-    writeFile: (p: string, t: string) => writeFile(resolve(dir, p), t),
-    readStdin: async () => stdin,
-    env: {},
-    cwd: dir,
-  };
-  return state;
-}
+const io = (stdin = '') => captureIo(dir, {}, stdin);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hooksmith-cli-'));

@@ -1,10 +1,13 @@
 /**
  * `hooksmith replay <id> [--rerender] [--json]`, `hooksmith export <id> --format curl|har|bundle [--reveal-secrets]`
- * and `hooksmith import <bundle-or-curl-file|->`.
+ * and `hooksmith import <bundle-or-curl-file|->`. Ctrl+C cancels a replay in flight (recorded; exit 130).
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatMs } from '../../../shared/delivery/format';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { printError } from '../print';
 import { describeRecord } from './history';
 
@@ -23,10 +26,16 @@ export async function replayCommand(argv: string[], io: CliIo, backend: Backend)
   if (!p) return 2;
   const id = p.positionals[0];
   if (!id) return (io.stderr(`${usage}\n`), 2);
-  const r = await backend.api.history.replay({ id, mode: p.values.rerender ? 'rerender' : 'exact' });
-  if (!r.ok) return printError(io, r.error);
+  const runId = randomUUID();
+  const { value: r, cancelled } = await cancellable(io, (signal) => {
+    signal.addEventListener('abort', () => void backend.history.cancel(runId), { once: true });
+    return backend.api.history.replay({ id, mode: p.values.rerender ? 'rerender' : 'exact', runId });
+  });
+  if (!r.ok) return cancelled ? (printError(io, r.error), INTERRUPTED_EXIT) : printError(io, r.error);
   io.stdout(p.values.json ? JSON.stringify(r.value, null, 2) + '\n' : describeRecord(r.value));
-  return r.value.outcome === 'Success' ? 0 : 1;
+  if (!cancelled) return r.value.outcome === 'Success' ? 0 : 1;
+  io.stderr(`Cancelled after ${formatMs(r.value.durationMs)}; recorded as invocation ${r.value.id}.\n`);
+  return INTERRUPTED_EXIT;
 }
 
 export async function exportCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {

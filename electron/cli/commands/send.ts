@@ -4,22 +4,24 @@
  * Sends once through the same delivery service as the Test button, records the invocation, and prints a
  * one-screen summary (or, with --json, the invocation record). Exit 0 on success, 1 when the delivery
  * failed or could not be sent (e.g. an unset env variable), 2 for bad usage (unknown webhook, bad flags,
- * unreadable or invalid files).
+ * unreadable or invalid files), 130 when Ctrl+C cancelled it (the cancelled invocation is still recorded).
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { TestArgs } from '../../../shared/api/contract';
 import { formatInvocationSummary } from '../../../shared/delivery/summary';
 import { parseDefinitionFile } from '../../../shared/model/definition-file';
+import { checkMaxResponseBytes, parseByteSize } from '../../../shared/model/response-limit';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
 
 export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
-                      [--ca <pem-file>] [--insecure] [--proxy <http-url>]
+                      [--ca <pem-file>] [--insecure] [--proxy <http-url>] [--max-response <size>]
   <webhook-file>  a definition file holding one webhook (secrets as \${env:NAME}); else a saved webhook's name
   --event         the trigger whose sample event is sent (default: the webhook's first trigger)
   --payload       a JSON file with the event to render the body with, instead of the sample
@@ -27,11 +29,24 @@ export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <t
   --ca            trust an extra CA certificate (PEM) for this send
   --insecure      accept any server certificate (local testing only; Apono always verifies)
   --proxy         send through this http:// proxy (default: HTTPS_PROXY / NO_PROXY)
+  --max-response  keep at most this much of the response body, e.g. 2MB, 512KB or 1048576 (bytes);
+                  1 KB to 100 MB, binary units (default: the app setting, 1 MB unless changed)
+Ctrl+C cancels the send: what happened so far is printed and recorded in the history (exit 130);
+a second Ctrl+C quits at once.
 `;
 
 function usage(io: CliIo, why: string): number {
   io.stderr(`${why}\n${SEND_USAGE}`);
   return 2;
+}
+
+/** The `--max-response` flag in bytes (undefined when absent), or what is wrong with it. */
+function maxResponseFromFlag(text: string | undefined): number | undefined | string {
+  if (text === undefined) return undefined;
+  const bytes = parseByteSize(text);
+  if (bytes === null) return `--max-response must be a size such as 2MB, 512KB or 1048576 (bytes), not "${text}"`;
+  const issue = checkMaxResponseBytes(bytes, 'maxResponseBytes', '--max-response')[0];
+  return issue ? issue.message : bytes;
 }
 
 /** Reads a file, or returns undefined when there is none at that path (so the argument is a name). */
@@ -56,6 +71,7 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
         event: { type: 'string' },
         payload: { type: 'string' },
         json: { type: 'boolean' },
+        'max-response': { type: 'string' },
         ...NETWORK_FLAG_OPTIONS,
       },
     });
@@ -69,8 +85,10 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
   if (values.event !== undefined && !(TRIGGERS as readonly string[]).includes(values.event)) {
     return usage(io, `--event must be one of ${TRIGGERS.join(', ')}`);
   }
+  const limit = maxResponseFromFlag(values['max-response']);
+  if (typeof limit === 'string') return usage(io, limit);
 
-  const args: Partial<TestArgs> = {};
+  const args: Partial<TestArgs> = limit === undefined ? {} : { maxResponseBytes: limit };
   let triggers: readonly Trigger[];
   try {
     const text = await readIfFile(io, target);
@@ -106,9 +124,14 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
   }
 
   const trigger = (values.event as Trigger | undefined) ?? triggers[0] ?? 'RequestCreated';
-  const result = await backend.api.delivery.test({ ...args, trigger, runId: randomUUID() });
-  if (!result.ok) return printError(io, result.error);
+  const runId = randomUUID();
+  const { value: result, cancelled } = await cancellable(io, (signal) => {
+    signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
+    return backend.api.delivery.test({ ...args, trigger, runId });
+  });
+  if (!result.ok) return cancelled ? (printError(io, result.error), INTERRUPTED_EXIT) : printError(io, result.error);
   const record = result.value;
   io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : formatInvocationSummary(record));
+  if (cancelled) return INTERRUPTED_EXIT;
   return record.outcome === 'Success' ? 0 : 1;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract';
 import { formatMs } from '../../../shared/delivery/format';
 import type { Trigger, WebhookInput } from '../../../shared/model/webhook';
-import { outcomeLabel, sendPlan, type SimStep } from '../../../shared/simulator';
+import { outcomeLabel, sendPlan, type PlannedSend, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
 
 /** What became of one fired cell. */
@@ -26,31 +26,44 @@ export interface SentCell {
 /** Sent cells by `step:webhook`. */
 export type SentCells = Map<string, SentCell>;
 
-/** Sends every fired cell, in order; a refused or failed send does not stop the others. */
-export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend): Promise<SentCells> {
+/**
+ * Sends every fired cell, in order; a refused or failed send does not stop the others. `signal` (Ctrl+C)
+ * cancels the send in flight, which is still recorded, and sends no more.
+ */
+export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend, signal?: AbortSignal): Promise<SentCells> {
   const out: SentCells = new Map();
-  for (const p of sendPlan(steps)) {
-    const w = webhooks[p.webhook]!;
-    // A saved webhook goes by id (its stored secrets apply); a definition file's by its settings.
-    const target: Partial<TestArgs> = w.id ? { webhookId: w.id } : { input: w };
-    const r = await backend.api.delivery.test({ ...target, trigger: p.trigger, event: p.event, runId: randomUUID(), ...(Object.keys(network).length ? { network } : {}) });
-    const base = { trigger: p.trigger, webhook: w.name };
-    if (!r.ok) {
-      out.set(p.key, { ...base, ok: false, short: 'not sent', line: `not sent: ${r.error.message}`, json: { outcome: 'NotSent', error: r.error.message } });
-      continue;
+  let runId = '';
+  const cancel = () => void backend.api.delivery.cancel({ runId });
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    for (const p of sendPlan(steps)) {
+      if (signal?.aborted) break;
+      runId = randomUUID();
+      out.set(p.key, await sendCell(p, webhooks[p.webhook]!, network, backend, runId));
     }
-    const rec = r.value;
-    const label = outcomeLabel(rec);
-    const error = rec.error ? ` — ${rec.error.message}${rec.error.hint ? ` ${rec.error.hint}` : ''}` : '';
-    out.set(p.key, {
-      ...base,
-      ok: rec.outcome === 'Success',
-      short: label,
-      line: `${label} · ${formatMs(rec.durationMs)} · invocation ${rec.id}${error}`,
-      json: { outcome: rec.outcome, status: rec.response?.status ?? null, invocationId: rec.id, durationMs: rec.durationMs, ...(rec.error ? { error: rec.error.message, hint: rec.error.hint } : {}) },
-    });
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
   return out;
+}
+
+/** Sends one fired cell as a Test would, and describes what became of it. */
+async function sendCell(p: PlannedSend, w: WebhookInput & { id?: string }, network: TestNetworkOptions, backend: Backend, runId: string): Promise<SentCell> {
+  // A saved webhook goes by id (its stored secrets apply); a definition file's by its settings.
+  const target: Partial<TestArgs> = w.id ? { webhookId: w.id } : { input: w };
+  const r = await backend.api.delivery.test({ ...target, trigger: p.trigger, event: p.event, runId, ...(Object.keys(network).length ? { network } : {}) });
+  const base = { trigger: p.trigger, webhook: w.name };
+  if (!r.ok) return { ...base, ok: false, short: 'not sent', line: `not sent: ${r.error.message}`, json: { outcome: 'NotSent', error: r.error.message } };
+  const rec = r.value;
+  const label = outcomeLabel(rec);
+  const error = rec.error ? ` — ${rec.error.message}${rec.error.hint ? ` ${rec.error.hint}` : ''}` : '';
+  return {
+    ...base,
+    ok: rec.outcome === 'Success',
+    short: label,
+    line: `${label} · ${formatMs(rec.durationMs)} · invocation ${rec.id}${error}`,
+    json: { outcome: rec.outcome, status: rec.response?.status ?? null, invocationId: rec.id, durationMs: rec.durationMs, ...(rec.error ? { error: rec.error.message, hint: rec.error.hint } : {}) },
+  };
 }
 
 /** The table cell's suffix for a sent cell: ` → Success 200`. */

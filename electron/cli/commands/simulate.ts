@@ -3,7 +3,8 @@
  *
  * Prints step Ã— webhook: fires / filtered out / trigger not selected / inactive, with the reason for each
  * miss. With `--send`, every fired cell is also sent (see simulate-send.ts). Exit 0 whatever the verdicts;
- * 1 when `--send` was given and a send failed or could not go out; 2 when the input is invalid.
+ * 1 when `--send` was given and a send failed or could not go out; 2 when the input is invalid; 130 when
+ * Ctrl+C cancelled the sends (the one in flight is recorded as cancelled, the rest are not sent).
  */
 import { parseArgs } from 'node:util';
 import type { AppError } from '../../../shared/api/result';
@@ -11,9 +12,10 @@ import { parseDefinitionFile } from '../../../shared/model/definition-file';
 import type { Webhook, WebhookInput } from '../../../shared/model/webhook';
 import { documentedExample } from '../../../shared/payload/samples';
 import type { RequestEvent } from '../../../shared/payload/request-event';
-import { LIFECYCLE_NAMES, VERDICT_LABELS, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
+import { LIFECYCLE_NAMES, VERDICT_LABELS, sendPlan, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import type { LoadAuthoring } from '../saved-authoring';
 import { printError } from '../print';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
@@ -31,7 +33,8 @@ export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAMEâ€
   --ca, --insecure, --proxy   network options for --send, as for hooksmith send
   --json       print steps, verdicts, bodies (and with --send, each send's outcome) as JSON
 Exit codes: 0 whatever the verdicts; 1 with --send when any send failed or could not go out (e.g. an unset
-env variable); 2 when the input is invalid (nothing is sent then).
+env variable); 2 when the input is invalid (nothing is sent then); 130 when Ctrl+C cancelled the sends (the
+one in flight is recorded as cancelled, the rest are not sent; a second Ctrl+C quits at once).
 `;
 
 /** A webhook to simulate: a saved one (with its id) or one read from a definition file. */
@@ -173,7 +176,9 @@ export async function simulateCommand(argv: string[], io: CliIo, deps: SimulateD
   // A given payload keeps its own event_type spelling; the documented example takes the saved one.
   const style = values.payload === undefined ? eventTypeStyle : undefined;
   const steps = simulateLifecycle(webhooks, base, values.lifecycle as LifecycleName, { escape: escapeMode, style });
-  const sent = values.send ? await sendFired(steps, webhooks, network, await deps.backend()) : undefined;
+  const backend = values.send ? await deps.backend() : undefined;
+  const run = backend ? await cancellable(io, (signal) => sendFired(steps, webhooks, network, backend, signal)) : undefined;
+  const sent = run?.value;
   if (values.json) {
     const json = steps.map((s, i) => ({
       step: s.trigger,
@@ -192,6 +197,11 @@ export async function simulateCommand(argv: string[], io: CliIo, deps: SimulateD
     io.stdout(`${JSON.stringify({ lifecycle: values.lifecycle, steps: json }, null, 2)}\n`);
   } else {
     printTable(steps, io, sent);
+  }
+  if (run?.cancelled) {
+    const left = sendPlan(steps).length - run.value.size;
+    io.stderr(`Cancelled: the send in flight was stopped and recorded${left ? `; ${left} more that fired ${left === 1 ? 'was' : 'were'} not sent` : ''}.\n`);
+    return INTERRUPTED_EXIT;
   }
   return sent && [...sent.values()].some((r) => !r.ok) ? 1 : 0;
 }

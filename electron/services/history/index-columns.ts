@@ -5,6 +5,7 @@
  * rows stay around 20–30 MB and a full filter pass is a tight loop over numbers. Strings that repeat
  * (webhook ids and names, triggers, error classes) are interned once.
  */
+import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import type { InvocationSummary } from '../../../shared/history/types';
 import type { DeliveryErrorClass } from '../../../shared/delivery/errors';
 
@@ -48,6 +49,26 @@ export type IndexTuple = [
   flags: number,
   replayOf: string | null,
 ];
+
+/** The index row of a record stored at `offset` (`length` bytes) in `segment`. */
+export function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
+  return [
+    rec.id,
+    Date.parse(rec.startedAt) || 0,
+    rec.webhookId,
+    rec.webhookName,
+    rec.trigger,
+    rec.outcome === 'Success' ? 1 : 0,
+    rec.response ? rec.response.status : null,
+    rec.durationMs,
+    rec.error ? rec.error.errorClass : null,
+    segment,
+    offset,
+    length,
+    rec.bodiesOmitted ? BODIES_OMITTED : 0,
+    rec.replayOf ?? null,
+  ];
+}
 
 export class IndexColumns {
   count = 0;

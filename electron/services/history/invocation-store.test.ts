@@ -1,10 +1,15 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFailure, makeRecord } from '../../../test/support/invocation-fixtures';
 import { tempDir } from '../../../test/support/temp-dir';
+import { appErrorOf } from '../../../shared/api/result';
 import { InvocationStore } from './invocation-store';
+import { tryOwn } from './owner-lock';
+
+/** Root ignores file permissions, so chmod-based cases cannot fail for it. */
+const IS_ROOT = process.getuid?.() === 0;
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => (dir = await tempDir('hooksmith-history-')));
@@ -414,5 +419,64 @@ describe('InvocationStore: two processes on one folder', () => {
     expect(readFileSync(join(dir.path, '.lock'), 'utf8')).toBe(String(process.pid));
     s.close();
     expect(existsSync(join(dir.path, '.lock'))).toBe(false);
+  });
+});
+
+/**
+ * A history folder this process cannot write. Root ignores permissions, so the root-proof cases use failures
+ * root gets too (a folder or file in the way); the read-only folder itself (EACCES) runs when not root, and
+ * test/integration/cli-storage.test.ts runs the built CLI as an unprivileged user when the tests run as root.
+ */
+describe('InvocationStore: a folder it cannot write', () => {
+  it('tryOwn returns null, leaving no lock, when it cannot write its lock candidate', () => {
+    mkdirSync(join(dir.path, `.lock.${process.pid}`)); // EISDIR, for root too
+    expect(tryOwn(dir.path)).toBeNull();
+    expect(existsSync(join(dir.path, '.lock'))).toBe(false);
+  });
+
+  it('with a file where the folder should be, opens as an empty history whose changes fail with storage-unwritable', () => {
+    const blocked = join(dir.path, 'history');
+    writeFileSync(blocked, 'not a folder');
+    const s = InvocationStore.open(blocked, { retention: { maxRecords: 1, maxAgeDays: null, maxTotalBytes: null } });
+    expect(s.owner).toBe(false);
+    expect(s.size).toBe(0);
+    const failed = (() => {
+      try {
+        s.append(makeRecord());
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(appErrorOf(failed)).toEqual({
+      code: 'storage-unwritable',
+      message: expect.stringMatching(new RegExp(`^Could not save this invocation in the history: ${blocked} cannot be written \\((ENOTDIR|EEXIST): .*\\)\\. Nothing was changed\\. Fix: make ${blocked} writable`)),
+    });
+    expect(() => s.clear()).toThrow(/Could not save the cleared history/);
+    expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
+    s.close();
+  });
+
+  it.skipIf(IS_ROOT)('a read-only folder (EACCES; skipped as root, which ignores permissions) still reads; changes fail typed and nothing changes', async () => {
+    const before = open();
+    for (let i = 0; i < 3; i++) before.append(makeRecord({ id: `r${i}`, startedAt: at(i) }));
+    before.close();
+    const files = () => readdirSync(dir.path).sort().map((n) => `${n}:${statSync(join(dir.path, n)).size}`);
+    const snapshot = files();
+    // Read-only through and through, as a read-only disk or `chmod -R a-w` leaves it.
+    for (const n of readdirSync(dir.path)) chmodSync(join(dir.path, n), 0o444);
+    chmodSync(dir.path, 0o555);
+    try {
+      // Retention wants two of them gone: done in memory only, with no error, since the folder refuses it.
+      const s = InvocationStore.open(dir.path, { retention: { maxRecords: 1, maxAgeDays: null, maxTotalBytes: null } });
+      expect(s.owner).toBe(false);
+      expect((await s.query({})).items.map((x) => x.id)).toEqual(['r2']);
+      expect(() => s.append(makeRecord())).toThrow(new RegExp(`Could not save this invocation in the history: ${dir.path} cannot be written \\(EACCES: permission denied\\)`));
+      expect(() => s.remove(['r2'])).toThrow(/Could not save the deletion from the history: .*EACCES/);
+      expect(await s.get('r2')).toMatchObject({ id: 'r2' });
+      s.close();
+      expect(files()).toEqual(snapshot);
+    } finally {
+      chmodSync(dir.path, 0o755);
+    }
   });
 });

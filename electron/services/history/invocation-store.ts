@@ -22,24 +22,27 @@
  * read each segment. Without it, records deleted at a segment's tail would look unindexed on the next open
  * and come back to life.
  *
+ * A folder this process cannot write (permissions, a read-only disk) opens as a guest that reads: commands
+ * that only read the history work, and every change fails with the typed `storage-unwritable` error.
+ *
  * Several processes (the app and the CLI) may have the folder open: see `owner-lock.ts`. The owner appends
  * to the last segment and alone rewrites the index, cuts torn lines and deletes emptied segments; any other
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
-import { DEAD, IndexColumns, type IndexTuple } from './index-columns';
+import { DEAD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
 import { readRange, scanLines, writeAll } from './line-files';
-import { guestMarkName, listSegments, segmentName, tupleOf, type IndexLine } from './segment-names';
+import { guestMarkName, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
+import { fsErrorCode } from '../storage/write-errors';
+import { changing, ensureFolder, listSegments, openIndex } from './folder-access';
 import { queryIndex, statsFor } from './store-query';
 
-/** A new segment starts past this size: big enough to keep file counts low, small enough to delete and scan in pieces. */
-export const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
 const INDEX_FILE = 'index.jsonl';
 const DAY = 86_400_000;
 
@@ -66,13 +69,16 @@ export class InvocationStore {
   private readonly segBytes = new Map<number, number>();
   private firstLive = 0;
   private liveCount = 0;
-  /** A fixed segment size (tests); otherwise {@link segmentLimit} derives it from the size cap. */
+  /** A fixed segment size (tests); otherwise {@link segmentBytesFor} derives it from the size cap. */
   private readonly fixedSegmentBytes: number | undefined;
   private readonly now: () => number;
   /** Releases `.lock` when this process owns the folder; `null` for a guest (see owner-lock.ts). */
   private release: (() => void) | null = null;
   /** The index file's inode when opened: a different one on disk means the owner rewrote it. */
   private indexIno = 0;
+  /** Why the index could not be opened for appending (a read-only folder): changes fail with it, reads work. */
+  private refusal: unknown = null;
+  private closed = false;
 
   private constructor(readonly dir: string, options: StoreOptions) {
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
@@ -83,7 +89,7 @@ export class InvocationStore {
 
   /** Opens (creating) a history folder, recovering from a torn tail or a missing index. Never fails on bad lines. */
   static open(dir: string, options: StoreOptions = {}): InvocationStore {
-    mkdirSync(dir, { recursive: true });
+    ensureFolder(dir);
     const store = new InvocationStore(dir, options);
     store.release = tryOwn(dir);
     store.load();
@@ -179,10 +185,16 @@ export class InvocationStore {
         this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
       }
     }
-    this.indexFd = openSync(indexPath, 'a');
-    this.indexSize = fstatSync(this.indexFd).size;
-    this.indexIno = fstatSync(this.indexFd).ino;
+    ({ fd: this.indexFd, refusal: this.refusal } = openIndex(indexPath));
+    const index = this.indexFd >= 0 ? fstatSync(this.indexFd) : undefined;
+    this.indexSize = index?.size ?? 0;
+    this.indexIno = index?.ino ?? 0;
     this.enforceRetention();
+  }
+
+  /** Runs a change; see `changing` in folder-access.ts. */
+  private writing<T>(what: string, change: () => T): T {
+    return changing(this.dir, this.refusal, what, change);
   }
 
   /** Writes index.jsonl afresh from the live rows (temp file, fsync, rename): compaction and repair in one. */
@@ -202,7 +214,7 @@ export class InvocationStore {
 
   /** Catches up with index lines another process appended since we last looked, or reloads after a rewrite. */
   private refresh(): void {
-    if (this.indexFd < 0) return; // closed
+    if (this.closed || this.indexFd < 0) return; // closed, or a read-only folder without an index
     if (!this.owner && this.indexReplaced()) {
       this.reload();
       return;
@@ -219,7 +231,7 @@ export class InvocationStore {
           this.liveCount++;
           this.segLive.set(v[9], (this.segLive.get(v[9]) ?? 0) + 1);
           this.segBytes.set(v[9], Math.max(this.segBytes.get(v[9]) ?? 0, v[10] + v[11]));
-        } else if ('del' in v) this.kill(v.del, false);
+        } else if ('del' in v) this.kill(v.del, 'no');
       } catch {
         /* a line still being written by the other process: read it next time */
       }
@@ -248,7 +260,7 @@ export class InvocationStore {
 
   /** Drops everything in memory and reads the folder again, keeping our own segment to append to. */
   private reload(): void {
-    closeSync(this.indexFd);
+    if (this.indexFd >= 0) closeSync(this.indexFd);
     this.cols = new IndexColumns();
     this.segLive.clear();
     this.segBytes.clear();
@@ -265,9 +277,14 @@ export class InvocationStore {
 
   /**
    * Appends records with one write per file: cost grows with the batch, never with the history's size.
-   * Records of webhooks in `omitBodiesFor` are stored without bodies and flagged.
+   * Records of webhooks in `omitBodiesFor` are stored without bodies and flagged. A folder that cannot be
+   * written fails with the typed `storage-unwritable` error, the history unchanged.
    */
   appendMany(records: readonly InvocationRecord[]): void {
+    this.writing(records.length === 1 ? 'this invocation in the history' : `${records.length} invocations in the history`, () => this.appendUnguarded(records));
+  }
+
+  private appendUnguarded(records: readonly InvocationRecord[]): void {
     // Catch up first: for a guest, our index fd must be the file on disk, or these lines would land in a
     // replaced, unlinked file; for anyone, lines another process appended must be read before we skip past ours.
     this.refresh();
@@ -283,7 +300,7 @@ export class InvocationStore {
     for (const original of records) {
       const rec = this.omitBodiesFor.has(original.webhookId) ? stripBodies(original) : original;
       const line = Buffer.from(JSON.stringify(rec) + '\n', 'utf8');
-      if (segSize > 0 && segSize + line.length > this.segmentLimit()) {
+      if (segSize > 0 && segSize + line.length > (this.fixedSegmentBytes ?? segmentBytesFor(this.retention.maxTotalBytes))) {
         flush();
         segSize = this.roll();
       }
@@ -351,19 +368,29 @@ export class InvocationStore {
     this.segBytes.delete(seg);
   }
 
-  /** Marks ids dead and (when `persist`) writes one tombstone line for them. Returns how many were live. */
-  private kill(ids: readonly string[], persist = true): number {
+  /**
+   * Marks ids dead, after writing one tombstone line for them unless `persist` is `no`. With `if-possible`
+   * (retention), a folder that refuses the write still drops them in memory: a later, writable open drops them
+   * on disk. Returns how many were live.
+   */
+  private kill(ids: readonly string[], persist: 'yes' | 'no' | 'if-possible' = 'yes'): number {
     const c = this.cols;
-    const killed: string[] = [];
-    for (const id of ids) {
+    const live = [...new Set(ids)].filter((id) => {
       const r = c.byId.get(id);
-      if (r === undefined || !c.isLive(r)) continue;
-      this.markDead(r);
-      c.byId.delete(id);
-      killed.push(id);
+      return r !== undefined && c.isLive(r);
+    });
+    if (persist !== 'no' && live.length) {
+      try {
+        this.appendIndex(Buffer.from(JSON.stringify({ del: live }) + '\n', 'utf8'));
+      } catch (e) {
+        if (persist === 'yes' || !fsErrorCode(e)) throw e;
+      }
     }
-    if (persist && killed.length) this.appendIndex(Buffer.from(JSON.stringify({ del: killed }) + '\n', 'utf8'));
-    return killed.length;
+    for (const id of live) {
+      this.markDead(c.byId.get(id)!);
+      c.byId.delete(id);
+    }
+    return live.length;
   }
 
   /**
@@ -387,7 +414,7 @@ export class InvocationStore {
       doomed.push(c.ids[r]!);
       this.firstLive++;
     }
-    let n = this.kill(doomed);
+    let n = this.kill(doomed, 'if-possible');
     if (maxTotalBytes !== null) {
       while (this.diskBytes() > maxTotalBytes) {
         let oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0];
@@ -401,21 +428,11 @@ export class InvocationStore {
         }
         const ids: string[] = [];
         for (let r = this.firstLive; r < c.count; r++) if (c.isLive(r) && c.segment[r] === oldest) ids.push(c.ids[r]!);
-        n += this.kill(ids);
+        n += this.kill(ids, 'if-possible');
         if (this.segBytes.has(oldest)) this.dropSegment(oldest);
       }
     }
     return n;
-  }
-
-  /**
-   * How big a segment grows before the next starts: 16 MB, or an eighth of a smaller size cap (at least 64 KB),
-   * so retention, which gives disk back a whole segment at a time, can keep a small cap.
-   */
-  private segmentLimit(): number {
-    if (this.fixedSegmentBytes !== undefined) return this.fixedSegmentBytes;
-    const cap = this.retention.maxTotalBytes;
-    return cap === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(cap / 8)));
   }
 
   /** Bytes of all segment files. */
@@ -461,7 +478,7 @@ export class InvocationStore {
   /** Removes invocations by id; returns how many existed. */
   remove(ids: readonly string[]): number {
     this.refresh();
-    return this.kill(ids);
+    return this.writing('the deletion from the history', () => this.kill(ids));
   }
 
   /**
@@ -470,6 +487,10 @@ export class InvocationStore {
    */
   clear(): void {
     this.refresh();
+    this.writing('the cleared history', () => this.clearUnguarded());
+  }
+
+  private clearUnguarded(): void {
     const c = this.cols;
     const live: string[] = [];
     for (let r = 0; r < c.count; r++) if (c.isLive(r)) live.push(c.ids[r]!);
@@ -496,6 +517,7 @@ export class InvocationStore {
       closeSync(this.indexFd);
     }
     this.segFd = this.indexFd = -1;
+    this.closed = true;
     this.release?.();
     this.release = null;
   }

@@ -27,12 +27,21 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock when free or stale; returns a release function, or `null` when another process owns it. */
+/**
+ * Takes the folder's lock when free or stale; returns a release function, or `null` when another process owns
+ * it or this one cannot write to the folder.
+ */
 export function tryOwn(dir: string): (() => void) | null {
   const path = join(dir, LOCK_FILE);
   // Written aside and linked into place, so no one ever reads a lock without its pid.
   const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
-  writeFileSync(mine, String(process.pid));
+  try {
+    writeFileSync(mine, String(process.pid));
+  } catch {
+    // A folder this process cannot write to (permissions, a read-only disk, something in the way) cannot be
+    // reshaped by it either: it opens as a guest, which reads, and whose appends fail with a clear error.
+    return null;
+  }
   try {
     return take(path, mine);
   } finally {

@@ -1,10 +1,8 @@
 /**
  * The history folder's file names and the index's line shapes: segments (`seg-000001.jsonl`), the marks guests
- * leave beside theirs, and the tuple a record is indexed by.
+ * leave beside theirs, and the shapes of index lines.
  */
-import { readdirSync } from 'node:fs';
-import type { InvocationRecord } from '../../../shared/delivery/invocation';
-import { BODIES_OMITTED, type IndexTuple } from './index-columns';
+import type { IndexTuple } from './index-columns';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -13,29 +11,13 @@ export const guestMarkName = (n: number) => `seg-${String(n).padStart(6, '0')}.g
 /** An index line: a record's tuple, a tombstone, or (first line of a rewritten index) how far each segment was read. */
 export type IndexLine = IndexTuple | { del: string[] } | { ends: Record<string, number> };
 
-export function listSegments(dir: string): number[] {
-  return readdirSync(dir)
-    .map((f) => /^seg-(\d+)\.jsonl$/.exec(f)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
-}
+/** A new segment starts past this size: big enough to keep file counts low, small enough to delete and scan in pieces. */
+export const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
 
-export function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
-  return [
-    rec.id,
-    Date.parse(rec.startedAt) || 0,
-    rec.webhookId,
-    rec.webhookName,
-    rec.trigger,
-    rec.outcome === 'Success' ? 1 : 0,
-    rec.response ? rec.response.status : null,
-    rec.durationMs,
-    rec.error ? rec.error.errorClass : null,
-    segment,
-    offset,
-    length,
-    rec.bodiesOmitted ? BODIES_OMITTED : 0,
-    rec.replayOf ?? null,
-  ];
+/**
+ * How big a segment grows before the next starts: 16 MB, or an eighth of a smaller size cap (at least 64 KB),
+ * so retention, which gives disk back a whole segment at a time, can keep a small cap.
+ */
+export function segmentBytesFor(maxTotalBytes: number | null): number {
+  return maxTotalBytes === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(maxTotalBytes / 8)));
 }

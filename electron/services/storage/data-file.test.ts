@@ -1,9 +1,13 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/store-schema';
 import { tempDir } from '../../../test/support/temp-dir';
+import { appErrorOf } from '../../../shared/api/result';
 import { DATA_FILE_NAME, DataFile } from './data-file';
+
+/** Root ignores file permissions, so chmod-based cases cannot fail for it. */
+const IS_ROOT = process.getuid?.() === 0;
 
 let dir: { path: string; cleanup: () => Promise<void> };
 beforeEach(async () => (dir = await tempDir()));
@@ -80,10 +84,10 @@ describe('DataFile migrations', () => {
     const v1 = await readFile(join(__dirname, '../../../shared/model/migrations/fixtures/store-v1.json'), 'utf8');
     await writeFile(file(), v1);
     const df = await DataFile.open(dir.path, () => new Date('2026-05-06T07:08:09.000Z'));
-    expect(df.notices[0]).toMatch(/upgraded from version 1 to 4/);
+    expect(df.notices[0]).toMatch(/upgraded from version 1 to 5/);
     expect(await readFile(join(dir.path, 'hooksmith.v1-backup-2026-05-06T07-08-09-000Z.json'), 'utf8')).toBe(v1);
     const saved = JSON.parse(await readFile(file(), 'utf8'));
-    expect(saved.schemaVersion).toBe(4);
+    expect(saved.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(saved.samples).toEqual([]);
     expect(saved.settings).toBeDefined();
     expect(saved.webhooks.length).toBe(JSON.parse(v1).webhooks.length);
@@ -126,6 +130,95 @@ describe('DataFile with another process writing', () => {
     expect((await app.read()).settings.escapeMode).toBe('none');
     await app.update((doc) => void (doc.settings.eventTypeStyle = 'RequestCreated'));
     const saved = JSON.parse(await readFile(file(), 'utf8'));
-    expect(saved.settings).toEqual({ escapeMode: 'none', eventTypeStyle: 'RequestCreated', network: {} });
+    expect(saved.settings).toEqual({ escapeMode: 'none', eventTypeStyle: 'RequestCreated', network: {}, maxResponseBytes: 1048576 });
+  });
+});
+
+/**
+ * A folder Hooksmith cannot write. Root ignores permissions, so the failures here are ones root gets too: a
+ * folder where the temp file or a backup must go (EISDIR). The same paths with a read-only folder (EACCES)
+ * are covered by the chmod test below when not root, and by test/integration/cli-storage.test.ts, which runs
+ * the built CLI as an unprivileged user when the tests run as root.
+ */
+describe('DataFile in a folder it cannot write', () => {
+  const NOW = () => new Date('2026-07-08T09:10:11.000Z');
+  const blockTempFile = () => mkdir(join(dir.path, `.${DATA_FILE_NAME}.tmp`));
+
+  it('refuses a change with storage-unwritable naming the folder, the reason and the fix, and changes nothing', async () => {
+    const df = await DataFile.open(dir.path);
+    const before = await readFile(file(), 'utf8');
+    await blockTempFile();
+    const failed = await df.update((doc) => void (doc.settings.escapeMode = 'none')).catch((e: unknown) => e);
+    expect(appErrorOf(failed)).toEqual({
+      code: 'storage-unwritable',
+      message: `Could not save your webhooks and settings: ${dir.path} cannot be written (EISDIR: a folder is in the way of a file Hooksmith writes). Nothing was changed. Fix: make ${dir.path} writable for your user (check its permissions, and that the disk is not read-only or full), or use another data folder (--home DIR or HOOKSMITH_HOME in browser mode and the CLI).`,
+    });
+    expect(await readFile(file(), 'utf8')).toBe(before);
+    expect((await df.read()).settings.escapeMode).toBe('html');
+  });
+
+  it('says a corrupt file it cannot move aside is corrupt, and why it could not be moved; leaves it untouched and refuses changes until fixed', async () => {
+    await writeFile(file(), '{ "schemaVersion": 5, oops');
+    // A non-empty folder at the backup's path: the rename fails, for root too.
+    const backup = join(dir.path, 'hooksmith.corrupt-2026-07-08T09-10-11-000Z.json');
+    await mkdir(join(backup, 'blocker'), { recursive: true });
+    const df = await DataFile.open(dir.path, NOW);
+    expect(df.notices).toHaveLength(1);
+    expect(df.notices[0]).toMatch(new RegExp(`^${file().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is corrupt \\(it is not valid JSON: .*\\), and it could not be moved aside to a backup \\((EISDIR|ENOTEMPTY|EEXIST): [^)]*\\)\\. It was left untouched; until it is fixed Hooksmith shows no webhooks and saves nothing\\. Fix: make .* so that the next start moves the file aside, or repair or remove the file yourself`));
+    expect((await df.read()).webhooks).toEqual([]);
+    const refused = await df.update((doc) => void (doc.settings.escapeMode = 'none')).catch((e: unknown) => e);
+    expect(appErrorOf(refused)).toMatchObject({ code: 'storage-failed', message: df.notices[0] });
+    expect(await readFile(file(), 'utf8')).toBe('{ "schemaVersion": 5, oops');
+    expect(df.notices).toHaveLength(1);
+
+    // Once the way is clear, the next start moves it aside as usual.
+    await rm(backup, { recursive: true });
+    const next = await DataFile.open(dir.path, NOW);
+    expect(next.notices[0]).toMatch(/It was moved to .*hooksmith\.corrupt-2026-07-08T09-10-11-000Z\.json/);
+    expect(await readFile(backup, 'utf8')).toBe('{ "schemaVersion": 5, oops');
+  });
+
+  it('reads an old file it cannot upgrade on disk, says so, and refuses changes rather than overwrite it without a backup', async () => {
+    const v1 = await readFile(join(__dirname, '../../../shared/model/migrations/fixtures/store-v1.json'), 'utf8');
+    await writeFile(file(), v1);
+    await mkdir(join(dir.path, 'hooksmith.v1-backup-2026-07-08T09-10-11-000Z.json'));
+    const df = await DataFile.open(dir.path, NOW);
+    expect(df.notices).toEqual([expect.stringMatching(/^Could not upgrade your data file from version 1 \(it was read as it is, and nothing was changed\): .* cannot be written \(EISDIR: .*\)\. Fix: /)]);
+    expect((await df.read()).webhooks).toHaveLength(JSON.parse(v1).webhooks.length);
+    const refused = await df.update((doc) => void (doc.settings.escapeMode = 'none')).catch((e: unknown) => e);
+    expect(appErrorOf(refused)?.code).toBe('storage-unwritable');
+    expect(await readFile(file(), 'utf8')).toBe(v1);
+  });
+
+  it('starts empty when it cannot create the file, says so, and refuses changes with storage-unwritable', async () => {
+    await blockTempFile();
+    const df = await DataFile.open(dir.path);
+    expect(df.notices).toEqual([expect.stringMatching(/^Could not create .*hooksmith\.json: .* cannot be written \(EISDIR: .*\)\. Fix: .* Until then nothing can be saved\.$/)]);
+    expect((await df.read()).webhooks).toEqual([]);
+    const refused = await df.update((doc) => void (doc.settings.escapeMode = 'none')).catch((e: unknown) => e);
+    expect(appErrorOf(refused)?.code).toBe('storage-unwritable');
+  });
+
+  it('cannot create its folder under a file: a typed error naming the path', async () => {
+    await writeFile(join(dir.path, 'not-a-folder'), '');
+    const failed = await DataFile.open(join(dir.path, 'not-a-folder', 'home')).catch((e: unknown) => e);
+    expect(appErrorOf(failed)).toMatchObject({ code: 'storage-unwritable', message: expect.stringMatching(/^Could not save a new data folder: .*not-a-folder\/home cannot be written \((ENOTDIR|EEXIST): /) });
+  });
+
+  it.skipIf(IS_ROOT)('with a read-only folder (EACCES; skipped as root, which ignores permissions): changes refused by name, a corrupt file kept and explained', async () => {
+    const df = await DataFile.open(dir.path);
+    await chmod(dir.path, 0o555);
+    try {
+      const failed = await df.update((doc) => void (doc.settings.escapeMode = 'none')).catch((e: unknown) => e);
+      expect(appErrorOf(failed)).toMatchObject({ code: 'storage-unwritable', message: expect.stringContaining(`${dir.path} cannot be written (EACCES: permission denied)`) });
+      await chmod(dir.path, 0o755);
+      await writeFile(file(), '{ oops');
+      await chmod(dir.path, 0o555);
+      const stuck = await DataFile.open(dir.path);
+      expect(stuck.notices[0]).toMatch(/is corrupt \(it is not valid JSON: .*\), and it could not be moved aside to a backup \(EACCES: permission denied\)/);
+      expect(await readFile(file(), 'utf8')).toBe('{ oops');
+    } finally {
+      await chmod(dir.path, 0o755);
+    }
   });
 });

@@ -4,7 +4,9 @@
  * lowdb rewrites the whole file on every write, which is fine for this small document (history lives in its
  * own append-only store). Loading migrates older schema versions (keeping a copy of the original) and
  * validates; a file that cannot be read as a valid document is moved aside to a timestamped backup and the
- * user is told. Nothing is ever wiped silently.
+ * user is told. Nothing is ever wiped silently: when the folder cannot be written (permissions, a read-only
+ * disk), a corrupt file is left as it is, the user is told both why it is unusable and why it could not be
+ * moved, and every change is refused with a `storage-unwritable` or `storage-failed` error until it is fixed.
  *
  * The app (or browser mode) and the CLI may run at the same time, each with its own DataFile. So every read
  * and every change first checks whether the file changed on disk since this process last saw it, and reloads
@@ -16,6 +18,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { CURRENT_SCHEMA_VERSION, emptyStoreDocument, validateStoreDocument, type StoreDocument } from '../../../shared/model/store-schema';
 import { migrate } from '../../../shared/model/migrations/migrate';
+import { AppException } from '../../../shared/api/result';
+import { describeFsError, fsErrorCode, unwritable, unwritableFix } from './write-errors';
 
 export const DATA_FILE_NAME = 'hooksmith.json';
 
@@ -39,6 +43,10 @@ export class DataFile {
   private version: string | undefined;
   /** Set while the file on disk is unusable after an outside change; changes are refused meanwhile. */
   private broken: string | undefined;
+  /** Why a corrupt file could not be moved aside (`EACCES: permission denied`); it is left as it is meanwhile. */
+  private stuck: string | undefined;
+  /** Set when the file was read but the folder refused the write that loading needed; changes are refused. */
+  private readOnly: string | undefined;
   private readonly db: Low<StoreDocument>;
   /** Messages for the user produced while loading (backups made, migrations run). */
   readonly notices: string[] = [];
@@ -56,16 +64,35 @@ export class DataFile {
 
   /** Opens (or creates) the data file in `dir`. Throws only if the file or folder is unusable. */
   static async open(dir: string, now: () => Date = () => new Date()): Promise<DataFile> {
-    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (e) {
+      throw unwritable(dir, 'a new data folder', e);
+    }
     const file = new DataFile(dir, now);
     await file.load(true);
     return file;
   }
 
-  private async moveAside(why: string): Promise<void> {
+  /** Moves a bad file aside; when that is impossible, leaves it untouched and says why (see `stuck`). */
+  private async moveAside(why: string): Promise<boolean> {
     const backup = join(this.dir, `hooksmith.corrupt-${stamp(this.now())}.json`);
-    await rename(this.path, backup);
+    try {
+      await rename(this.path, backup);
+    } catch (e) {
+      this.stuck = describeFsError(e);
+      return false;
+    }
     this.notices.push(`Your data file could not be used (${why}). It was moved to ${backup} and Hooksmith started with an empty one; nothing was deleted.`);
+    return true;
+  }
+
+  /** Why changes are refused while a corrupt file could not be moved aside. */
+  private stuckMessage(problem: string, reason: string): string {
+    return (
+      `${this.path} is corrupt (${problem}), and it could not be moved aside to a backup (${reason}). It was left untouched; ` +
+      `until it is fixed Hooksmith shows no webhooks and saves nothing. ${unwritableFix(this.dir, ' so that the next start moves the file aside, or repair or remove the file yourself')}`
+    );
   }
 
   /**
@@ -86,22 +113,36 @@ export class DataFile {
     const loaded = raw === undefined ? undefined : this.parse(raw);
     if (loaded && 'problem' in loaded) {
       if (loaded.newer) throw new Error(loaded.problem);
-      if (!initial) {
-        this.broken = `${this.path} was changed outside Hooksmith and cannot be used (${loaded.problem}). Fix or remove it; until then Hooksmith shows what it last read and saves nothing.`;
+      if (!initial || this.stuck !== undefined || !(await this.moveAside(loaded.problem))) {
+        this.broken =
+          this.stuck !== undefined
+            ? this.stuckMessage(loaded.problem, this.stuck)
+            : `${this.path} was changed outside Hooksmith and cannot be used (${loaded.problem}). Fix or remove it; until then Hooksmith shows what it last read and saves nothing.`;
         if (!this.notices.includes(this.broken)) this.notices.push(this.broken);
+        this.version = await fileVersion(this.path);
         return;
       }
-      await this.moveAside(loaded.problem);
     }
-    this.broken = undefined;
+    this.broken = this.stuck = this.readOnly = undefined;
     const good = loaded && !('problem' in loaded) ? loaded : undefined;
-    if (good?.migratedFrom !== undefined) {
-      const keep = join(this.dir, `hooksmith.v${good.migratedFrom}-backup-${stamp(this.now())}.json`);
-      await copyFile(this.path, keep);
-      this.notices.push(`Your data file was upgraded from version ${good.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
-    }
     this.db.data = good?.doc ?? emptyStoreDocument();
-    if (!good || good.migratedFrom !== undefined) await this.db.write();
+    try {
+      if (good?.migratedFrom !== undefined) {
+        const keep = join(this.dir, `hooksmith.v${good.migratedFrom}-backup-${stamp(this.now())}.json`);
+        await copyFile(this.path, keep);
+        this.notices.push(`Your data file was upgraded from version ${good.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
+      }
+      if (!good || good.migratedFrom !== undefined) await this.db.write();
+    } catch (e) {
+      if (!fsErrorCode(e)) throw e;
+      const why = `${this.dir} cannot be written (${describeFsError(e)}). ${unwritableFix(this.dir)}`;
+      if (good) {
+        // Readable but not upgradable: show what is there, and refuse every change, so the old file is never
+        // overwritten without its backup.
+        this.readOnly = `Could not upgrade your data file from version ${good.migratedFrom} (it was read as it is, and nothing was changed): ${why}`;
+        this.notices.push(this.readOnly);
+      } else this.notices.push(`Could not create ${this.path}: ${why} Until then nothing can be saved.`);
+    }
     this.version = await fileVersion(this.path);
   }
 
@@ -140,7 +181,8 @@ export class DataFile {
   update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T> {
     const run = async () => {
       await this.syncFromDisk();
-      if (this.broken) throw new Error(this.broken);
+      if (this.broken) throw new AppException({ code: 'storage-failed', message: this.broken });
+      if (this.readOnly) throw new AppException({ code: 'storage-unwritable', message: this.readOnly });
       const draft = structuredClone(this.db.data);
       const result = await change(draft);
       const before = this.db.data;
@@ -149,7 +191,7 @@ export class DataFile {
         await this.db.write();
       } catch (e) {
         this.db.data = before;
-        throw e;
+        throw unwritable(this.dir, 'your webhooks and settings', e);
       }
       this.version = await fileVersion(this.path);
       return result;

@@ -7,6 +7,8 @@ import { addSettings } from './001-add-settings';
 import { addSamples } from './002-add-samples';
 import { addNetworkSettings } from './003-add-network-settings';
 import v3 from './fixtures/store-v3.json';
+import v4 from './fixtures/store-v4.json';
+import { addResponseLimit } from './004-add-response-limit';
 import { CURRENT_SCHEMA_VERSION, defaultSettings, emptyStoreDocument } from '../store-schema';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -48,7 +50,7 @@ describe('migrate', () => {
     expect(result.migratedFrom).toBe(2);
     expect(result.doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.doc.samples).toEqual([]);
-    expect(result.doc.settings).toEqual({ eventTypeStyle: 'RequestCreated', escapeMode: 'none', network: {} });
+    expect(result.doc.settings).toEqual({ eventTypeStyle: 'RequestCreated', escapeMode: 'none', network: {}, maxResponseBytes: 1048576 });
     expect(result.doc.webhooks.map((w) => w.name)).toEqual(['SlackAlerts']);
   });
 
@@ -67,13 +69,13 @@ describe('migrate', () => {
     expect(result.reason).toContain('samples.0.createdAt');
   });
 
-  it('migrates the v3 fixture to v4: adds empty app network settings and keeps every webhook as it was', () => {
+  it('migrates the v3 fixture: adds empty app network settings and keeps every webhook as it was', () => {
     const result = migrate(clone(v3));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.migratedFrom).toBe(3);
-    expect(result.doc.schemaVersion).toBe(4);
-    expect(result.doc.settings).toEqual({ eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {} });
+    expect(result.doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(result.doc.settings).toEqual({ eventTypeStyle: 'AccessRequestCreated', escapeMode: 'html', network: {}, maxResponseBytes: 1048576 });
     expect(result.doc.samples).toHaveLength(1);
     expect(result.doc.webhooks[0]).toEqual(v3.webhooks[0]);
     expect(result.doc.webhooks[0]).not.toHaveProperty('network');
@@ -86,6 +88,24 @@ describe('migrate', () => {
     expect(addNetworkSettings.up({ schemaVersion: 3, settings: 'junk' })).toEqual({ schemaVersion: 3, settings: 'junk' });
     const broken = migrate({ ...clone(v3), settings: { ...v3.settings, network: { proxyUrl: 7 } } });
     expect(broken.ok ? '' : broken.reason).toContain('settings.network.proxyUrl');
+  });
+
+  it('migrates the v4 fixture to v5: the response body limit starts at the 1 MB version 4 always used, the rest unchanged', () => {
+    const result = migrate(clone(v4));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.migratedFrom).toBe(4);
+    expect(result.doc.schemaVersion).toBe(5);
+    expect(result.doc.settings).toEqual({ ...v4.settings, maxResponseBytes: 1024 * 1024 });
+    expect(result.doc.webhooks).toEqual(v4.webhooks);
+    expect(result.doc.samples).toEqual(v4.samples);
+  });
+
+  it('keeps a limit already in v4 settings for validation to judge, naming the field when it is bad', () => {
+    expect(addResponseLimit.up({ schemaVersion: 4, settings: { maxResponseBytes: 2048 } })).toEqual({ schemaVersion: 4, settings: { maxResponseBytes: 2048 } });
+    expect(addResponseLimit.up({ schemaVersion: 4, settings: 'junk' })).toEqual({ schemaVersion: 4, settings: 'junk' });
+    const broken = migrate({ ...clone(v4), settings: { ...v4.settings, maxResponseBytes: 10 } });
+    expect(broken.ok ? '' : broken.reason).toMatch(/settings\.maxResponseBytes: Response body limit must be from 1 KB to 100 MB .*too small/);
   });
 
   it('passes a current document through without migratedFrom', () => {
@@ -105,7 +125,7 @@ describe('migrate', () => {
 
   it('refuses a document from a newer Hooksmith', () => {
     const result = migrate({ ...emptyStoreDocument(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
-    expect(result).toEqual({ ok: false, newer: true, reason: expect.stringMatching(/newer Hooksmith \(schema version 5; this version reads up to 4\)\. Update Hooksmith; the file was left unchanged\./) });
+    expect(result).toEqual({ ok: false, newer: true, reason: expect.stringMatching(/newer Hooksmith \(schema version 6; this version reads up to 5\)\. Update Hooksmith; the file was left unchanged\./) });
   });
 
   it.each([null, [], { webhooks: [] }, { schemaVersion: '2' }, { schemaVersion: 0 }])('refuses %j without a usable version', (doc) => {

@@ -10,9 +10,10 @@ import type { Migration } from './migration';
 import { addSettings } from './001-add-settings';
 import { addSamples } from './002-add-samples';
 import { addNetworkSettings } from './003-add-network-settings';
+import { addResponseLimit } from './004-add-response-limit';
 
 /** Every migration, one per version step, in order. */
-export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples, addNetworkSettings];
+export const MIGRATIONS: readonly Migration[] = [addSettings, addSamples, addNetworkSettings, addResponseLimit];
 
 /** A usable document (with the version it was migrated from, if any) or why it cannot be used. */
 /** `newer` marks a file from a newer Hooksmith: it must be left alone, not treated as corrupt. */

@@ -1,5 +1,5 @@
 /**
- * The Settings page (`#/settings`): every app-wide setting in one place — rendering, network — plus what the
+ * The Settings page (`#/settings`): every app-wide setting in one place — rendering, network, responses — plus what the
  * app knows about itself. Saved with the button or Ctrl+S; history retention lives on the History page.
  */
 import { useEffect } from 'react';
@@ -7,6 +7,7 @@ import { routeHref } from '../../app/use-route';
 import { AboutSection } from './about-section';
 import { NetworkSection } from './network-section';
 import { RenderingSection } from './rendering-section';
+import { ResponsesSection } from './responses-section';
 import { useSettingsDraft } from './use-settings-draft';
 import './settings.css';
 
@@ -48,6 +49,7 @@ export function SettingsPage() {
       >
         <RenderingSection draft={draft} issues={issues} update={update} />
         <NetworkSection draft={draft} issues={issues} update={update} />
+        <ResponsesSection draft={draft} issues={issues} update={update} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.kind === 'saving'}>
             Save Settings

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../../shared/api/contract';
 import type { FieldIssue } from '../../../../shared/api/result';
+import { SIZE_UNITS, splitByteSize, type SizeUnit } from '../../../../shared/model/response-limit';
 import type { Settings } from '../../../../shared/model/store-schema';
 import { api } from '../../lib/api';
 import { useLeaveGuard } from '../../app/use-leave-guard';
@@ -17,17 +18,35 @@ export interface SettingsDraft {
   escapeMode: Settings['escapeMode'];
   extraCaPem: string;
   proxyUrl: string;
+  /** The response body limit as typed, in {@link maxResponseUnit}s. */
+  maxResponseAmount: string;
+  maxResponseUnit: SizeUnit;
 }
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 function toDraft(s: Settings): SettingsDraft {
-  return { eventTypeStyle: s.eventTypeStyle, escapeMode: s.escapeMode, extraCaPem: s.network.extraCaPem ?? '', proxyUrl: s.network.proxyUrl ?? '' };
+  const limit = splitByteSize(s.maxResponseBytes);
+  return {
+    eventTypeStyle: s.eventTypeStyle,
+    escapeMode: s.escapeMode,
+    extraCaPem: s.network.extraCaPem ?? '',
+    proxyUrl: s.network.proxyUrl ?? '',
+    maxResponseAmount: String(limit.amount),
+    maxResponseUnit: limit.unit,
+  };
 }
 
 /** The whole settings object: `network` is replaced whole by the backend, and an empty field clears it. */
 function toPatch(d: SettingsDraft): Partial<Settings> {
-  return { eventTypeStyle: d.eventTypeStyle, escapeMode: d.escapeMode, network: { extraCaPem: d.extraCaPem, proxyUrl: d.proxyUrl } };
+  // An empty or non-numeric amount goes as NaN, which the backend refuses with the field's message.
+  const amount = d.maxResponseAmount.trim() === '' ? NaN : Number(d.maxResponseAmount);
+  return {
+    eventTypeStyle: d.eventTypeStyle,
+    escapeMode: d.escapeMode,
+    network: { extraCaPem: d.extraCaPem, proxyUrl: d.proxyUrl },
+    maxResponseBytes: amount * SIZE_UNITS[d.maxResponseUnit],
+  };
 }
 
 const LEAVE_QUESTION = 'The settings have unsaved changes. Leave this page and lose them?';

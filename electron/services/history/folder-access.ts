@@ -1,0 +1,55 @@
+/**
+ * The history folder as the file system allows it: created when possible, listed, and its index opened for
+ * appending, or only for reading when this process may not write there (permissions, a read-only disk).
+ * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
+ */
+import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { fsErrorCode, unwritable } from '../storage/write-errors';
+
+/** Creates the folder if it can; a read-only parent leaves a history that reads as empty. */
+export function ensureFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if (!fsErrorCode(e)) throw e;
+  }
+}
+
+/** The segment numbers in the folder, in order; none when the folder could not be created. */
+export function listSegments(dir: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    if (fsErrorCode(e) === 'ENOENT' || fsErrorCode(e) === 'ENOTDIR') return [];
+    throw e;
+  }
+  return names
+    .map((f) => /^seg-(\d+)\.jsonl$/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The index opened for appending; where that is refused, opened for reading (`-1` when it does not exist),
+ * with the refusal that every later change reports.
+ */
+export function openIndex(path: string): { fd: number; refusal: unknown } {
+  try {
+    return { fd: openSync(path, 'a'), refusal: null };
+  } catch (e) {
+    if (!fsErrorCode(e)) throw e;
+    return { fd: existsSync(path) ? openSync(path, 'r') : -1, refusal: e };
+  }
+}
+
+/** Runs a change of the history in `dir`: refused at once when `refusal` is set, and any file-system failure typed. */
+export function changing<T>(dir: string, refusal: unknown, what: string, change: () => T): T {
+  if (refusal) throw unwritable(dir, what, refusal);
+  try {
+    return change();
+  } catch (e) {
+    throw unwritable(dir, what, e);
+  }
+}
