@@ -1,6 +1,6 @@
 /**
  * Typing into the body template as a fast typist does, in real Chromium against `npm run web`: every
- * character lands where it was typed.
+ * character lands where it was typed, and JSON braces do not open the completion list.
  *
  * Playwright's `keyboard.type` with a few milliseconds between keys is faster than React re-renders the
  * edit page, which is what used to garble the text (a stale value pushed back into the editor).
@@ -100,5 +100,32 @@ describe('typing into the template editor', () => {
     await page.getByRole('button', { name: 'Discard edits' }).click();
     await expect.poll(() => monacoText(sample)).toMatch(/^\{\n {2}"event_type"/);
     await expect.poll(() => monacoText(preview)).not.toContain('FAST-12345');
+  });
+
+  it('a JSON brace then Enter is a brace and a new line, with no completion list', async () => {
+    const { page } = session;
+    await openWebhook(page, 'BraceTypist');
+    await clickLineEnd(page, 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"obj": {');
+    // The list used to open on `{` a moment later; give it that moment before pressing Enter.
+    await page.waitForTimeout(500);
+    expect(await page.locator('.suggest-widget.visible').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    // Monaco closes the brace itself only once the line is tokenized (a background job), hence the optional `}`.
+    await expect.poll(() => templateText(page)).toMatch(/^\{\n {2}"obj": \{\n {4}\n( {2}\}\n)? {2}"event_type": "\{\{event_type\}\}",\n/);
+
+    // Inside a mustache the list still opens by itself: `{{` offers the payload's fields and whole blocks.
+    // (Inserted as one edit, so Monaco closes no brace and the result does not depend on tokenizing either.)
+    await page.keyboard.insertText('{{');
+    const list = page.locator('.suggest-widget.visible');
+    await list.locator('.monaco-list-row', { hasText: 'event_type' }).first().waitFor();
+    await list.locator('.monaco-list-row', { hasText: '#each (JSON list)' }).first().waitFor();
+    // A block snippet replaces the `{{` already typed: no stray braces.
+    await page.keyboard.type('#each');
+    await list.locator('.monaco-list-row.focused', { hasText: '#each' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => templateText(page)).toMatch(/\n {4}\{\{#each path\}\}\n {6}\n {4}\{\{\/each\}\}\n/);
   });
 });

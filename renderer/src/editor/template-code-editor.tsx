@@ -97,7 +97,9 @@ export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeE
         tabSize: 2,
         fixedOverflowWidgets: true,
         lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
-        quickSuggestions: { other: true, strings: true, comments: false },
+        // No list while typing words: outside a mustache the text is JSON, where Enter must start a new line.
+        // Typing `{{`, `.`, `/` or `@` in a mustache opens it (trigger characters), Ctrl+Space anywhere.
+        quickSuggestions: false,
         suggest: { showWords: false },
         wordBasedSuggestions: 'off',
       }}
