@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completionsAt } from './analysis-completions';
+import { completionsAt, type CompletionOptions } from './analysis-completions';
 import { hoverAt } from './analysis-hover';
 
 /** Completions at the `|` marker of a template (the last `|`, as block params use pipes too). */
-function at(marked: string) {
+function at(marked: string, trigger: CompletionOptions['trigger'] = 'invoked') {
   const offset = marked.lastIndexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const before = text.slice(0, offset).split('\n');
-  return completionsAt(text, before.length, (before[before.length - 1]?.length ?? 0) + 1);
+  return completionsAt(text, before.length, (before[before.length - 1]?.length ?? 0) + 1, { trigger });
 }
 const labels = (marked: string) => at(marked).items.map((i) => i.label);
 
@@ -66,6 +66,29 @@ describe('completions', () => {
     const outside = at('{"a": |');
     expect(outside.items.find((i) => i.label === 'event_type')?.insertText).toBe('{{event_type}}');
     expect(outside.items.find((i) => i.label === '#each')).toMatchObject({ kind: 'snippet', isSnippet: true });
+    expect(outside.blockRange).toEqual(outside.replaceRange);
+  });
+
+  it('a typed JSON brace or dot outside a mustache offers nothing; the second brace of {{ does', () => {
+    expect(at('{\n  "a": {|', 'typed').items).toEqual([]);
+    expect(at('{"url": "https://a.b/|', 'typed').items).toEqual([]);
+    expect(at('{"a": "x.|', 'typed').items).toEqual([]);
+    expect(at('{{! a comment {|', 'typed').items).toEqual([]);
+    const typed = at('{"a": "{{|', 'typed');
+    expect(typed.items.map((i) => i.label)).toEqual(expect.arrayContaining(['event_type', 'data', '#each', '#if', '#with']));
+    expect(at('{"a": "{{data.|', 'typed').items.map((i) => i.label)).toContain('requester');
+  });
+
+  it('block snippets only where a block may start, replacing the {{ typed and the }} the editor closed', () => {
+    const open = at('{"a": {{|}}');
+    expect(open.blockRange).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 11 });
+    expect(open.items.find((i) => i.label === '#each')?.insertText).toMatch(/^\{\{#each /);
+    expect(at('{"a": {{|').blockRange).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 9 });
+    for (const inside of ['{"a": "{{data|', '{"a": "{{{|', '{"a": "{{ |']) {
+      const c = at(inside);
+      expect(c.blockRange).toBeUndefined();
+      expect(c.items.filter((i) => i.kind === 'snippet')).toEqual([]);
+    }
   });
 });
 

@@ -79,13 +79,20 @@ function children(f: FieldSchema | undefined): readonly FieldSchema[] {
 /** Options of {@link completionsAt}. */
 export interface CompletionOptions {
   schema?: PayloadSchema;
+  /**
+   * How the list was asked for: `typed` when the editor opens it by itself on a character, `invoked` for
+   * Ctrl+Space (the default). Text outside a mustache is JSON, where a typed `{`, `.` or `/` is just JSON: it
+   * offers nothing, or Enter after a JSON brace would accept a path instead of starting a new line.
+   */
+  trigger?: 'typed' | 'invoked';
 }
 
 /**
  * Completion items at a 1-based line and column of a template.
  *
  * Inside `{{…` the items complete the path being typed in the block context at the cursor (after a dot,
- * the children of what precedes it); outside a mustache they insert whole `{{path}}` expressions.
+ * the children of what precedes it); outside a mustache, when asked for, they insert whole `{{path}}`
+ * expressions. Block snippets come where a block may start (see {@link CompletionList.blockRange}).
  */
 export function completionsAt(text: string, line: number, column: number, options: CompletionOptions = {}): CompletionList {
   const schema = options.schema ?? REQUEST_SCHEMA;
@@ -95,6 +102,7 @@ export function completionsAt(text: string, line: number, column: number, option
   const prefix = text.slice(0, offset);
   const open = prefix.lastIndexOf('{{');
   const inMustache = open >= 0 && prefix.indexOf('}}', open) < 0 && !prefix.startsWith('{{!', open);
+  if (!inMustache && options.trigger === 'typed') return { items: [], replaceRange: { line, column, endLine: line, endColumn: column } };
   let word = inMustache ? (/[^\s{}()=~#^&>|]*$/.exec(prefix)?.[0] ?? '') : (/[\w.@[\]]*$/.exec(prefix)?.[0] ?? '');
   // `{{/each` is a close tag, not a path starting with `/`.
   if (word.startsWith('/')) word = word.slice(1);
@@ -141,10 +149,16 @@ export function completionsAt(text: string, line: number, column: number, option
     for (const [name, , doc] of HELPERS.filter(([n]) => n === 'lookup' || n === 'log')) {
       items.push({ label: name, kind: 'helper', detail: 'helper', documentation: doc, insertText: `${name} ` });
     }
-  } else {
-    for (const [name, snippet, doc] of HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n))) {
-      items.push({ label: `#${name}`, kind: 'snippet', detail: 'block', documentation: doc, insertText: snippet, isSnippet: true });
-    }
   }
-  return { items, replaceRange };
+  // Right after a bare `{{` (not `{{{`) a block may start: its snippet replaces the braces typed and closed.
+  const blockRange = !inMustache
+    ? replaceRange
+    : /(^|[^{])\{\{$/.test(prefix)
+      ? { line, column: column - 2, endLine: line, endColumn: column + (text.startsWith('}}', offset) ? 2 : 0) }
+      : undefined;
+  if (!blockRange) return { items, replaceRange };
+  for (const [name, snippet, doc] of HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n))) {
+    items.push({ label: `#${name}`, kind: 'snippet', detail: 'block', documentation: doc, insertText: snippet, isSnippet: true });
+  }
+  return { items, replaceRange, blockRange };
 }

@@ -61,6 +61,12 @@ export interface TemplateCompletion {
 export interface CompletionList {
   items: TemplateCompletion[];
   replaceRange: TemplateRange;
+  /**
+   * Present where a whole block may start (right after `{{`, or anywhere outside a mustache when asked for
+   * with Ctrl+Space): the range a block snippet replaces, from the `{{` typed so far through a `}}` the
+   * editor closed after the cursor, since the snippet brings its own braces.
+   */
+  blockRange?: TemplateRange;
 }
 
 /** Hover documentation for the path under the cursor (markdown). */

@@ -53,7 +53,9 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
   // fourteen samples, and fourteen identical lines would bury the other findings.
   const grouped = new Map<string, { finding: LintFinding; samples: string[] }>();
   const samples = [...allSamples(options.eventTypeStyle), ...(options.extraSamples ?? [])];
-  for (const f of checkRobustness(text, { escape: options.escape, samples })) {
+  const report = checkRobustness(text, { escape: options.escape, samples });
+  // A template that does not compile was reported above, by the analysis.
+  for (const f of report.compiles ? report.findings : []) {
     const finding: LintFinding = {
       file: fileName,
       line: f.template?.line ?? 1,

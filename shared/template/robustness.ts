@@ -12,7 +12,7 @@ import { templatePositionAt, type TemplatePosition } from './render-trace';
 export interface RobustnessFinding {
   sampleId: string;
   sampleLabel: string;
-  kind: 'syntax-error' | 'render-error' | 'invalid-json' | 'escaping-altered';
+  kind: 'render-error' | 'invalid-json' | 'escaping-altered';
   message: string;
   /** Where in the rendered body JSON failed, or the first altered character is. */
   body?: { line: number; column: number };
@@ -21,6 +21,14 @@ export interface RobustnessFinding {
   /** For altered values: the JSON path and both renderings. */
   altered?: { path: string; received: string; intended: string };
 }
+
+/**
+ * What {@link checkRobustness} found: the failing samples, or, when the template itself does not compile,
+ * only that (with where), since then no sample can render and a per-sample count would say nothing.
+ */
+export type RobustnessReport =
+  | { compiles: true; findings: RobustnessFinding[] }
+  | { compiles: false; syntaxError: { message: string; line: number; column: number } };
 
 /** Options of {@link checkRobustness}. */
 export interface RobustnessOptions {
@@ -82,7 +90,7 @@ function alteredAt(text: string, data: unknown, body: string, leaf: AlteredLeaf)
  * target would receive; when the unescaped render is not JSON (a quote broke it) entity-looking strings
  * are reported instead. At most one altered value is reported per sample, the first in document order.
  */
-export function checkRobustness(text: string, options: RobustnessOptions = {}): RobustnessFinding[] {
+export function checkRobustness(text: string, options: RobustnessOptions = {}): RobustnessReport {
   const escape = options.escape ?? 'html';
   const samples = options.samples ?? allSamples(options.eventTypeStyle);
   const findings: RobustnessFinding[] = [];
@@ -91,8 +99,8 @@ export function checkRobustness(text: string, options: RobustnessOptions = {}): 
     const r = renderTemplate(text, s.event, { escape });
     if (!r.ok) {
       if ('syntaxError' in r) {
-        const e = r.syntaxError;
-        return [{ ...base, sampleId: '*', sampleLabel: 'every sample', kind: 'syntax-error', message: e.message, template: { line: e.line, column: e.column } }];
+        const { message, line, column } = r.syntaxError;
+        return { compiles: false, syntaxError: { message, line, column } };
       }
       const e = r.runtimeError;
       findings.push({ ...base, kind: 'render-error', message: e.message, ...(e.line !== undefined && e.column !== undefined ? { template: { line: e.line, column: e.column } } : {}) });
@@ -120,5 +128,5 @@ export function checkRobustness(text: string, options: RobustnessOptions = {}): 
       });
     }
   }
-  return findings;
+  return { compiles: true, findings };
 }

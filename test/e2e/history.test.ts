@@ -22,6 +22,8 @@ let session: BrowserSession;
 let rx: Receiver;
 let dir: { path: string; cleanup: () => Promise<void> };
 let flakyId = '';
+/** Uncaught errors and console errors in the page (Monaco reports a misused diff editor there). */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   rx = await startReceiver();
@@ -47,6 +49,11 @@ beforeAll(async () => {
 
   app = await startWebAppTrusting(rx, home);
   session = await openBrowser();
+  session.page.on('pageerror', (e) => pageErrors.push(e.message));
+  session.page.on('console', (m) => {
+    // The browser asks for /favicon.ico by itself; the app has none to give.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text());
+  });
 });
 afterAll(async () => {
   await session?.close();
@@ -115,6 +122,9 @@ describe('the history browser', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    // Switching parts and closing the diff disposed its models in order: no "TextModel got disposed before
+    // DiffEditorWidget model got reset".
+    expect(pageErrors).toEqual([]);
   });
 
   it('per webhook: the link from the webhooks table, a health chart, and search', async () => {

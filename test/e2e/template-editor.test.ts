@@ -158,6 +158,25 @@ describe('template editor in the browser', () => {
     expect(await schema.getByRole('button', { name: /requester/ }).count()).toBeGreaterThan(0);
   });
 
+  it('says once that a template does not compile, instead of counting failing samples', async () => {
+    const { page } = session;
+    await replaceTemplate(page, '{"a": "{{#if data.grantee}}"}');
+    const panel = page.getByRole('region', { name: 'Does the JSON hold?' });
+    const said = panel.locator('p.error', { hasText: 'The template does not compile:' });
+    await said.waitFor();
+    expect(await said.textContent()).toMatch(/^The template does not compile: Parse error.* \(template line 1, column \d+\) — fix it first; no sample can render\.$/);
+    expect(await panel.textContent()).not.toMatch(/samples? fail|Template error/);
+    expect(await panel.locator('p.error').count()).toBe(1);
+
+    // Fixed, the panel goes back to checking the samples.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.insertText('{{/if}}');
+    await panel.getByRole('status').filter({ hasText: /^Holds for all \d+ samples\.$/ }).waitFor();
+    expect(await said.count()).toBe(0);
+  });
+
   it('renders a pasted payload and saves it as a sample in the data file', async () => {
     const { page } = session;
     await replaceTemplate(page, '{"who": "{{data.requester.email}}"}');

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../servers/receiver';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
+import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
 
 let app: WebApp;
 let session: BrowserSession;
@@ -86,6 +86,20 @@ describe('the Test button and the invocation panel', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByText('Test failed').waitFor();
     expect(await page.locator('.test-result .hint').textContent()).toMatch(/temporarily unavailable.*retry after 120 s/);
+  });
+
+  it('Ctrl+Enter in the template editor runs one Test and leaves the template as it was', async () => {
+    const ep = await rx.server.forPost('/from-editor').thenJson(200, { status: 'accepted' });
+    const { page } = session;
+    await page.getByLabel('URL').fill(rx.url('/from-editor'));
+    const template = page.locator('.tw-template');
+    const before = await monacoText(template);
+    await page.getByLabel('Body Template').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Test successful').waitFor();
+    expect(await ep.getSeenRequests()).toHaveLength(1);
+    // Monaco's own Ctrl+Enter (insert a line below) did not run as well.
+    expect(await monacoText(template)).toBe(before);
   });
 
   it('Cancel stops a slow test and says "Cancelled", not "Test failed"', async () => {

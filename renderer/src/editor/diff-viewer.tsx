@@ -2,7 +2,9 @@
  * A read-only side-by-side diff (Monaco's diff editor), for comparing an invocation with its replay.
  * Lives here because this folder is the only place allowed to import Monaco.
  */
+import { useEffect, useRef } from 'react';
 import { DiffEditor } from '@monaco-editor/react';
+import type { editor } from 'monaco-editor/editor';
 import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme } from './monaco';
 
@@ -16,8 +18,28 @@ export interface DiffViewerProps {
   height: number | string;
 }
 
+/** One diff editor per pair of texts: another path is a new editor, so each editor's models are its own. */
 export function DiffViewer(props: DiffViewerProps) {
+  return <PairDiff key={props.path} {...props} />;
+}
+
+function PairDiff(props: DiffViewerProps) {
   const base = `hooksmith://diff/${encodeURIComponent(props.path)}`;
+  const diffRef = useRef<editor.IStandaloneDiffEditor | null>(null);
+
+  // The library disposes the models before the editor, which Monaco reports as an error ("TextModel got
+  // disposed before DiffEditorWidget model got reset"); so it keeps them, and this detaches, then disposes.
+  useEffect(
+    () => () => {
+      const diff = diffRef.current;
+      const models = diff?.getModel();
+      diff?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
+
   return (
     <DiffEditor
       height={props.height}
@@ -26,6 +48,11 @@ export function DiffViewer(props: DiffViewerProps) {
       modified={props.modified}
       originalModelPath={`${base}/original`}
       modifiedModelPath={`${base}/replay`}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      onMount={(diff) => {
+        diffRef.current = diff;
+      }}
       theme={currentTheme()}
       loading={<p className="muted">Loading diff…</p>}
       options={{

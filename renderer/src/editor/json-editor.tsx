@@ -2,11 +2,11 @@
  * A JSON editor: read-only for the rendered preview, editable for sample payloads. An optional error
  * position is shown as a marker, so a broken body is pointed at, not just reported.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import Editor from '@monaco-editor/react';
-import type { editor } from 'monaco-editor/editor';
 import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme, monaco } from './monaco';
+import { useOwnedModel } from './owned-model';
 
 export interface JsonEditorProps {
   /** A unique model path, e.g. `preview.json`. */
@@ -23,7 +23,7 @@ export interface JsonEditorProps {
 const OWNER = 'hooksmith-json';
 
 export function JsonEditor(props: JsonEditorProps) {
-  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const { editorRef, attach } = useOwnedModel(props.value, props.onChange);
   const { error } = props;
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function JsonEditor(props: JsonEditorProps) {
       OWNER,
       error ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column, endLineNumber: error.line, endColumn: error.column + 1 }] : [],
     );
-  }, [error, props.value]);
+  }, [error, props.value, editorRef]);
 
   return (
     <Editor
@@ -42,11 +42,9 @@ export function JsonEditor(props: JsonEditorProps) {
       language="json"
       path={`hooksmith://json/${props.path}`}
       theme={currentTheme()}
-      value={props.value}
-      onChange={(v) => props.onChange?.(v ?? '')}
-      onMount={(ed) => {
-        editorRef.current = ed;
-      }}
+      // Uncontrolled, as the template editor: a `value` prop would overwrite a pasted or fast-typed sample.
+      defaultValue={props.value}
+      onMount={attach}
       loading={<p className="muted">Loading editor…</p>}
       options={{
         ariaLabel: props.ariaLabel,

@@ -5,11 +5,11 @@
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import Editor from '@monaco-editor/react';
-import type { editor } from 'monaco-editor/editor';
 import type { TemplateDiagnostic } from '../../../shared/template/analysis-types';
 import type { EscapeMode } from '../../../shared/template/render';
 import { BASE_EDITOR_OPTIONS } from './editor-options';
 import { currentTheme, monaco } from './monaco';
+import { useOwnedModel } from './owned-model';
 import { watchDiagnostics, type DiagnosticsWatch } from './languages/handlebars/diagnostics';
 import { registerTemplateLanguage, TEMPLATE_LANGUAGE } from './languages/handlebars/providers';
 
@@ -35,7 +35,7 @@ export interface TemplateCodeEditorProps {
 }
 
 export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeEditorProps>(function TemplateCodeEditor(props, ref) {
-  const editorRef = useRef<editor.IStandaloneCodeEditor | null>(null);
+  const { editorRef, attach } = useOwnedModel(props.value, props.onChange);
   const watchRef = useRef<DiagnosticsWatch | null>(null);
   const escapeRef = useRef(props.escape);
   const onDiagnosticsRef = useRef(props.onDiagnostics);
@@ -79,11 +79,11 @@ export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeE
       language={TEMPLATE_LANGUAGE}
       path="hooksmith://template/body.hbs"
       theme={currentTheme()}
-      value={props.value}
-      onChange={(v) => props.onChange(v ?? '')}
+      // Uncontrolled: the editor owns the text (see owned-model.ts); a `value` prop would overwrite fast typing.
+      defaultValue={props.value}
       beforeMount={() => registerTemplateLanguage()}
       onMount={(ed) => {
-        editorRef.current = ed;
+        attach(ed);
         const model = ed.getModel();
         if (model) watchRef.current = watchDiagnostics(model, () => ({ escape: escapeRef.current }), (d) => onDiagnosticsRef.current?.(d));
         // The hidden input Monaco types into gets the form field's id, so the page's <label> names it.
@@ -97,7 +97,9 @@ export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeE
         tabSize: 2,
         fixedOverflowWidgets: true,
         lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
-        quickSuggestions: { other: true, strings: true, comments: false },
+        // No list while typing words: outside a mustache the text is JSON, where Enter must start a new line.
+        // Typing `{{`, `.`, `/` or `@` in a mustache opens it (trigger characters), Ctrl+Space anywhere.
+        quickSuggestions: false,
         suggest: { showWords: false },
         wordBasedSuggestions: 'off',
       }}

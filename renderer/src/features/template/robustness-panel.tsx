@@ -4,26 +4,34 @@ import { LineLink } from './line-link';
 import type { RobustnessState } from './use-robustness';
 
 const KIND: Record<RobustnessFinding['kind'], string> = {
-  'syntax-error': 'Template error',
   'render-error': 'Render error',
   'invalid-json': 'Invalid JSON',
   'escaping-altered': 'Altered by escaping',
 };
 
 export function RobustnessPanel({ state, onGo }: { state: RobustnessState; onGo(line: number, column: number): void }) {
+  const done = state.status === 'done' ? state : undefined;
+  const findings = done?.report.compiles ? done.report.findings : [];
+  const syntaxError = done && !done.report.compiles ? done.report.syntaxError : undefined;
   return (
     <section className="tw-robust" aria-labelledby="tw-robust-title" aria-busy={state.status === 'checking'}>
       <div className="tw-head">
         <h3 id="tw-robust-title">Does the JSON hold?</h3>
         <span className="muted" role="status">
           {state.status === 'checking' && 'Checking every sample…'}
-          {state.status === 'done' && (state.findings.length === 0 ? `Holds for all ${state.checked} samples.` : `${state.findings.length} of ${state.checked} samples fail.`)}
+          {done?.report.compiles && (findings.length === 0 ? `Holds for all ${done.checked} samples.` : `${findings.length} of ${done.checked} samples fail.`)}
         </span>
       </div>
       {state.status === 'failed' && <p className="error">{state.message}</p>}
-      {state.status === 'done' && state.findings.length > 0 && (
+      {/* Said once for the template, not counted per sample: no sample can render until it compiles. */}
+      {syntaxError && (
+        <p className="error">
+          The template does not compile: {syntaxError.message} (<LineLink line={syntaxError.line} column={syntaxError.column} onGo={onGo} />) — fix it first; no sample can render.
+        </p>
+      )}
+      {findings.length > 0 && (
         <ul className="tw-findings">
-          {state.findings.map((f) => (
+          {findings.map((f) => (
             <li key={`${f.sampleId}-${f.kind}`}>
               <strong>{f.sampleLabel}</strong> <span className={f.kind === 'escaping-altered' ? 'warning' : 'error'}>{KIND[f.kind]}</span>
               <div className="tw-finding-msg">

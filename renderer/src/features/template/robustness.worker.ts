@@ -1,10 +1,10 @@
 /**
  * "Does the JSON hold?" off the main thread: rendering every sample (one has 500 access units) takes long
- * enough to be felt while typing, so it runs here and only the findings travel back.
+ * enough to be felt while typing, so it runs here and only the report travels back.
  */
 import { allSamples } from '../../../../shared/payload/samples';
 import type { EventTypeStyle, SampleEvent } from '../../../../shared/payload/request-event';
-import { checkRobustness, type RobustnessFinding } from '../../../../shared/template/robustness';
+import { checkRobustness, type RobustnessReport } from '../../../../shared/template/robustness';
 import type { EscapeMode } from '../../../../shared/template/render';
 
 /** A check request; built-in samples are made here from the style, only the user's travel in. */
@@ -16,10 +16,10 @@ export interface RobustnessRequest {
   userSamples: SampleEvent[];
 }
 
-/** The findings of one request, with the number of samples checked. */
+/** The report of one request, with the number of samples checked. */
 export interface RobustnessResponse {
   id: number;
-  findings: RobustnessFinding[];
+  report: RobustnessReport;
   checked: number;
 }
 
@@ -30,6 +30,6 @@ self.onmessage = (e: MessageEvent<RobustnessRequest>) => {
   let samples = builtIns.get(style);
   if (!samples) builtIns.set(style, (samples = allSamples(style)));
   const all = [...samples, ...userSamples];
-  const response: RobustnessResponse = { id, findings: checkRobustness(text, { escape, samples: all }), checked: all.length };
+  const response: RobustnessResponse = { id, report: checkRobustness(text, { escape, samples: all }), checked: all.length };
   self.postMessage(response);
 };

@@ -4,14 +4,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EventTypeStyle, SampleEvent } from '../../../../shared/payload/request-event';
-import type { RobustnessFinding } from '../../../../shared/template/robustness';
+import type { RobustnessReport } from '../../../../shared/template/robustness';
 import type { EscapeMode } from '../../../../shared/template/render';
 import RobustnessWorker from './robustness.worker?worker';
 import type { RobustnessRequest, RobustnessResponse } from './robustness.worker';
 
 export type RobustnessState =
   | { status: 'checking' }
-  | { status: 'done'; findings: RobustnessFinding[]; checked: number }
+  | { status: 'done'; report: RobustnessReport; checked: number }
   | { status: 'failed'; message: string };
 
 const DEBOUNCE_MS = 250;
@@ -35,7 +35,7 @@ export function useRobustness(text: string, escape: EscapeMode, style: EventType
         const slot = { w, busy: false };
         w.onmessage = (e: MessageEvent<RobustnessResponse>) => {
           slot.busy = false;
-          if (e.data.id === seq.current) setState({ status: 'done', findings: e.data.findings, checked: e.data.checked });
+          if (e.data.id === seq.current) setState({ status: 'done', report: e.data.report, checked: e.data.checked });
         };
         w.onerror = (e) => {
           slot.busy = false;

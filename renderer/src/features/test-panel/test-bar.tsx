@@ -31,12 +31,15 @@ export function TestBar({ webhookId, draft }: { webhookId?: string; draft: Webho
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        // Caught on the way down and stopped: the code editors bind Ctrl+Enter themselves (insert a line
+        // below) and stop it there, so a listener waiting for it to bubble never heard it from the template.
         e.preventDefault();
+        e.stopPropagation();
         test();
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   });
 
   const record = run.kind === 'done' ? run.record : null;

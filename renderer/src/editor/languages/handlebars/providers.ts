@@ -21,10 +21,12 @@ function editRange(r: TemplateRange) {
 const Snippet = () => monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet;
 
 const completionProvider: languages.CompletionItemProvider = {
+  // `{` matters only as the second brace of `{{`: the analysis offers nothing for a typed JSON brace.
   triggerCharacters: ['{', '.', '/', '@'],
-  provideCompletionItems(model, position) {
-    const list = completionsAt(model.getValue(), position.lineNumber, position.column);
-    const range = toEditorRange(list.replaceRange);
+  provideCompletionItems(model, position, context) {
+    const trigger = context.triggerKind === monaco.languages.CompletionTriggerKind.TriggerCharacter ? 'typed' : 'invoked';
+    const list = completionsAt(model.getValue(), position.lineNumber, position.column, { trigger });
+    const blockRange = list.blockRange && editRange(list.blockRange);
     const suggestions: languages.CompletionItem[] = list.items.map((item, i) => ({
       label: item.label,
       kind: monaco.languages.CompletionItemKind[COMPLETION_KIND[item.kind]],
@@ -33,10 +35,10 @@ const completionProvider: languages.CompletionItemProvider = {
       insertText: item.insertText,
       ...(item.isSnippet ? { insertTextRules: Snippet() } : {}),
       sortText: String(i).padStart(4, '0'),
-      range: editRange(list.replaceRange),
+      ...(item.kind === 'snippet' && blockRange ? { range: blockRange, filterText: `{{${item.label}` } : { range: editRange(list.replaceRange) }),
     }));
-    // Outside a mustache the analysis offers whole blocks; add the JSON-aware ones next to them.
-    if (list.items.some((i) => i.kind === 'snippet')) {
+    // Where a block may start, the JSON-aware blocks go next to the analysis' own.
+    if (blockRange) {
       BLOCK_SNIPPETS.forEach((s, i) => {
         suggestions.push({
           label: s.label,
@@ -46,7 +48,9 @@ const completionProvider: languages.CompletionItemProvider = {
           insertText: s.insertText,
           insertTextRules: Snippet(),
           sortText: `z${i}`,
-          range,
+          // The range may start at the `{{` already typed: Monaco filters by the text in it.
+          filterText: `{{${s.label}`,
+          range: blockRange,
         });
       });
     }
