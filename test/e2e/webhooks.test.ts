@@ -119,6 +119,31 @@ describe('webhooks in the browser', () => {
     expect(await page.getByLabel('Timeout in seconds').inputValue()).toBe('20');
   });
 
+  it('keeps what was typed while a save was in flight, as unsaved changes', async () => {
+    const { page } = session;
+    const timeout = page.getByLabel('Timeout in seconds');
+    // Hold the save's answer so typing surely lands while it is in flight.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/webhooks.update', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await timeout.fill('21');
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: 'Saving' }).waitFor();
+    await timeout.fill('22');
+    release();
+    await page.getByText('Unsaved changes').waitFor();
+    await page.unroute('**/api/webhooks.update');
+    expect(await timeout.inputValue()).toBe('22');
+    const stored = JSON.parse(await readFile(join(home.path, 'hooksmith.json'), 'utf8')) as { webhooks: Array<{ name: string; timeoutSeconds: number }> };
+    expect(stored.webhooks.find((w) => w.name === 'OktaFlow')?.timeoutSeconds).toBe(21);
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await timeout.inputValue()).toBe('22');
+  });
+
   it('requested nothing outside 127.0.0.1', () => {
     expect(session.requests.length).toBeGreaterThan(3);
     expect(foreignRequests(session.requests, app.origin)).toEqual([]);

@@ -64,10 +64,13 @@ export function useWebhookDraft(id: string | undefined, presetId?: string) {
     const r = savedId ? await api.webhooks.update({ id: savedId, input: current }) : await api.webhooks.create({ input: current });
     if (r.ok) {
       setSavedId(r.value.webhook.id);
-      setDraft(toInput(r.value.webhook));
+      // Typing went on while the save was in flight: keep it (still unsaved) rather than replace it with what
+      // was saved a moment ago.
+      const typedMeanwhile = draftRef.current !== current;
+      if (!typedMeanwhile) setDraft(toInput(r.value.webhook));
       setIssues(r.value.warnings);
-      setDirty(false);
-      setSave({ kind: 'saved', at: new Date() });
+      setDirty(typedMeanwhile);
+      setSave(typedMeanwhile ? { kind: 'idle' } : { kind: 'saved', at: new Date() });
       if (!savedId) window.history.replaceState(null, '', `#/webhooks/${encodeURIComponent(r.value.webhook.id)}`);
     } else {
       const fieldIssues = r.error.issues ?? (r.error.field ? [{ field: r.error.field, message: r.error.message }] : []);
