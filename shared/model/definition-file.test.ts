@@ -9,7 +9,7 @@ function slack(): WebhookInput {
     url: 'https://hooks.slack.com/services/T0/B0/x',
     headers: [{ key: 'X-Trace', value: 'hooksmith' }, { key: 'DD-API-KEY', value: '${env:DD_API_KEY}', secret: true }],
     triggers: ['RequestCreated', 'RequestApproved'],
-    filters: [{ field: 'json_path', values: ['prod'], path: '$.data.tags.env' }, { field: 'integration', values: ['aws'] }],
+    filters: [{ field: 'json_path', values: ['prod'], path: '$.data.custom_fields.env' }, { field: 'integration', values: ['aws'] }],
     timeoutSeconds: 30,
     responseValidators: [{ jsonPath: '$.data.ok', expectedValues: ['true'] }],
   };

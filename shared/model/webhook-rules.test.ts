@@ -168,9 +168,17 @@ describe('validateWebhookInput: filters', () => {
   it('requires a value', () => expectError({ filters: [{ field: 'bundle', values: [] }] }, 'filters.0.values', /at least one value/));
   it('refuses empty values', () => expectError({ filters: [{ field: 'bundle', values: ['a', ' '] }] }, 'filters.0.values.1', /must not be empty/));
   it('json_path needs a $ path', () => {
-    expectClean({ filters: [{ field: 'json_path', values: ['prod'], path: '$.data.tags.env' }] });
+    expectClean({ filters: [{ field: 'json_path', values: ['prod'], path: '$.data.requester.email' }] });
     expectError({ filters: [{ field: 'json_path', values: ['prod'] }] }, 'filters.0.path', /must start with \$/);
     expectError({ filters: [{ field: 'json_path', values: ['prod'], path: 'data.x' }] }, 'filters.0.path', /must start with \$/);
+    // A broken path is an error (jsonpath-plus would quietly read it as a shorter one).
+    expectError({ filters: [{ field: 'json_path', values: ['x'], path: '$.data[' }] }, 'filters.0.path', /not a JSON path: a "\[" is never closed at character 7/);
+    expectError({ filters: [{ field: 'json_path', values: ['x'], path: '$.data.' }] }, 'filters.0.path', /a field name must follow "\."/);
+    // A field the payload does not have is a warning with a did-you-mean; wildcards, filters and opaque objects pass.
+    expectWarning({ filters: [{ field: 'json_path', values: ['x'], path: '$.data.requestor.email' }] }, 'filters.0.path', /no "requestor" under \$\.data — did you mean "requester"\?/);
+    expectClean({ filters: [{ field: 'json_path', values: ['x'], path: "$.data.access_groups[*].integration['name']" }] });
+    expectClean({ filters: [{ field: 'json_path', values: ['x'], path: '$.data.access_groups[?(@.integration.type=="AWS Account")].integration.name' }] });
+    expectClean({ filters: [{ field: 'json_path', values: ['x'], path: '$.data.custom_fields.env' }] });
   });
   it('warns about a path on other filters', () =>
     expectWarning({ filters: [{ field: 'bundle', values: ['b'], path: '$.x' }] }, 'filters.0.path', /only by json_path/));

@@ -12,6 +12,7 @@ import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
+import { checkFilterPath } from '../filters/json-path-check';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
 export const MAX_NAME_LENGTH = 100;
@@ -110,8 +111,11 @@ function checkFilter(filter: WebhookFilter, base: string): FieldIssue[] {
   });
   if (filter.field === 'json_path') {
     const path = filter.path ?? '';
-    if (!path.startsWith('$')) {
-      issues.push({ field: `${base}.path`, message: 'Filter path is required for a json_path filter and must start with $ — e.g. $.data.integration.name.' });
+    if (!path.trim().startsWith('$')) {
+      issues.push({ field: `${base}.path`, message: 'Filter path is required for a json_path filter and must start with $ — e.g. $.data.requester.email.' });
+    } else {
+      const problem = checkFilterPath(path);
+      if (problem) issues.push({ field: `${base}.path`, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}), message: problem.message });
     }
   } else if (filter.path !== undefined) {
     issues.push({ field: `${base}.path`, severity: 'warning', message: `Filter path is used only by json_path filters — remove it from this ${filter.field} filter.` });
