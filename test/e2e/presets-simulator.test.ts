@@ -78,6 +78,11 @@ describe('presets and the simulator', () => {
     for (const step of ['RequestCreated', 'RequestApproved', 'RequestGranted', 'RequestExpired']) {
       expect(await cell(step).getAttribute('aria-label'), step).toMatch(/: fires$/);
     }
+    // Editing starts from the request picked: the Granted sample's grantee is in the JSON to edit.
+    await page.getByLabel('Base request').selectOption({ label: 'Edit as JSON…' });
+    expect(await page.getByLabel('Request JSON').inputValue()).toContain('"grantee"');
+    for (const step of ['RequestCreated', 'RequestGranted']) expect(await cell(step).getAttribute('aria-label'), step).toMatch(/: fires$/);
+    await page.getByLabel('Base request').selectOption({ label: 'Sample: Granted: two integrations, grantee differs from requester, no bundle' });
     await page.getByLabel('Created → Rejected').check();
     expect(await cell('RequestRejected').getAttribute('aria-label')).toMatch(/: fires$/);
     await cell('RequestRejected').click();

@@ -53,6 +53,13 @@ export function SimulatorPage() {
     void api.webhooks.list().then((r) => (r.ok ? setWebhooks(r.value) : setLoadError(r.error.message)));
   }, []);
 
+  // "Edit as JSON…" starts from the request picked before it, so picking a sample and then editing it works.
+  const pickSource = (next: string) => {
+    const current = samples.find((s) => s.id === source);
+    if (next === PASTE && current) setPasted(JSON.stringify(current.event, null, 2));
+    setSource(next);
+    setChosen(undefined);
+  };
   const base = useMemo(() => (source === PASTE ? parseBase(pasted) : { event: samples.find((s) => s.id === source)?.event }), [source, pasted, samples]);
   const verdicts = useMemo(
     () => (base.event && webhooks ? simulateLifecycle(webhooks, base.event, lifecycle, { render: false }) : undefined),
@@ -89,14 +96,14 @@ export function SimulatorPage() {
       <div className="sim-controls">
         <label className="field">
           <span className="label">Base request</span>
-          <select value={source} disabled={sendAll.running} onChange={(e) => (setSource(e.target.value), setChosen(undefined))}>
+          <select value={source} disabled={sendAll.running} onChange={(e) => pickSource(e.target.value)}>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.edgeCase ? 'Edge case: ' : isSavedSampleId(s.id) ? 'Saved: ' : 'Sample: '}
                 {s.label}
               </option>
             ))}
-            <option value={PASTE}>Paste JSON…</option>
+            <option value={PASTE}>Edit as JSON…</option>
           </select>
         </label>
         <fieldset className="lifecycles">
