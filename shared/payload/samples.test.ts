@@ -57,6 +57,19 @@ describe('samples', () => {
     expect(granted?.access_groups.flatMap((g) => g.access_units).length).toBeGreaterThan(2);
   });
 
+  it('one request id has one shape across triggers, and a grant is revoked its duration after the grant', () => {
+    const byId = new Map<string, string>();
+    for (const s of triggerSamples()) {
+      const d = s.event.data;
+      const shape = JSON.stringify({ groups: d.access_groups, grantee: d.grantee ?? null, bundle: d.access_bundle ?? null, requester: d.requester });
+      const seen = byId.get(d.friendly_id);
+      if (seen !== undefined) expect(shape, `${s.trigger} (${d.friendly_id})`).toBe(seen);
+      else byId.set(d.friendly_id, shape);
+    }
+    const granted = triggerSamples().find((s) => s.trigger === 'RequestGranted')!.event;
+    expect(granted.data.revocation_date).toBe(granted.event_time + granted.data.access_duration_in_seconds!);
+  });
+
   it('default sample is the documented example', () => {
     const d = documentedExample();
     expect(d.event_time).toBe(1696263265.851898);

@@ -2,8 +2,9 @@
  * Realistic sample events, one per trigger, built from Apono's documented example (spec §2.4).
  *
  * The samples agree with each other and with the request lifecycle: approvals are Pending on creation and
- * Approved once approved or granted; the revocation date is the creation date plus the duration; event
- * times move forward with the trigger.
+ * Approved once approved or granted; event times move forward with the trigger. Samples that show a different
+ * request (Granted: two integrations and a contractor; Failed: AWS only) carry their own request id, so one id
+ * never has two shapes; a granted request is revoked its duration after the grant.
  */
 import { TRIGGERS, type Trigger } from '../model/webhook';
 import { approval, awsGroup, documentedExample, EXAMPLE_CREATION, postgresGroup } from './documented-example';
@@ -37,6 +38,9 @@ function atStage(trigger: Trigger, style: EventTypeStyle): RequestEvent {
       d.access_groups = [postgresGroup(), awsGroup()];
       d.grantee = { id: 'user-9', source_id: '00u9contractor', name: 'Casey Contractor', type: 'user' };
       delete d.access_bundle;
+      d.id = '124';
+      d.friendly_id = 'AR-124';
+      if (d.access_duration_in_seconds !== undefined) d.revocation_date = event.event_time + d.access_duration_in_seconds;
       break;
     case 'RequestExpired':
       event.event_time = (d.revocation_date ?? EXAMPLE_CREATION + 3600) + 0.5;
@@ -46,6 +50,8 @@ function atStage(trigger: Trigger, style: EventTypeStyle): RequestEvent {
       event.event_time = EXAMPLE_CREATION + 125;
       d.approvals = [approval('Approved')];
       d.access_groups = [awsGroup()];
+      d.id = '125';
+      d.friendly_id = 'AR-125';
       break;
     case 'Manual':
       event.event_time = EXAMPLE_CREATION + 60;

@@ -89,7 +89,7 @@ describe('presets and the simulator', () => {
     const detail = page.getByRole('region', { name: 'Selected cell' });
     await detail.getByText('Body it would send').waitFor();
     const body = JSON.parse((await detail.locator('pre').textContent()) ?? '');
-    expect(body.fields).toMatchObject({ 'event type': 'AccessRequestRejected', 'request id': 'AR-123', 'integration name': 'prod db' });
+    expect(body.fields).toMatchObject({ 'event type': 'AccessRequestRejected', 'request id': 'AR-124', 'integration name': 'prod db' });
     expect(body.resources).toHaveLength(3);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
   });
