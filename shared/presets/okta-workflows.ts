@@ -1,6 +1,6 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
-import { RESOURCES_ARRAY } from './common-fields';
+import { resourcesArray } from './common-fields';
 
 /** Okta Workflows API endpoint; body keys follow Apono's Okta guide (spec §7, S13). */
 export const oktaWorkflows: WebhookPreset = {
@@ -22,7 +22,7 @@ export const oktaWorkflows: WebhookPreset = {
     "resource type": "{{data.access_groups.[0].resource_types.[0].name}}",
     "access units": "{{data.access_groups.[0].access_units.[0].resource.name}}"
   },
-  "resources": ${RESOURCES_ARRAY}
+  "resources": ${resourcesArray('  ')}
 }
 `,
   }),

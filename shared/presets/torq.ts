@@ -1,5 +1,6 @@
 import type { WebhookPreset } from './preset';
 import { presetWebhook } from './preset-webhook';
+import { resourcesArray } from './common-fields';
 
 /** Torq webhook trigger (spec §7, S22): the event under `body`, the requester by email (see FREE_TEXT_NOTE). */
 export const torq: WebhookPreset = {
@@ -17,10 +18,7 @@ export const torq: WebhookPreset = {
     "event_type": "{{event_type}}",
     "request_id": "{{data.friendly_id}}",
     "requester_email": "{{data.requester.email}}",
-    "resources": [
-      {{#each data.access_groups}}{{#each access_units}}
-      { "integration": "{{../integration.name}}", "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}{{/each}}{{#unless @last}},{{/unless}}{{/each}}
-    ]
+    "resources": ${resourcesArray('    ')}
   }
 }
 `,
