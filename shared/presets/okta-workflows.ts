@@ -7,6 +7,7 @@ export const oktaWorkflows: WebhookPreset = {
   id: 'okta-workflows',
   name: 'Okta Workflows',
   description: 'Start an Okta Workflows flow through its API Endpoint card for each access-request event.',
+  urls: [{ domains: ['workflows.okta.com', 'workflows.oktapreview.com', 'workflows.okta-emea.com', 'workflows.okta-gov.com'], path: /^\/api\/flo\//i }],
   webhook: presetWebhook({
     name: 'OktaWorkflows',
     url: 'https://<OKTA_ORG>.workflows.okta.com/api/flo/<FLOW_ID>/invoke',

@@ -7,6 +7,7 @@ export const torq: WebhookPreset = {
   id: 'torq',
   name: 'Torq',
   description: 'Trigger a Torq workflow with the access request, to automate follow-up steps.',
+  urls: [{ domains: ['torq.io'], path: /^\/v1\/webhooks\//i }],
   webhook: presetWebhook({
     name: 'TorqWorkflow',
     url: 'https://hooks.torq.io/v1/webhooks/<WEBHOOK_ID>',
