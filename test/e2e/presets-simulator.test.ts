@@ -85,8 +85,9 @@ describe('presets and the simulator', () => {
     await detail.getByText('Body it would send').waitFor();
     const body = JSON.parse((await detail.locator('pre').textContent()) ?? '');
     expect(body.fields).toMatchObject({ 'event type': 'AccessRequestRejected', 'request id': 'AR-123', 'integration name': 'prod db' });
-    expect(body.resources).toHaveLength(1);
-    expect(body.resources[0].access_units).toHaveLength(3);
+    // One entry per access group (Postgres, AWS), each with its access units.
+    expect(body.resources.map((g: { integration: string }) => g.integration)).toEqual(['prod db', 'aws prod']);
+    expect(body.resources.flatMap((g: { access_units: unknown[] }) => g.access_units)).toHaveLength(3);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
   });
 
