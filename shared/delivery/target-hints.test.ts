@@ -4,6 +4,7 @@ import type { InvocationRecord } from './invocation';
 import { formatInvocationSummary } from './summary';
 import { targetHintsFor } from './target-hints';
 import { emptyWebhookInput } from '../model/webhook';
+import { findPreset } from '../presets';
 
 const SLACK = 'https://hooks.slack.com/services/T0/B0/x';
 
@@ -48,5 +49,29 @@ describe('targetHintsFor', () => {
     const generic = lines.findIndex((l) => l.startsWith('Hint: '));
     expect(generic).toBeGreaterThan(0);
     expect(lines[generic + 1]).toMatch(/^Slack incoming webhook hint: The channel was archived/);
+  });
+
+  // The reviewer's URLs (issue 6) that used to get only the generic hint.
+  it.each([
+    ['splunk', 'https://http-inputs-acme.splunkcloud.com/services/collector/event'],
+    ['torq', 'https://hooks.torq.io/v1/webhooks/abc/'],
+    ['okta-workflows', 'https://acme.workflows.okta.com/api/flo/abc123'],
+    ['okta-workflows', 'https://acme.workflows.oktapreview.com/api/flo/abc123/invoke'],
+    ['logzio', 'https://listener.logz.io:8071/?token=abc'],
+    ['logzio', 'https://listener.logz.io/?token=abc'],
+    ['jira', 'https://acme.atlassian.net/rest/api/3/issue'],
+  ])('a 401 from %s at %s carries that target\'s 401 hint', (id, url) => {
+    const preset = findPreset(id)!;
+    const expected = preset.hints.find((h) => h.status === 401)!.hint;
+    const found = targetHintsFor(failed(url, 401, 'Unauthorized'));
+    expect(found).toEqual({ target: preset.name, hints: [expected] });
+    expect(formatInvocationSummary(failed(url, 401, 'Unauthorized'))).toContain(`${preset.name} hint: ${expected}`);
+  });
+
+  it('a Teams URL whose path holds @ and several segments gets the Teams hints', () => {
+    const url = 'https://acme.webhook.office.com/webhookb2/0b8f2a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/5f1c0a2b/0c1d2e3f-4a5b';
+    const teams = findPreset('teams')!;
+    const status = teams.hints.find((h) => h.status !== undefined)!;
+    expect(targetHintsFor(failed(url, status.status!, status.text ?? ''))?.target).toBe(teams.name);
   });
 });

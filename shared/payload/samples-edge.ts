@@ -5,7 +5,7 @@
  * treat specially, very long text, and very many access units.
  */
 import type { EventAccessUnit, EventTypeStyle, RequestEvent, SampleEvent } from './request-event';
-import { documentedExample } from './documented-example';
+import { documentedExample, postgresGroup } from './documented-example';
 
 /** The n-th access unit of the generated large request (1-based, so names read naturally). */
 export function accessUnit(n: number): EventAccessUnit {
@@ -47,6 +47,14 @@ const EDGE_CASES: ReadonlyArray<{ id: string; label: string; edit: Edit }> = [
     edit: (e) => {
       e.data.approvals = [];
       e.data.access_groups = [];
+    },
+  },
+  {
+    // A nested `{{#unless @last}},{{/unless}}` per level leaves a comma after the last group's (missing) units.
+    id: 'group-without-units',
+    label: 'Two access groups, the second with no access units',
+    edit: (e) => {
+      e.data.access_groups.push({ ...postgresGroup(), access_units: [] });
     },
   },
   {

@@ -48,12 +48,17 @@ export function logFieldsAsString(): string {
 }
 
 /**
- * A JSON array of every resource in the request: integration, resource and permission per access unit.
+ * A JSON array with one object per access group: its integration, and its access units' resources and
+ * permissions as an inner array, indented by `indent`.
  *
- * Commas follow the usual `{{#unless @last}}` guards at both levels; an access group with no access units
- * in the middle of the list would still leave a stray comma, which no Apono example or sample shows.
+ * Nested this way, each level's `{{#unless @last}}` comma sits between objects that are always emitted; a flat
+ * list of units across groups cannot be joined safely in stock Handlebars, since a group with no access units
+ * leaves a comma with nothing after it (the `edge-group-without-units` sample).
  */
-export const RESOURCES_ARRAY = `[
-    {{#each data.access_groups}}{{#each access_units}}
-    { "integration": "{{../integration.name}}", "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}{{/each}}{{#unless @last}},{{/unless}}{{/each}}
-  ]`;
+export function resourcesArray(indent: string): string {
+  return `[{{#each data.access_groups}}
+${indent}  { "integration": "{{integration.name}}", "access_units": [{{#each access_units}}
+${indent}    { "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}{{/each}}
+${indent}  ] }{{#unless @last}},{{/unless}}{{/each}}
+${indent}]`;
+}

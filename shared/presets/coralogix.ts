@@ -10,6 +10,7 @@ export const coralogix: WebhookPreset = {
   id: 'coralogix',
   name: 'Coralogix',
   description: 'Send every access-request event to a Coralogix Generic Incoming Webhook.',
+  urls: [{ domains: ['coralogix.com', 'coralogix.us', 'coralogix.in', 'coralogixsg.com', 'coralogix.net'] }],
   webhook: presetWebhook({
     name: 'CoralogixEvents',
     url: 'https://<INCOMING_WEBHOOK_HOST>/<INCOMING_WEBHOOK_PATH>',

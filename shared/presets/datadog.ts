@@ -11,6 +11,7 @@ export const datadog: WebhookPreset = {
   id: 'datadog',
   name: 'Datadog logs',
   description: 'Send every access-request event to Datadog Logs as a structured log with Apono attributes.',
+  urls: [{ domains: ['datadoghq.com', 'datadoghq.eu', 'ddog-gov.com'], path: /^\/(api\/v2\/logs|v1\/input)/i }],
   webhook: presetWebhook({
     name: 'DatadogLogs',
     url: 'https://http-intake.logs.<DATADOG_SITE>/api/v2/logs',

@@ -10,6 +10,7 @@ export const freshdesk: WebhookPreset = {
   id: 'freshdesk',
   name: 'Freshdesk',
   description: 'Open a Freshdesk ticket for each new access request, raised by the requester.',
+  urls: [{ domains: ['freshdesk.com'], path: /^\/api\/v2\//i }],
   webhook: presetWebhook({
     name: 'FreshdeskTickets',
     url: 'https://<SUBDOMAIN>.freshdesk.com/api/v2/tickets',

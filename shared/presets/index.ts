@@ -15,6 +15,7 @@ import { torq } from './torq';
 import { coralogix } from './coralogix';
 import { sentinel } from './sentinel';
 import { custom } from './custom';
+import { urlFitsRules } from './target-urls';
 
 export type { FailureHint, WebhookPreset } from './preset';
 export { FREE_TEXT_NOTE } from './preset';
@@ -63,21 +64,15 @@ export function hintsFor(preset: WebhookPreset, facts: FailureFacts): string[] {
 }
 
 /**
- * The preset whose URL pattern a webhook's URL follows (placeholders match any text without `/`, `?` or `#`),
- * so hints can be offered for webhooks made from a preset and saved long ago. Presets whose host is all
- * placeholder (Coralogix's generated URL) would match any URL and are skipped.
+ * The preset whose target a webhook's URL points at, by the host and path rules each preset declares (see
+ * target-urls.ts), so hints can be offered for webhooks made from a preset and saved long ago, or pasted in.
  */
 export function presetForUrl(url: string): WebhookPreset | undefined {
-  return PRESETS.find((p) => hasFixedHost(p.webhook.url) && urlPattern(p.webhook.url).test(url));
-}
-
-function hasFixedHost(pattern: string): boolean {
-  const host = /^https:\/\/([^/?#]*)/.exec(pattern)?.[1] ?? '';
-  return host.replace(/<[A-Z][A-Z0-9_]*>/g, '').replace(/\./g, '') !== '';
-}
-
-function urlPattern(pattern: string): RegExp {
-  const base = pattern.split('?')[0]!;
-  const parts = base.split(/<[A-Z][A-Z0-9_]*>/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/?#]+')}(?:[?#].*)?$`, 'i');
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  return PRESETS.find((p) => urlFitsRules(p.urls, parsed));
 }

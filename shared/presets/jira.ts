@@ -9,6 +9,7 @@ export const jira: WebhookPreset = {
   id: 'jira',
   name: 'Jira',
   description: 'Create a Jira issue for each new access request, labelled with the Apono request id.',
+  urls: [{ domains: ['atlassian.net', 'jira.com'], path: /^\/rest\/api\/(2|3|latest)\/issue\/?$/i }],
   webhook: presetWebhook({
     name: 'JiraIssues',
     url: 'https://<SITE>.atlassian.net/rest/api/2/issue',

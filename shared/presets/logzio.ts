@@ -7,6 +7,7 @@ export const logzio: WebhookPreset = {
   id: 'logzio',
   name: 'Logz.io',
   description: 'Ship every access-request event to Logz.io as a JSON log of type Apono.',
+  urls: [{ domains: ['logz.io'] }],
   webhook: presetWebhook({
     name: 'LogzioLogs',
     url: 'https://<LISTENER_HOST>/?token=<LOG_SHIPPING_TOKEN>&type=Apono',

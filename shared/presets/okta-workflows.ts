@@ -1,12 +1,13 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
-import { RESOURCES_ARRAY } from './common-fields';
+import { resourcesArray } from './common-fields';
 
 /** Okta Workflows API endpoint; body keys follow Apono's Okta guide (spec §7, S13). */
 export const oktaWorkflows: WebhookPreset = {
   id: 'okta-workflows',
   name: 'Okta Workflows',
   description: 'Start an Okta Workflows flow through its API Endpoint card for each access-request event.',
+  urls: [{ domains: ['workflows.okta.com', 'workflows.oktapreview.com', 'workflows.okta-emea.com', 'workflows.okta-gov.com'], path: /^\/api\/flo\//i }],
   webhook: presetWebhook({
     name: 'OktaWorkflows',
     url: 'https://<OKTA_ORG>.workflows.okta.com/api/flo/<FLOW_ID>/invoke',
@@ -22,7 +23,7 @@ export const oktaWorkflows: WebhookPreset = {
     "resource type": "{{data.access_groups.[0].resource_types.[0].name}}",
     "access units": "{{data.access_groups.[0].access_units.[0].resource.name}}"
   },
-  "resources": ${RESOURCES_ARRAY}
+  "resources": ${resourcesArray('  ')}
 }
 `,
   }),

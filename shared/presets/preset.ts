@@ -2,6 +2,7 @@
  * A preset: a ready-made webhook for one target product, with what to fill in and what goes wrong.
  */
 import type { WebhookInput } from '../model/webhook';
+import type { TargetUrlRule } from './target-urls';
 
 /**
  * A hint shown when a delivery to this target fails.
@@ -23,6 +24,8 @@ export interface WebhookPreset {
   name: string;
   /** One sentence for the gallery: what the webhook does at the target. */
   description: string;
+  /** How the target's real URLs look (see target-urls.ts); empty for a preset that is no particular target. */
+  urls: readonly TargetUrlRule[];
   /** The webhook the form opens with; `<LIKE_THIS>` marks values the user must replace before saving. */
   webhook: WebhookInput;
   /** What to fill in and where to find it, one step per entry. */

@@ -10,6 +10,7 @@ export const sentinel: WebhookPreset = {
   id: 'sentinel',
   name: 'Microsoft Sentinel',
   description: 'Write every access-request event to a Log Analytics custom table that Sentinel rules can alert on.',
+  urls: [{ domains: ['ingest.monitor.azure.com'], path: /^\/dataCollectionRules\//i }],
   webhook: presetWebhook({
     name: 'SentinelEvents',
     url: 'https://<DCE_HOST>.ingest.monitor.azure.com/dataCollectionRules/<DCR_IMMUTABLE_ID>/streams/Custom-<TABLE>_CL?api-version=2023-01-01',

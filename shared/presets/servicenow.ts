@@ -9,6 +9,7 @@ export const servicenow: WebhookPreset = {
   id: 'servicenow',
   name: 'ServiceNow incident',
   description: 'Open a ServiceNow incident for each new access request, correlated by the Apono request id.',
+  urls: [{ domains: ['service-now.com', 'servicenowservices.com'], path: /^\/api\/now\//i }],
   webhook: presetWebhook({
     name: 'ServiceNowIncidents',
     url: 'https://<INSTANCE>.service-now.com/api/now/table/incident',

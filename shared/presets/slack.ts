@@ -10,6 +10,7 @@ export const slack: WebhookPreset = {
   id: 'slack',
   name: 'Slack incoming webhook',
   description: 'Post a message to a Slack channel when a request is created, approved or rejected.',
+  urls: [{ domains: ['hooks.slack.com'], path: /^\/services\//i }],
   webhook: presetWebhook({
     name: 'SlackAlerts',
     url: 'https://hooks.slack.com/services/<WORKSPACE_ID>/<CHANNEL_HOOK_ID>/<HOOK_TOKEN>',

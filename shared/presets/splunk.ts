@@ -7,6 +7,8 @@ export const splunk: WebhookPreset = {
   id: 'splunk',
   name: 'Splunk HEC',
   description: 'Index every access-request event in Splunk through the HTTP Event Collector.',
+  // HEC's path is distinctive enough to recognise a self-hosted Splunk on any host.
+  urls: [{ path: /^\/services\/collector(\/|$)/i }],
   webhook: presetWebhook({
     name: 'SplunkHec',
     url: 'https://<SPLUNK_HEC_HOST>/services/collector/event',

@@ -9,6 +9,12 @@ export const teams: WebhookPreset = {
   id: 'teams',
   name: 'Microsoft Teams',
   description: 'Post an Adaptive Card to a Teams channel for each new access request.',
+  urls: [
+    { domains: ['webhook.office.com', 'outlook.office.com', 'outlook.office365.com'], path: /^\/webhook(b2)?\//i },
+    // Workflows (Power Automate) URLs, which the setup step allows.
+    { domains: ['logic.azure.com'], path: /^\/workflows\//i },
+    { domains: ['api.powerplatform.com'], path: /\/workflows\//i },
+  ],
   webhook: presetWebhook({
     name: 'TeamsAlerts',
     url: 'https://<TENANT>.webhook.office.com/webhookb2/<WEBHOOK_PATH>',

@@ -1,11 +1,13 @@
 import type { WebhookPreset } from './preset';
 import { presetWebhook } from './preset-webhook';
+import { resourcesArray } from './common-fields';
 
 /** Torq webhook trigger (spec §7, S22): the event under `body`, the requester by email (see FREE_TEXT_NOTE). */
 export const torq: WebhookPreset = {
   id: 'torq',
   name: 'Torq',
   description: 'Trigger a Torq workflow with the access request, to automate follow-up steps.',
+  urls: [{ domains: ['torq.io'], path: /^\/v1\/webhooks\//i }],
   webhook: presetWebhook({
     name: 'TorqWorkflow',
     url: 'https://hooks.torq.io/v1/webhooks/<WEBHOOK_ID>',
@@ -17,10 +19,7 @@ export const torq: WebhookPreset = {
     "event_type": "{{event_type}}",
     "request_id": "{{data.friendly_id}}",
     "requester_email": "{{data.requester.email}}",
-    "resources": [
-      {{#each data.access_groups}}{{#each access_units}}
-      { "integration": "{{../integration.name}}", "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}{{/each}}{{#unless @last}},{{/unless}}{{/each}}
-    ]
+    "resources": ${resourcesArray('    ')}
   }
 }
 `,

@@ -89,7 +89,7 @@ describe('truthTable', () => {
   it('covers the whole sample library and explains each miss', () => {
     const w = hook('Bundles', { triggers: ['RequestCreated', 'RequestGranted'], filters: [{ field: 'bundle', values: ['Bundle 1'] }] });
     const rows = truthTable(w);
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(17);
     const by = Object.fromEntries(rows.map((r) => [r.sampleId, r.cell.verdict.kind]));
     expect(by['trigger-RequestCreated']).toBe('fires');
     expect(by['trigger-RequestApproved']).toBe('trigger-not-selected');
@@ -103,7 +103,7 @@ describe('truthTable', () => {
     const rows = truthTable(findPreset('okta-workflows')!.webhook);
     const fired = rows.filter((r) => r.cell.verdict.kind === 'fires');
     expect(fired.map((r) => r.trigger)).not.toContain('Manual');
-    expect(fired).toHaveLength(15);
+    expect(fired).toHaveLength(16);
     expect(fired.every((r) => r.cell.rendered?.json)).toBe(true);
   });
 });

@@ -24,11 +24,13 @@ export const LOOPING_TEMPLATE = `{
   "type": "{{event_type}}",
   "requester": "{{data.requester.email}}",
   {{#if data.access_bundle}}"bundle": "{{data.access_bundle.name}}",{{/if}}
-  "units": [
+  "groups": [
     {{#each data.access_groups}}
-    {{#each access_units}}
-    { "integration": "{{../integration.name}}", "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}
-    {{/each}}{{#unless @last}},{{/unless}}
+    { "integration": "{{integration.name}}", "units": [
+      {{#each access_units}}
+      { "resource": "{{resource.name}}", "permission": "{{permission.name}}" }{{#unless @last}},{{/unless}}
+      {{/each}}
+    ] }{{#unless @last}},{{/unless}}
     {{/each}}
   ],
   "created": {{data.creation_date}}

@@ -47,7 +47,7 @@ describe('filters from the sample library, manual invocation and sending from th
     await page.getByLabel('Name').fill('LocalHook');
     await page.getByLabel('URL').fill(rx.url('/hook'));
     const summary = page.getByRole('region', { name: 'Truth table' }).getByRole('status');
-    await summary.getByText(/^Fires for \d+ of 16 sample events/).waitFor();
+    await summary.getByText(/^Fires for \d+ of 17 sample events/).waitFor();
     const before = Number(/Fires for (\d+)/.exec((await summary.textContent())!)![1]);
     expect(before).toBeGreaterThan(1);
 
@@ -68,7 +68,7 @@ describe('filters from the sample library, manual invocation and sending from th
     await page.getByRole('list', { name: 'Values chosen' }).getByText('aws prod').waitFor();
     expect(await values.inputValue()).toBe('');
     // Only the Granted sample holds the AWS integration among the built-in samples.
-    await summary.getByText(/^Fires for 1 of 16 sample events/).waitFor();
+    await summary.getByText(/^Fires for 1 of 17 sample events/).waitFor();
     if (SHOTS) {
       await page.getByRole('region', { name: 'Truth table' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: shot('filters-picked') });

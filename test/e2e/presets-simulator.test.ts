@@ -90,7 +90,9 @@ describe('presets and the simulator', () => {
     await detail.getByText('Body it would send').waitFor();
     const body = JSON.parse((await detail.locator('pre').textContent()) ?? '');
     expect(body.fields).toMatchObject({ 'event type': 'AccessRequestRejected', 'request id': 'AR-124', 'integration name': 'prod db' });
-    expect(body.resources).toHaveLength(3);
+    // One entry per access group (Postgres, AWS), each with its access units.
+    expect(body.resources.map((g: { integration: string }) => g.integration)).toEqual(['prod db', 'aws prod']);
+    expect(body.resources.flatMap((g: { access_units: unknown[] }) => g.access_units)).toHaveLength(3);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'simulator.png'), fullPage: true });
   });
 
@@ -100,7 +102,7 @@ describe('presets and the simulator', () => {
     await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
     await page.getByRole('link', { name: 'Truth table' }).click();
     await page.getByRole('heading', { name: 'Truth table: OktaWorkflows' }).waitFor();
-    expect(await page.getByText(/It fires for 2 of 16 sample events/).count()).toBe(1);
+    expect(await page.getByText(/It fires for 2 of 17 sample events/).count()).toBe(1);
     const row = page.getByRole('row', { name: /^Created \(documented example\)/ });
     expect(await row.textContent()).toContain('filter 1 (integration_type) wants "AWS Account"; the event has "Postgresql"');
 
@@ -109,7 +111,7 @@ describe('presets and the simulator', () => {
     const saved = (await callApiInPage(page, 'samples.save', { name: 'My AWS approval', event })).ok;
     expect(saved).toBe(true);
     await page.reload();
-    await page.getByText(/It fires for 3 of 17 sample events/).waitFor();
+    await page.getByText(/It fires for 3 of 18 sample events/).waitFor();
     const mine = page.getByRole('row', { name: /^Saved: My AWS approval/ });
     expect(await mine.textContent()).toBe('Saved: My AWS approvalRequestApproved✓ fires');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'truth-table.png'), fullPage: true });
