@@ -23,7 +23,9 @@ export type DiagnosticCode =
   | 'unescaped-value-breaks-json'
   | 'string-outside-json-string'
   | 'unguarded-optional'
-  | 'data-variable-outside-each';
+  | 'data-variable-outside-each'
+  | 'unknown-helper'
+  | 'unknown-partial';
 
 /** Severity, in Monaco's terms. */
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
