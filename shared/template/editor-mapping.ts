@@ -53,25 +53,6 @@ export function fixesAt(diagnostics: readonly TemplateDiagnostic[], range: Templ
   return diagnostics.filter((d) => d.fix && rangesTouch(d, range));
 }
 
-/** Block snippets the editor offers outside a mustache, beyond the analysis' own. Monaco snippet syntax. */
-export const BLOCK_SNIPPETS: ReadonlyArray<{ label: string; insertText: string; documentation: string }> = [
-  {
-    label: '#each (JSON list)',
-    insertText: '{{#each ${1:data.access_groups}}}\n\t${0:{ \\}}{{#unless @last}},{{/unless}}\n{{/each}}',
-    documentation: 'Repeats the block per element and puts a comma between elements, never after the last one, so the JSON list stays valid.',
-  },
-  {
-    label: '#if (optional field)',
-    insertText: '{{#if ${1:data.grantee}}}$0{{/if}}',
-    documentation: 'Renders the block only when the value exists: a guard for optional objects such as `data.grantee`.',
-  },
-  {
-    label: '#with (object)',
-    insertText: '{{#with ${1:data.requester}}}$0{{/with}}',
-    documentation: 'Makes the object `this` inside the block, so `{{email}}` reads `data.requester.email`; skipped when missing.',
-  },
-];
-
 /** Whether the end of `prefix` is inside an open `{{…` (so a path goes in bare, without braces). */
 export function insideMustache(prefix: string): boolean {
   const open = prefix.lastIndexOf('{{');
