@@ -102,6 +102,11 @@ describe('block snippets by a typed prefix', () => {
     // The editor matches the typed `ea` against the filter text, which must start the same way.
     for (const s of snippets(c)) expect(s.filterText?.startsWith('ea'), s.label).toBe(true);
     expect(snippets(at('[ each|')).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    // A JSON bracket right before the word is not part of it.
+    const bracket = at('"groups": [ea|');
+    expect(snippets(bracket).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    expect(bracket.blockRange).toEqual({ line: 1, column: 12, endLine: 1, endColumn: 14 });
+    expect(at('"groups": [dat|').replaceRange).toEqual({ line: 1, column: 12, endLine: 1, endColumn: 15 });
     expect(snippets(at('[ w|')).map((i) => i.label)).toEqual(['#with', '#with (object)']);
     expect(snippets(at('[ x|'))).toEqual([]);
   });

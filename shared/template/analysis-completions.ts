@@ -122,7 +122,8 @@ export function completionsAt(text: string, line: number, column: number, option
   const open = prefix.lastIndexOf('{{');
   const inMustache = open >= 0 && prefix.indexOf('}}', open) < 0 && !prefix.startsWith('{{!', open);
   if (!inMustache && options.trigger === 'typed') return { items: [], replaceRange: { line, column, endLine: line, endColumn: column } };
-  let word = inMustache ? (/[^\s{}()=~#^&>|]*$/.exec(prefix)?.[0] ?? '') : (/[\w.@[\]]*$/.exec(prefix)?.[0] ?? '');
+  // Outside a mustache a leading bracket is the JSON array's (`[ea`), not the start of a path.
+  let word = inMustache ? (/[^\s{}()=~#^&>|]*$/.exec(prefix)?.[0] ?? '') : (/[\w.@[\]]*$/.exec(prefix)?.[0] ?? '').replace(/^[[\]]+/, '');
   // `{{/each` is a close tag, not a path starting with `/`.
   if (word.startsWith('/')) word = word.slice(1);
   const lastDot = Math.max(word.lastIndexOf('.'), word.lastIndexOf('/'));
@@ -149,7 +150,7 @@ export function completionsAt(text: string, line: number, column: number, option
       items.push({ label: name, kind: 'helper', detail: 'block helper', documentation: doc, insertText: `${name} ` });
     }
   } else items.push(...contextItems(scope, inMustache));
-  const block = blockStart(prefix, inMustache, sigil, line, column, partial, text.startsWith('}}', offset));
+  const block = blockStart(prefix, inMustache, sigil, line, column, text.startsWith('}}', offset));
   if (!block) return { items, replaceRange };
   const typed = block.typed.toLowerCase();
   for (const s of [...HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n)).map(([n, insertText, documentation]) => ({ label: `#${n}`, insertText, documentation })), ...BLOCK_SNIPPETS]) {
@@ -190,8 +191,10 @@ function contextItems(scope: Scope, inMustache: boolean): TemplateCompletion[] {
  * bare `{{` (not `{{{`), or `{{#ea`. The range covers that text and a `}}` the editor closed after the cursor,
  * since a snippet brings its own braces.
  */
-function blockStart(prefix: string, inMustache: boolean, sigil: string, line: number, column: number, partial: string, closed: boolean): { range: TemplateRange; lead: string; typed: string } | undefined {
-  if (!inMustache) return { range: { line, column: column - partial.length, endLine: line, endColumn: column }, lead: '', typed: partial };
+function blockStart(prefix: string, inMustache: boolean, sigil: string, line: number, column: number, closed: boolean): { range: TemplateRange; lead: string; typed: string } | undefined {
+  // Only the word: in `[ea` the bracket is the JSON array's, not part of a path.
+  const word = /\w*$/.exec(prefix)?.[0] ?? '';
+  if (!inMustache) return { range: { line, column: column - word.length, endLine: line, endColumn: column }, lead: '', typed: word };
   const m = /(^|[^{])(\{\{#?)(\w*)$/.exec(prefix);
   const lead = m?.[2];
   if (!lead || (lead === '{{' && m[3]) || (lead === '{{#' && sigil !== '#')) return undefined;
