@@ -62,7 +62,7 @@ describe('completions', () => {
   });
 
   it('block helpers after {{#, and snippets outside mustaches', () => {
-    expect(labels('{{#|')).toEqual(['each', 'if', 'unless', 'with']);
+    expect(at('{{#|').items.filter((i) => i.kind !== 'snippet').map((i) => i.label)).toEqual(['each', 'if', 'unless', 'with']);
     const outside = at('{"a": |');
     expect(outside.items.find((i) => i.label === 'event_type')?.insertText).toBe('{{event_type}}');
     expect(outside.items.find((i) => i.label === '#each')).toMatchObject({ kind: 'snippet', isSnippet: true });
@@ -89,6 +89,44 @@ describe('completions', () => {
       expect(c.blockRange).toBeUndefined();
       expect(c.items.filter((i) => i.kind === 'snippet')).toEqual([]);
     }
+  });
+});
+
+describe('block snippets by a typed prefix', () => {
+  const snippets = (c: ReturnType<typeof at>) => c.items.filter((i) => i.kind === 'snippet');
+
+  it('a word outside a mustache offers the blocks it starts, replacing just the word', () => {
+    const c = at('[\n  ea|');
+    expect(snippets(c).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    expect(c.blockRange).toEqual({ line: 2, column: 3, endLine: 2, endColumn: 5 });
+    // The editor matches the typed `ea` against the filter text, which must start the same way.
+    for (const s of snippets(c)) expect(s.filterText?.startsWith('ea'), s.label).toBe(true);
+    expect(snippets(at('[ each|')).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    // A JSON bracket right before the word is not part of it.
+    const bracket = at('"groups": [ea|');
+    expect(snippets(bracket).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    expect(bracket.blockRange).toEqual({ line: 1, column: 12, endLine: 1, endColumn: 14 });
+    expect(at('"groups": [dat|').replaceRange).toEqual({ line: 1, column: 12, endLine: 1, endColumn: 15 });
+    expect(snippets(at('[ w|')).map((i) => i.label)).toEqual(['#with', '#with (object)']);
+    expect(snippets(at('[ x|'))).toEqual([]);
+  });
+
+  it('after {{# the snippets replace the {{# and the typed prefix, and a }} the editor closed', () => {
+    const c = at('{"a": {{#ea|');
+    expect(c.items.filter((i) => i.kind !== 'snippet').map((i) => i.label)).toEqual(['each', 'if', 'unless', 'with']);
+    expect(snippets(c).map((i) => i.label)).toEqual(['#each', '#each (JSON list)']);
+    expect(c.blockRange).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 12 });
+    for (const s of snippets(c)) expect(s.filterText?.startsWith('{{#ea'), s.label).toBe(true);
+    expect(snippets(c).find((i) => i.label === '#each (JSON list)')?.insertText).toMatch(/^\{\{#each .*\{\{#unless @last\}\},\{\{\/unless\}\}/s);
+    expect(at('{"a": {{#|}}').blockRange).toEqual({ line: 1, column: 7, endLine: 1, endColumn: 12 });
+    expect(snippets(at('{"a": {{#|')).map((i) => i.label)).toEqual(['#each', '#if', '#unless', '#with', '#each (JSON list)', '#if (optional field)', '#with (object)']);
+    // Past the helper name the block is started: no snippet.
+    expect(at('{"a": {{#each |').blockRange).toBeUndefined();
+  });
+
+  it('right after {{ every block is offered with a filter text that starts with the braces', () => {
+    const c = at('{"a": {{|');
+    expect(snippets(c).map((i) => i.filterText)).toContain('{{#each (JSON list)');
   });
 });
 

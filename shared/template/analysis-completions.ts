@@ -71,6 +71,25 @@ const HELPERS: ReadonlyArray<[string, string, string]> = [
   ['log', '{{log ${1:value}}}', 'Logs a value while rendering; outputs nothing.'],
 ];
 
+/** JSON-aware block snippets offered where a block may start, after the bare ones. Monaco snippet syntax. */
+const BLOCK_SNIPPETS: ReadonlyArray<{ label: string; insertText: string; documentation: string }> = [
+  {
+    label: '#each (JSON list)',
+    insertText: '{{#each ${1:data.access_groups}}}\n\t${0:{ \\}}{{#unless @last}},{{/unless}}\n{{/each}}',
+    documentation: 'Repeats the block per element and puts a comma between elements, never after the last one, so the JSON list stays valid.',
+  },
+  {
+    label: '#if (optional field)',
+    insertText: '{{#if ${1:data.grantee}}}$0{{/if}}',
+    documentation: 'Renders the block only when the value exists: a guard for optional objects such as `data.grantee`.',
+  },
+  {
+    label: '#with (object)',
+    insertText: '{{#with ${1:data.requester}}}$0{{/with}}',
+    documentation: 'Makes the object `this` inside the block, so `{{email}}` reads `data.requester.email`; skipped when missing.',
+  },
+];
+
 function children(f: FieldSchema | undefined): readonly FieldSchema[] {
   if (!f) return [];
   return (f.type === 'array' ? f.element?.children : f.children) ?? [];
@@ -103,7 +122,8 @@ export function completionsAt(text: string, line: number, column: number, option
   const open = prefix.lastIndexOf('{{');
   const inMustache = open >= 0 && prefix.indexOf('}}', open) < 0 && !prefix.startsWith('{{!', open);
   if (!inMustache && options.trigger === 'typed') return { items: [], replaceRange: { line, column, endLine: line, endColumn: column } };
-  let word = inMustache ? (/[^\s{}()=~#^&>|]*$/.exec(prefix)?.[0] ?? '') : (/[\w.@[\]]*$/.exec(prefix)?.[0] ?? '');
+  // Outside a mustache a leading bracket is the JSON array's (`[ea`), not the start of a path.
+  let word = inMustache ? (/[^\s{}()=~#^&>|]*$/.exec(prefix)?.[0] ?? '') : (/[\w.@[\]]*$/.exec(prefix)?.[0] ?? '').replace(/^[[\]]+/, '');
   // `{{/each` is a close tag, not a path starting with `/`.
   if (word.startsWith('/')) word = word.slice(1);
   const lastDot = Math.max(word.lastIndexOf('.'), word.lastIndexOf('/'));
@@ -129,10 +149,23 @@ export function completionsAt(text: string, line: number, column: number, option
     for (const [name, , doc] of HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n))) {
       items.push({ label: name, kind: 'helper', detail: 'block helper', documentation: doc, insertText: `${name} ` });
     }
-    return { items, replaceRange };
+  } else items.push(...contextItems(scope, inMustache));
+  const block = blockStart(prefix, inMustache, sigil, line, column, text.startsWith('}}', offset));
+  if (!block) return { items, replaceRange };
+  const typed = block.typed.toLowerCase();
+  for (const s of [...HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n)).map(([n, insertText, documentation]) => ({ label: `#${n}`, insertText, documentation })), ...BLOCK_SNIPPETS]) {
+    if (!s.label.slice(1).toLowerCase().startsWith(typed)) continue;
+    // The editor filters by the text in the block range, so the filter text starts the way that text does.
+    const filterText = block.lead ? `{{${s.label}` : s.label.slice(1);
+    items.push({ label: s.label, kind: 'snippet', detail: 'block', documentation: s.documentation, insertText: s.insertText, isSnippet: true, filterText });
   }
+  return { items, replaceRange, blockRange: block.range };
+}
+
+/** What a path may start with in the block context: its fields and, inside a mustache, `this`, `../` & co. */
+function contextItems(scope: Scope, inMustache: boolean): TemplateCompletion[] {
   const current = scope.current;
-  items.push(...fieldItems(children(current.field), inMustache, ''));
+  const items = fieldItems(children(current.field), inMustache, '');
   if (inMustache) {
     items.push({ label: 'this', kind: 'keyword', detail: current.path || 'payload root', documentation: 'The current context.', insertText: 'this' });
     if (scope.depth > 0) items.push({ label: '../', kind: 'keyword', detail: 'parent context', documentation: 'Steps out of the enclosing `#each`/`#with`.', insertText: '../' });
@@ -150,15 +183,21 @@ export function completionsAt(text: string, line: number, column: number, option
       items.push({ label: name, kind: 'helper', detail: 'helper', documentation: doc, insertText: `${name} ` });
     }
   }
-  // Right after a bare `{{` (not `{{{`) a block may start: its snippet replaces the braces typed and closed.
-  const blockRange = !inMustache
-    ? replaceRange
-    : /(^|[^{])\{\{$/.test(prefix)
-      ? { line, column: column - 2, endLine: line, endColumn: column + (text.startsWith('}}', offset) ? 2 : 0) }
-      : undefined;
-  if (!blockRange) return { items, replaceRange };
-  for (const [name, snippet, doc] of HELPERS.filter(([n]) => ['each', 'if', 'unless', 'with'].includes(n))) {
-    items.push({ label: `#${name}`, kind: 'snippet', detail: 'block', documentation: doc, insertText: snippet, isSnippet: true });
-  }
-  return { items, replaceRange, blockRange };
+  return items;
+}
+
+/**
+ * Where a whole block may start at the cursor, and what of it is typed: a word outside a mustache (`ea`), a
+ * bare `{{` (not `{{{`), or `{{#ea`. The range covers that text and a `}}` the editor closed after the cursor,
+ * since a snippet brings its own braces.
+ */
+function blockStart(prefix: string, inMustache: boolean, sigil: string, line: number, column: number, closed: boolean): { range: TemplateRange; lead: string; typed: string } | undefined {
+  // Only the word: in `[ea` the bracket is the JSON array's, not part of a path.
+  const word = /\w*$/.exec(prefix)?.[0] ?? '';
+  if (!inMustache) return { range: { line, column: column - word.length, endLine: line, endColumn: column }, lead: '', typed: word };
+  const m = /(^|[^{])(\{\{#?)(\w*)$/.exec(prefix);
+  const lead = m?.[2];
+  if (!lead || (lead === '{{' && m[3]) || (lead === '{{#' && sigil !== '#')) return undefined;
+  const typed = m[3] ?? '';
+  return { range: { line, column: column - lead.length - typed.length, endLine: line, endColumn: column + (closed ? 2 : 0) }, lead, typed };
 }

@@ -92,4 +92,31 @@ describe('diagnostics', () => {
     expect(only('{"i": {{@index}} }')).toMatchObject({ code: 'data-variable-outside-each' });
     expect(codes('[{{#each data.approvals}}{{@index}}{{#unless @last}},{{/unless}}{{/each}}]')).toEqual([]);
   });
+
+  it('helpers and partials stock Handlebars lacks are errors at the call, with did-you-mean for built-ins', () => {
+    const json = only('{"r": {{json data.requester}} }');
+    expect(json).toMatchObject({ code: 'unknown-helper', severity: 'error', line: 1, column: 9, endColumn: 13 });
+    expect(json.message).toContain('Apono renders with stock Handlebars');
+    expect(json.message).toContain('Missing helper "json"');
+    const date = analyseTemplate('{\n  "d": "{{formatDate data.creation_date}}"\n}').diagnostics;
+    expect(date).toEqual([expect.objectContaining({ code: 'unknown-helper', line: 2, column: 11 })]);
+    const block = only('[\n{{#eachh data.approvals}}{{/eachh}}]');
+    expect(block).toMatchObject({ code: 'unknown-helper', line: 2, column: 4 });
+    expect(block.message).toContain('Did you mean `each`?');
+    expect(block.fix).toBeUndefined();
+    expect(only('"{{lookupp data.requester "email"}}"').fix).toMatchObject({ text: 'lookup' });
+    const partial = only('{"a": {{> foo}} }');
+    expect(partial).toMatchObject({ code: 'unknown-partial', severity: 'error', line: 1, column: 11 });
+    expect(partial.message).toContain('no partials');
+    expect(codes('"{{lookup data.requester (concat "e" "mail")}}"')).toContain('unknown-helper');
+  });
+
+  it('a data path with arguments is a helper call too; stock helpers and argument-less names are not', () => {
+    const d = only('{"x": "{{data.friendly_id "y"}}"}');
+    expect(d).toMatchObject({ code: 'unknown-helper', column: 10 });
+    expect(d.message).toContain('calls it as a helper');
+    expect(d.message).not.toContain('Did you mean');
+    expect(codes('[{{#each data.approvals}}"{{lookup this "name"}}"{{#unless @last}},{{/unless}}{{log @index}}{{/each}}]')).toEqual([]);
+    expect(codes('{{#with data.requester}}"{{email}}"{{/with}}')).toEqual([]);
+  });
 });

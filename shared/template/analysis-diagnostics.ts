@@ -5,8 +5,9 @@ import { findField, flattenFields, type FieldSchema, type PayloadSchema } from '
 import { descend, type PathProblem } from './analysis-scope';
 import type { PathUse, TemplateFacts } from './analysis-walk';
 import type { DiagnosticFix, TemplateDiagnostic, TemplateRange } from './analysis-types';
-import { closestName } from './did-you-mean';
+import { closestName, editDistance } from './did-you-mean';
 import type { HbsContent, HbsNode } from './handlebars-env';
+import { STOCK_HELPERS, type MissingCall } from './helper-calls';
 import type { EscapeMode } from './render';
 
 /** The 1-based range of an AST node (Handlebars columns are 0-based). */
@@ -152,6 +153,40 @@ function trailingComma(content: HbsContent): TemplateDiagnostic {
   };
 }
 
+const STOCK_LIST = 'if, unless, each, with, lookup and log';
+
+/** A near-miss of a stock helper (`eachh` → `each`); short names need a closer match so `x` is not `if`. */
+function stockHelperLike(name: string): string | undefined {
+  const guess = closestName(name, STOCK_HELPERS);
+  return guess && editDistance(name.toLowerCase(), guess, 2) <= (name.length > 4 ? 2 : 1) ? guess : undefined;
+}
+
+/** The error for a helper call or partial that stock Handlebars, and so Apono, does not have. */
+export function missingCallDiagnostic(call: MissingCall): TemplateDiagnostic {
+  const range = nodeRange(call.node);
+  if (call.kind === 'partial') {
+    return {
+      ...range,
+      severity: 'error',
+      code: 'unknown-partial',
+      message: `Partial \`${call.name}\` does not exist: Apono renders with stock Handlebars and registers no partials, so rendering fails. Write the text inline.`,
+    };
+  }
+  if (call.dataPath) {
+    return {
+      ...range,
+      severity: 'error',
+      code: 'unknown-helper',
+      message: `\`${call.name}\` is followed by arguments, so Handlebars calls it as a helper; Apono renders with stock Handlebars, where it is not one, and rendering fails. Remove the arguments to output the value.`,
+    };
+  }
+  const guess = stockHelperLike(call.name);
+  const message = `\`${call.name}\` is not a helper: Apono renders with stock Handlebars, which has only ${STOCK_LIST}, so rendering fails with Missing helper "${call.name}".${guess ? ` Did you mean \`${guess}\`?` : ''}`;
+  // A block's name is written twice (open and close), which one range edit cannot change: no fix there.
+  const fix: DiagnosticFix | undefined = guess && call.kind === 'helper' ? { title: `Change to ${guess}`, range, text: guess } : undefined;
+  return { ...range, severity: 'error', code: 'unknown-helper', message, ...(fix ? { fix } : {}) };
+}
+
 /** Options of the analysis. */
 export interface AnalysisOptions {
   schema: PayloadSchema;
@@ -161,10 +196,11 @@ export interface AnalysisOptions {
 }
 
 /** Every diagnostic derived from the walk's facts. */
-export function diagnosticsFrom(facts: TemplateFacts, options: AnalysisOptions): TemplateDiagnostic[] {
+export function diagnosticsFrom(facts: TemplateFacts, options: AnalysisOptions, calls: readonly MissingCall[] = []): TemplateDiagnostic[] {
   const escape = options.escape ?? 'html';
   const lines = options.source.split('\n');
   const out = facts.uses.flatMap((u) => useDiagnostics(u, escape, lines));
+  out.push(...calls.map(missingCallDiagnostic));
   for (const each of facts.eachBlocks) if (each.trailingComma && !each.guardsComma) out.push(trailingComma(each.trailingComma));
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -132,6 +132,11 @@ export class Scope {
     return out;
   }
 
+  /** Canonical paths of the contexts `../` can reach, innermost first; the root is `''`, last. */
+  contextPaths(): string[] {
+    return this.contexts().map((c) => c.path);
+  }
+
   /** How many `../` steps are possible here. */
   get depth(): number {
     return this.contexts().length - 1;

@@ -23,7 +23,9 @@ export type DiagnosticCode =
   | 'unescaped-value-breaks-json'
   | 'string-outside-json-string'
   | 'unguarded-optional'
-  | 'data-variable-outside-each';
+  | 'data-variable-outside-each'
+  | 'unknown-helper'
+  | 'unknown-partial';
 
 /** Severity, in Monaco's terms. */
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
@@ -55,6 +57,11 @@ export interface TemplateCompletion {
   insertText: string;
   /** Monaco snippet syntax in `insertText` (`${1:…}`). */
   isSnippet?: boolean;
+  /**
+   * For block snippets, which replace {@link CompletionList.blockRange}: the text the editor matches what is
+   * typed in that range against (`{{#each (JSON list)` after `{{#ea`, `each (JSON list)` after a bare `ea`).
+   */
+  filterText?: string;
 }
 
 /** Completions for a cursor position, with the range of the word they replace. */

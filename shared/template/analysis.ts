@@ -8,6 +8,7 @@ import type { PayloadSchema } from '../payload/field-schema';
 import { diagnosticsFrom } from './analysis-diagnostics';
 import type { TemplateDiagnostic } from './analysis-types';
 import { walkTemplate, type TemplateFacts } from './analysis-walk';
+import { missingCalls } from './helper-calls';
 import type { EscapeMode } from './render';
 import { parseTemplate, type TemplateSyntaxError } from './syntax';
 
@@ -49,5 +50,5 @@ export function analyseTemplate(text: string, options: AnalyseOptions = {}): Tem
     };
   }
   const facts = walkTemplate(parsed.ast, schema);
-  return { facts, diagnostics: diagnosticsFrom(facts, { schema, source: text, escape: options.escape }) };
+  return { facts, diagnostics: diagnosticsFrom(facts, { schema, source: text, escape: options.escape }, missingCalls(parsed.ast)) };
 }

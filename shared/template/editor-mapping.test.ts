@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { flattenFields } from '../payload/field-schema';
 import { REQUEST_SCHEMA } from '../payload/request-schema';
 import { analyseTemplate } from './analysis';
+import { allSamples } from '../payload/samples';
+import { renderBody } from './render';
 import { fixesAt, fromEditorRange, insertionFor, offsetOf, rangesTouch, toEditorRange } from './editor-mapping';
 
 const row = (path: string) => {
@@ -61,6 +63,41 @@ describe('insertionFor', () => {
   it('is back at the root after the block closes, and follows #with', () => {
     expect(insertionFor('{{#each data.access_groups}}{{/each}}', row('data.access_groups[].integration.name'))).toBe('{{data.access_groups.[0].integration.name}}');
     expect(insertionFor('{{#with data.requester}}', row('data.requester.email'))).toBe('{{email}}');
+  });
+});
+
+describe('insertionFor in nested blocks', () => {
+  const inner = '{{#each data.access_groups}}{{#each access_units}}"{{resource.name}} in ';
+
+  it('reaches a field of an enclosing #each with ../ per level, not @root…[0]', () => {
+    expect(insertionFor(inner, row('data.access_groups[].integration.name'))).toBe('{{../integration.name}}');
+    expect(insertionFor(`${inner}{{`, row('data.access_groups[].integration.name'))).toBe('../integration.name');
+    expect(insertionFor(inner, row('data.access_groups[].access_units[].resource.name'))).toBe('{{resource.name}}');
+    expect(insertionFor(inner, row('data.access_groups[].resource_types[].name'))).toBe('{{../resource_types.[0].name}}');
+  });
+
+  it('goes through @root for root fields, indexing only arrays no enclosing #each iterates', () => {
+    expect(insertionFor(inner, row('data.requester.email'))).toBe('{{@root.data.requester.email}}');
+    expect(insertionFor(inner, row('data.approvals[].approver.email'))).toBe('{{@root.data.approvals.[0].approver.email}}');
+  });
+
+  it('counts #with as a level and #if/#unless as none', () => {
+    const t = '{{#each data.access_groups}}{{#with integration}}{{#if name}}{{#unless @last}}';
+    expect(insertionFor(t, row('data.access_groups[].integration.name'))).toBe('{{name}}');
+    expect(insertionFor(t, row('data.access_groups[].access_units[].resource.name'))).toBe('{{../access_units.[0].resource.name}}');
+    expect(insertionFor('{{#if data.grantee}}', row('data.grantee.name'))).toBe('{{data.grantee.name}}');
+  });
+
+  it('renders each resource with its own group\'s integration name', () => {
+    const sample = allSamples().find((s) => {
+      const groups = (s.event as { data?: { access_groups?: Array<{ integration: { name: string } }> } }).data?.access_groups ?? [];
+      return new Set(groups.map((g) => g.integration.name)).size > 1;
+    });
+    expect(sample, 'a sample with groups of different integrations').toBeDefined();
+    const event = sample!.event as { data: { access_groups: Array<{ integration: { name: string }; access_units: Array<{ resource: { name: string } }> }> } };
+    const template = `${inner}${insertionFor(inner, row('data.access_groups[].integration.name'))}"\n{{/each}}{{/each}}`;
+    const expected = event.data.access_groups.flatMap((g) => g.access_units.map((u) => `"${u.resource.name} in ${g.integration.name}"\n`)).join('');
+    expect(renderBody(template, event, { escape: 'none' })).toEqual({ ok: true, body: expected });
   });
 });
 

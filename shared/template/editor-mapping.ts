@@ -53,25 +53,6 @@ export function fixesAt(diagnostics: readonly TemplateDiagnostic[], range: Templ
   return diagnostics.filter((d) => d.fix && rangesTouch(d, range));
 }
 
-/** Block snippets the editor offers outside a mustache, beyond the analysis' own. Monaco snippet syntax. */
-export const BLOCK_SNIPPETS: ReadonlyArray<{ label: string; insertText: string; documentation: string }> = [
-  {
-    label: '#each (JSON list)',
-    insertText: '{{#each ${1:data.access_groups}}}\n\t${0:{ \\}}{{#unless @last}},{{/unless}}\n{{/each}}',
-    documentation: 'Repeats the block per element and puts a comma between elements, never after the last one, so the JSON list stays valid.',
-  },
-  {
-    label: '#if (optional field)',
-    insertText: '{{#if ${1:data.grantee}}}$0{{/if}}',
-    documentation: 'Renders the block only when the value exists: a guard for optional objects such as `data.grantee`.',
-  },
-  {
-    label: '#with (object)',
-    insertText: '{{#with ${1:data.requester}}}$0{{/with}}',
-    documentation: 'Makes the object `this` inside the block, so `{{email}}` reads `data.requester.email`; skipped when missing.',
-  },
-];
-
 /** Whether the end of `prefix` is inside an open `{{…` (so a path goes in bare, without braces). */
 export function insideMustache(prefix: string): boolean {
   const open = prefix.lastIndexOf('{{');
@@ -81,18 +62,22 @@ export function insideMustache(prefix: string): boolean {
 /**
  * The text to insert for a schema field at a cursor, written for the block context there.
  *
- * Inside `{{#each data.access_groups}}` the field `data.access_groups[].integration.name` becomes
- * `integration.name`; a field outside the current context is reached through `@root.`; remaining arrays are
- * indexed with `.[0]`. Outside a mustache the path is wrapped in `{{…}}`.
+ * The path starts from the nearest enclosing context the field lies under, one `../` per context-changing
+ * block (`#each`, `#with`) stepped out of: inside `{{#each data.access_groups}}{{#each access_units}}` the field
+ * `data.access_groups[].integration.name` becomes `../integration.name`, the current group's, where an
+ * `@root…[0]` path would read the first group's for every element. A field under no enclosing context but
+ * the root goes through `@root.` (clearer than `../../`); `.[0]` indexes only arrays no enclosing `#each`
+ * iterates. Outside a mustache the path is wrapped in `{{…}}`.
  */
 export function insertionFor(prefix: string, row: FieldRow, schema: PayloadSchema = REQUEST_SCHEMA): string {
   const inMustache = insideMustache(prefix);
   const open = prefix.lastIndexOf('{{');
-  const current = scopeAt(inMustache ? prefix.slice(0, open) : prefix, schema).current.path;
+  const contexts = scopeAt(inMustache ? prefix.slice(0, open) : prefix, schema).contextPaths();
+  const up = contexts.findIndex((c) => c !== '' && row.path.startsWith(`${c}.`));
   let path: string;
-  if (!current) path = row.handlebarsPath;
-  else if (row.path.startsWith(`${current}.`)) path = row.path.slice(current.length + 1).replace(/\[\]/g, '.[0]');
-  else path = `@root.${row.handlebarsPath}`;
+  if (up >= 0) path = `${'../'.repeat(up)}${row.path.slice((contexts[up] ?? '').length + 1).replace(/\[\]/g, '.[0]')}`;
+  else if (contexts.length > 1) path = `@root.${row.handlebarsPath}`;
+  else path = row.handlebarsPath;
   return inMustache ? path : `{{${path}}}`;
 }
 

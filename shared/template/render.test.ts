@@ -88,4 +88,11 @@ describe('renderTemplate', () => {
     const r = renderTemplate('{{> missing}}', {});
     expect(r).toMatchObject({ ok: false, runtimeError: { message: expect.stringContaining('missing') } });
   });
+
+  it('places a missing helper or partial at its first call, which Handlebars does not', () => {
+    expect(renderTemplate('{\n  "r": {{json data.requester}}\n}', {})).toEqual({ ok: false, runtimeError: { message: 'Missing helper: "json"', line: 2, column: 10 } });
+    expect(renderTemplate('[\n {{#eachh data.x}}{{/eachh}}]', {})).toMatchObject({ runtimeError: { line: 2, column: 5 } });
+    expect(renderTemplate('{"x": "{{data.friendly_id \'y\'}}"}', {})).toMatchObject({ runtimeError: { message: 'Missing helper: "data.friendly_id"', line: 1, column: 10 } });
+    expect(renderTemplate('{"a": 1,\n "b": {{> foo}} }', {})).toMatchObject({ runtimeError: { message: 'The partial foo could not be found', line: 2, column: 11 } });
+  });
 });

@@ -3,6 +3,7 @@
  */
 import type { TemplateDelegate } from 'handlebars';
 import { hbs } from './handlebars-env';
+import { callForRuntimeError, missingCalls } from './helper-calls';
 import { checkJson } from './json-check';
 import { LruCache } from './lru';
 import { templatePositionAt, type TemplatePosition } from './render-trace';
@@ -87,13 +88,15 @@ export function renderBody(text: string, data: unknown, options: RenderOptions =
   try {
     return { ok: true, body: compiled.fn(data) };
   } catch (e) {
-    // Runtime errors (a missing partial, `#each` without an argument) carry a node position only when
-    // Handlebars had one; the lexer state is stale here, so it is not consulted.
+    // Runtime errors carry a node position only when Handlebars had one (`#each` without an argument); the
+    // lexer state is stale here, so it is not consulted. A missing helper or partial names no position, so
+    // the first call of that name in the template is where it failed.
     const ex = e as { lineNumber?: unknown; column?: unknown };
     const message = (e instanceof Error ? e.message : String(e)).replace(/ - \d+:\d+$/, '');
-    return typeof ex.lineNumber === 'number' && typeof ex.column === 'number'
-      ? { ok: false, runtimeError: { message, line: ex.lineNumber, column: ex.column + 1 } }
-      : { ok: false, runtimeError: { message } };
+    if (typeof ex.lineNumber === 'number' && typeof ex.column === 'number') return { ok: false, runtimeError: { message, line: ex.lineNumber, column: ex.column + 1 } };
+    const parsed = parseTemplate(text);
+    const at = parsed.ok ? callForRuntimeError(missingCalls(parsed.ast), message)?.node.loc.start : undefined;
+    return at ? { ok: false, runtimeError: { message, line: at.line, column: at.column + 1 } } : { ok: false, runtimeError: { message } };
   }
 }
 

@@ -128,4 +128,18 @@ describe('typing into the template editor', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => templateText(page)).toMatch(/\n {4}\{\{#each path\}\}\n {6}\n {4}\{\{\/each\}\}\n/);
   });
+
+  it('a typed block name then Ctrl+Space offers its snippets, which replace the name', async () => {
+    const { page } = session;
+    await openWebhook(page, 'SnippetTypist');
+    await clickLineEnd(page, 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('"groups": [ea');
+    await page.keyboard.press('Control+Space');
+    const list = page.locator('.suggest-widget.visible');
+    await list.locator('.monaco-list-row', { hasText: '#each (JSON list)' }).first().click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => templateText(page)).toContain('"groups": [{{#each data.access_groups}}\n');
+    expect(await templateText(page)).not.toContain('[ea');
+  });
 });

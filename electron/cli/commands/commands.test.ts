@@ -67,6 +67,13 @@ describe('hooksmith render', () => {
     expect(missing.err).toBe('--payload nope.json: no such file.\n');
   });
 
+  it('exits 1 on a missing helper, at the call', async () => {
+    await writeFile(join(dir, 'helper.hbs'), '{\n  "r": "{{formatDate data.creation_date}}"\n}');
+    const c = io();
+    expect(await render(['helper.hbs'], c)).toBe(1);
+    expect(c.err).toBe('helper.hbs:2:11: Missing helper: "formatDate"\n');
+  });
+
   it('exits 1 on a syntax error, with its position', async () => {
     const c = io();
     expect(await render(['broken.hbs'], c)).toBe(1);

@@ -7,7 +7,7 @@ import type { editor, languages } from 'monaco-editor/editor';
 import { completionsAt } from '../../../../../shared/template/analysis-completions';
 import { hoverAt } from '../../../../../shared/template/analysis-hover';
 import type { TemplateRange } from '../../../../../shared/template/analysis-types';
-import { BLOCK_SNIPPETS, COMPLETION_KIND, fixesAt, fromEditorRange, toEditorRange } from '../../../../../shared/template/editor-mapping';
+import { COMPLETION_KIND, fixesAt, fromEditorRange, toEditorRange } from '../../../../../shared/template/editor-mapping';
 import { monaco } from '../../monaco';
 import { diagnosticsOf } from './diagnostics';
 
@@ -35,25 +35,9 @@ const completionProvider: languages.CompletionItemProvider = {
       insertText: item.insertText,
       ...(item.isSnippet ? { insertTextRules: Snippet() } : {}),
       sortText: String(i).padStart(4, '0'),
-      ...(item.kind === 'snippet' && blockRange ? { range: blockRange, filterText: `{{${item.label}` } : { range: editRange(list.replaceRange) }),
+      // A block snippet's range may start at the `{{` already typed: Monaco filters by the text in it.
+      ...(item.kind === 'snippet' && blockRange ? { range: blockRange, filterText: item.filterText ?? item.label } : { range: editRange(list.replaceRange) }),
     }));
-    // Where a block may start, the JSON-aware blocks go next to the analysis' own.
-    if (blockRange) {
-      BLOCK_SNIPPETS.forEach((s, i) => {
-        suggestions.push({
-          label: s.label,
-          kind: monaco.languages.CompletionItemKind.Snippet,
-          detail: 'block',
-          documentation: { value: s.documentation },
-          insertText: s.insertText,
-          insertTextRules: Snippet(),
-          sortText: `z${i}`,
-          // The range may start at the `{{` already typed: Monaco filters by the text in it.
-          filterText: `{{${s.label}`,
-          range: blockRange,
-        });
-      });
-    }
     return { suggestions };
   },
 };
