@@ -31,6 +31,7 @@ export const oktaWorkflows: WebhookPreset = {
     'In Okta Workflows, add an API Endpoint card to the flow and copy its Invoke URL: <OKTA_ORG> is your Workflows org, <FLOW_ID> the flow id in that URL.',
     'Set OKTA_CLIENT_TOKEN to the client token shown with the Invoke URL, or delete the header and keep ?clientToken=… in the URL instead.',
     'The card\'s "Secure with OAuth 2.0" option needs an OAuth token instead: set Authentication to OAuth and remove the header.',
+    'The body sends "resources" as one entry per access group (its integration and its "access_units", each a resource and permission): read it that way in the flow.',
   ],
   hints: [
     { status: 401, hint: 'Okta refused the client token: send it in the URL (?clientToken=…) or the x-api-client-token header, not both, and check the flow is turned on.' },

@@ -27,6 +27,7 @@ export const torq: WebhookPreset = {
   setup: [
     'Create a Webhook trigger integration in Torq; <WEBHOOK_ID> is the id at the end of its URL.',
     'Set TORQ_TOKEN to the token of the trigger\'s authentication header, as Torq shows it.',
+    'The body sends "resources" as one entry per access group (its integration and its "access_units", each a resource and permission): read it that way in the workflow.',
   ],
   hints: [
     { status: 401, hint: 'Torq refused the token: Apono\'s guide sends "Authorization: Bearer <base64 token>"; if your trigger defines its own header name, set Authentication to none and add that header.' },
