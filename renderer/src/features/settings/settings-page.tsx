@@ -2,6 +2,7 @@
  * The Settings page (`#/settings`): every app-wide setting in one place — rendering, network, responses — plus what the
  * app knows about itself. Saved with the button or Ctrl+S; history retention lives on the History page.
  */
+import { SaveControls } from '../../components/save-status';
 import { useEffect } from 'react';
 import { routeHref } from '../../app/use-route';
 import { AboutSection } from './about-section';
@@ -51,16 +52,7 @@ export function SettingsPage() {
         <NetworkSection draft={draft} issues={issues} update={update} />
         <ResponsesSection draft={draft} issues={issues} update={update} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={save.kind === 'saving'}>
-            Save Settings
-          </button>
-          <span className="muted">Ctrl+S</span>
-          <span role="status" className={save.kind === 'failed' ? 'error' : 'muted'}>
-            {save.kind === 'saving' && 'Saving…'}
-            {save.kind === 'saved' && 'Saved.'}
-            {save.kind === 'failed' && save.message}
-            {save.kind === 'idle' && dirty && 'Unsaved changes'}
-          </span>
+          <SaveControls label="Save Settings" save={save} dirty={dirty} />
         </div>
       </form>
       <section className="settings-section" aria-labelledby="settings-history">

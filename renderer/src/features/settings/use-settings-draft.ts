@@ -4,6 +4,7 @@
  * The backend checks the network settings (PEM, proxy URL) when saving, so the page shows exactly the
  * errors the CLI and the data-file loader would give, next to their fields.
  */
+import type { SaveState } from '../../components/save-status';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../../shared/api/contract';
 import type { FieldIssue } from '../../../../shared/api/result';
@@ -22,8 +23,6 @@ export interface SettingsDraft {
   maxResponseAmount: string;
   maxResponseUnit: SizeUnit;
 }
-
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 function toDraft(s: Settings): SettingsDraft {
   const limit = splitByteSize(s.maxResponseBytes);

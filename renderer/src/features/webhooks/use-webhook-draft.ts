@@ -5,6 +5,7 @@
  * with what saving will say.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SaveState } from '../../components/save-status';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { emptyWebhookInput, type Webhook, type WebhookInput } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
@@ -16,7 +17,6 @@ function toInput(w: Webhook): WebhookInput {
   return input;
 }
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
 
 /** A new webhook's starting values: the chosen preset's webhook, or the blank defaults. */
 function initialDraft(presetId: string | undefined): WebhookInput {

@@ -1,4 +1,5 @@
 /** The Add/Edit Webhook page: every field of the model, errors beside their fields, Ctrl+S to save. */
+import { SaveControls } from '../../components/save-status';
 import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
@@ -136,16 +137,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       <NetworkEditor network={draft.network} issues={shown} onChange={(network) => update({ network })} />
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.kind === 'saving'}>
-          Save Webhook
-        </button>
-        <span className="muted">Ctrl+S</span>
-        <span role="status" className={save.kind === 'failed' ? 'error' : 'muted'}>
-          {save.kind === 'saving' && 'Saving…'}
-          {save.kind === 'saved' && 'Saved.'}
-          {save.kind === 'failed' && save.message}
-          {save.kind === 'idle' && dirty && 'Unsaved changes'}
-        </span>
+        <SaveControls label="Save Webhook" save={save} dirty={dirty} />
         <TestBar webhookId={savedId} draft={draft} />
       </div>
     </form>
