@@ -409,6 +409,23 @@ describe('InvocationStore: two processes on one folder', () => {
     check.close();
   });
 
+  it('a guest whose segment emptied keeps its later records: the owner leaves a running guest\'s file alone', async () => {
+    const owner = open();
+    const guest = open();
+    guest.append(makeRecord({ id: 'g1', startedAt: at(1) }));
+    owner.clear();
+    guest.append(makeRecord({ id: 'g2', startedAt: at(2) }));
+    expect(owner.remove(['g2'])).toBe(1);
+    guest.append(makeRecord({ id: 'g3', startedAt: at(3) }));
+    expect(await guest.get('g3')).toMatchObject({ id: 'g3' });
+    expect(await owner.get('g3')).toMatchObject({ id: 'g3' });
+    guest.close();
+    owner.close();
+    const later = open();
+    expect((await later.query({})).items.map((x) => x.id)).toEqual(['g3']);
+    later.close();
+  });
+
   it('takes over a lock left by a process that died', async () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     const pid = dead.pid!;

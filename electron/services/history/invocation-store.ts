@@ -30,14 +30,14 @@
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
 import { DEAD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
 import { readRange, scanLines, writeAll } from './line-files';
-import { guestMarkName, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
+import { createSegment, guestMarkName, liveGuestSegment, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
 import { fsErrorCode } from '../storage/write-errors';
 import { changing, ensureFolder, listSegments, openIndex } from './folder-access';
@@ -149,8 +149,9 @@ export class InvocationStore {
         }
       });
       if (bad) this.recovery.push(`${segmentName(seg)}: ${bad} unreadable line(s) were skipped.`);
-      // A guest leaves a torn tail alone: it may be a line the owner is writing right now.
-      if (scan.validEnd < scan.size && this.owner) {
+      // A torn tail is cut only by the owner, and only in a segment no live guest writes: otherwise it may be a
+      // line the other process is writing right now.
+      if (scan.validEnd < scan.size && this.owner && !liveGuestSegment(this.dir, seg)) {
         const fd = openSync(path, 'r+');
         ftruncateSync(fd, scan.validEnd);
         closeSync(fd);
@@ -288,6 +289,12 @@ export class InvocationStore {
     // Catch up first: for a guest, our index fd must be the file on disk, or these lines would land in a
     // replaced, unlinked file; for anyone, lines another process appended must be read before we skip past ours.
     this.refresh();
+    // Our segment was deleted under us (an owner dropped it when its records died): write to a new one, or
+    // these records would go to an unlinked file and vanish.
+    if (this.segFd >= 0 && fstatSync(this.segFd).nlink === 0) {
+      closeSync(this.segFd);
+      this.segFd = -1;
+    }
     if (this.segFd < 0) this.roll();
     let segChunks: Buffer[] = [];
     let indexLines = '';
@@ -330,19 +337,10 @@ export class InvocationStore {
       fsyncSync(this.segFd);
       closeSync(this.segFd);
     }
-    let next = Math.max(this.currentSeg, ...listSegments(this.dir)) + 1;
-    for (;; next++) {
-      try {
-        // A guest reserves the number with its mark first, so no owner opening meanwhile appends to it.
-        if (!this.owner) writeFileSync(join(this.dir, guestMarkName(next)), String(process.pid), { flag: 'wx' });
-        this.segFd = openSync(this.segPath(next), 'ax');
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-    }
-    this.currentSeg = next;
-    this.segBytes.set(next, 0);
+    const next = createSegment(this.dir, Math.max(this.currentSeg, ...listSegments(this.dir)) + 1, !this.owner);
+    this.segFd = next.fd;
+    this.currentSeg = next.n;
+    this.segBytes.set(next.n, 0);
     return 0;
   }
 
@@ -359,8 +357,9 @@ export class InvocationStore {
   }
 
   private dropSegment(seg: number): void {
-    // A guest deletes no files: the owner may be writing this one; the owner's next open removes it.
-    if (this.owner) {
+    // A guest deletes no files: the owner may be writing this one; the owner's next open removes it. Nor does
+    // the owner delete a running guest's segment, which that guest may append to again.
+    if (this.owner && !liveGuestSegment(this.dir, seg)) {
       rmSync(this.segPath(seg), { force: true });
       rmSync(join(this.dir, guestMarkName(seg)), { force: true });
     }
@@ -511,6 +510,8 @@ export class InvocationStore {
     if (this.segFd >= 0) {
       fsyncSync(this.segFd);
       closeSync(this.segFd);
+      // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied).
+      if (!this.owner) rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
     }
     if (this.indexFd >= 0) {
       fsyncSync(this.indexFd);

@@ -10,12 +10,13 @@
  * The lock holds the owner's pid. A lock whose process is gone (killed, crashed, power cut) is stale and is
  * taken over; pid reuse after a reboot can make a stale lock look live, which only postpones compaction.
  */
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LOCK_FILE = '.lock';
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid runs (ours included). */
+export function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
   try {
@@ -50,23 +51,58 @@ export function tryOwn(dir: string): (() => void) | null {
 }
 
 function take(path: string, mine: string): (() => void) | null {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       linkSync(mine, path);
       return release(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return exclusiveCreate(path);
-      let holder = NaN;
+      const holder = holderOf(path);
+      if (holder === 'gone') continue;
+      if (holder === 'live') return null;
+      // Stale: move it aside under a name of our own. Only one process's rename of this file succeeds, so two
+      // processes that both saw the same dead pid cannot both remove a lock and then both own the folder.
+      const aside = `${path}.stale.${process.pid}`;
       try {
-        holder = Number(readFileSync(path, 'utf8').trim());
+        renameSync(path, aside);
       } catch {
-        /* removed between our open and read: try again */
+        continue; // someone else moved or replaced it first: look again
       }
-      if (alive(holder)) return null;
-      rmSync(path, { force: true });
+      // What we moved may already be a newer, live lock that replaced the stale one: put it back and step aside.
+      if (holderOf(aside) === 'live') {
+        try {
+          linkSync(aside, path);
+        } catch {
+          /* yet another process holds it now */
+        }
+        rmSync(aside, { force: true });
+        return null;
+      }
+      rmSync(aside, { force: true });
     }
   }
   return null;
+}
+
+/**
+ * Who holds a lock file: a live process, a dead one (stale), or nobody (the file is gone). An empty or
+ * unreadable lock counts as live while it is fresh (a process without hard links may be writing it) and as
+ * stale after a minute.
+ */
+function holderOf(path: string): 'live' | 'stale' | 'gone' {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'live';
+  }
+  const pid = Number(text);
+  if (text !== '' && Number.isInteger(pid)) return alive(pid) ? 'live' : 'stale';
+  try {
+    return Date.now() - statSync(path).mtimeMs < 60_000 ? 'live' : 'stale';
+  } catch {
+    return 'gone';
+  }
 }
 
 /** For file systems without hard links: a plain exclusive create (a reader may briefly see it empty). */

@@ -1,8 +1,11 @@
 /**
  * The history folder's file names and the index's line shapes: segments (`seg-000001.jsonl`), the marks guests
- * leave beside theirs, and the shapes of index lines.
+ * leave beside theirs (and whether that guest still runs), creating a segment, and the shapes of index lines.
  */
+import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
+import { alive } from './owner-lock';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -20,4 +23,35 @@ export const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
  */
 export function segmentBytesFor(maxTotalBytes: number | null): number {
   return maxTotalBytes === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(maxTotalBytes / 8)));
+}
+
+/** Whether a guest that is still running created this segment (its mark names a live pid). */
+export function liveGuestSegment(dir: string, seg: number): boolean {
+  try {
+    return alive(Number(readFileSync(join(dir, guestMarkName(seg)), 'utf8')));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the first free segment from `from` on, exclusively. A guest reserves the number with its mark first,
+ * so no owner opening meanwhile appends to it; if the owner took the number anyway, the mark is taken back.
+ */
+export function createSegment(dir: string, from: number, guest: boolean): { fd: number; n: number } {
+  for (let n = from; ; n++) {
+    const mark = join(dir, guestMarkName(n));
+    try {
+      if (guest) writeFileSync(mark, String(process.pid), { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      continue;
+    }
+    try {
+      return { fd: openSync(join(dir, segmentName(n)), 'ax'), n };
+    } catch (e) {
+      if (guest) rmSync(mark, { force: true });
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
