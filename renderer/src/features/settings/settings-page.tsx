@@ -2,7 +2,7 @@
  * The Settings page (`#/settings`): every app-wide setting in one place — rendering, network, responses — plus what the
  * app knows about itself. Saved with the button or Ctrl+S; history retention lives on the History page.
  */
-import { SaveControls } from '../../components/save-status';
+import { SaveControls, useSaveShortcut } from '../../components/save-status';
 import { useEffect } from 'react';
 import { routeHref } from '../../app/use-route';
 import { AboutSection } from './about-section';
@@ -15,16 +15,7 @@ import './settings.css';
 export function SettingsPage() {
   const { draft, info, loadError, issues, save, dirty, update, submit } = useSettingsDraft();
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [submit]);
+  useSaveShortcut(submit);
 
   // After a refused save, take the keyboard to the first field at fault (its message is read with it).
   useEffect(() => {

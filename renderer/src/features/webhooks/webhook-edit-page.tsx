@@ -1,6 +1,6 @@
 /** The Add/Edit Webhook page: every field of the model, errors beside their fields, Ctrl+S to save. */
-import { SaveControls } from '../../components/save-status';
-import { useEffect, useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { SaveControls, useSaveShortcut } from '../../components/save-status';
+import { useMemo, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
 import { HTTP_METHODS, TRIGGERS, type HttpMethod, type Trigger } from '../../../../shared/model/webhook';
 import { describe, Field, fieldId, FieldMessages } from '../../components/form-controls';
@@ -27,16 +27,7 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
   // The truth table covers the whole library: the built-in samples and the ones the user saved.
   const librarySamples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [submit]);
+  useSaveShortcut(submit);
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
   if (!draft) return <p className="muted">Loading…</p>;
