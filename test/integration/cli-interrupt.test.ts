@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../shared/history/types';
 import { startCli, type CliProcess } from '../support/built-cli';
 import { cliIn } from '../support/cli-in';
+import { heldEndpoint as holdOn } from '../support/held-endpoint';
 import { receiverSuite } from '../support/receiver-suite';
 import { webhookInput } from '../support/webhook-fixtures';
 
@@ -20,19 +21,11 @@ afterEach(() => {
   releaseAll = [];
 });
 
-/** An endpoint that answers only when released; `reached` resolves when a request has arrived. */
+/** {@link holdOn} on this suite's receiver, released after the test. */
 async function heldEndpoint(path: string) {
-  let arrived!: () => void;
-  const reached = new Promise<void>((r) => (arrived = r));
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  releaseAll.push(release);
-  const endpoint = await suite.rx.server.forPost(path).thenCallback(async () => {
-    arrived();
-    await held;
-    return { statusCode: 200 };
-  });
-  return { endpoint, reached };
+  const held = await holdOn(suite.rx.server, path);
+  releaseAll.push(held.release);
+  return held;
 }
 
 async function definition(file: string, overrides: Parameters<typeof webhookInput>[0]): Promise<string> {

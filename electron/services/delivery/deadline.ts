@@ -3,10 +3,10 @@
  * so the OAuth2 token call, the webhook call and a refresh-and-retry share the webhook's timeout: each call
  * gets the time left, and a timeout says which call it hit and that the calls shared the budget.
  */
-import { performance } from 'node:perf_hooks';
 import type { DeliveryError } from '../../../shared/delivery/errors';
 import type { SendOptions } from './dispatcher';
 
+// The global `performance` (the same clock as node:perf_hooks), so tests can drive it with fake timers.
 export class Deadline {
   private readonly endsAt: number;
 

@@ -2,7 +2,7 @@
  * The webhook's timeout bounds the whole invocation (issue 4, Deliver #1): the OAuth2 token call, the webhook
  * call and any refresh-and-retry share one deadline, and the timeout names the call it hit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyWebhookInput, type Webhook, type WebhookAuth } from '../../../shared/model/webhook';
 import { startReceiver, type Receiver } from '../../../test/servers/receiver';
 import { destroyAgents } from './agents';
@@ -18,29 +18,37 @@ afterAll(async () => {
   await rx.stop();
 });
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A token endpoint and a webhook endpoint on the receiver, each answering after `delayMs`. */
-async function slowPair(name: string, delayMs: number): Promise<Webhook> {
-  await rx.server.forPost(`/${name}/token`).thenCallback(async () => {
-    await pause(delayMs);
+/**
+ * Time is driven, not waited for: the deadline reads `performance.now()`, which the fake timers own, so a token
+ * endpoint "takes" `tokenMs` by moving that clock on before it answers. Only `performance` is faked; sockets and
+ * the dispatcher's own timers stay real.
+ */
+async function pair(name: string, tokenMs: number, hook: 'answer' | 'hold'): Promise<{ webhook: Webhook; hookSeen: () => Promise<number> }> {
+  await rx.server.forPost(`/${name}/token`).thenCallback(() => {
+    vi.advanceTimersByTime(tokenMs);
     return { statusCode: 200, json: { access_token: `tok-${name}`, token_type: 'Bearer', expires_in: 300 } };
   });
-  await rx.server.forPost(`/${name}/hook`).thenCallback(async () => {
-    await pause(delayMs);
-    return { statusCode: 200, json: { status: 'ok' } };
-  });
+  const ep = hook === 'hold' ? await rx.server.forPost(`/${name}/hook`).thenTimeout() : await rx.server.forPost(`/${name}/hook`).thenJson(200, { status: 'ok' });
   const auth: WebhookAuth = { type: 'oauth2', clientId: 'c', clientSecret: 'client-secret', tokenUrl: rx.url(`/${name}/token`), scopes: [] };
-  return { ...emptyWebhookInput(), id: `wh-${name}`, name, createdAt: '', updatedAt: '', url: rx.url(`/${name}/hook`), auth, timeoutSeconds: 2 };
+  const webhook = { ...emptyWebhookInput(), id: `wh-${name}`, name, createdAt: '', updatedAt: '', url: rx.url(`/${name}/hook`), auth, timeoutSeconds: 2 };
+  return { webhook, hookSeen: async () => (await ep.getSeenRequests()).length };
 }
 
 const run = (webhook: Webhook) =>
   deliver({ webhook, renderedBody: '{}', trigger: 'RequestCreated', event: {}, options: { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' }, tokenCache: new TokenCache() } });
 
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('one deadline for the whole invocation', () => {
-  it('fails when the token call and the webhook call together take longer than the timeout, naming the webhook call', async () => {
-    // Each call alone fits in 2 s; together they do not.
-    const rec = await run(await slowPair('split', 1200));
+  it('gives the webhook call only what the token call left, and names the webhook call when that runs out', async () => {
+    // The token call takes 1.2 s of the 2 s; the webhook endpoint never answers, so the call ends on its share.
+    const { webhook } = await pair('split', 1200, 'hold');
+    const rec = await run(webhook);
     expect(rec.outcome).toBe('Failure');
     expect(rec.steps.map((s) => s.kind)).toEqual(['oauth-token', 'webhook']);
     expect(rec.steps[0]?.error).toBeNull();
@@ -49,11 +57,29 @@ describe('one deadline for the whole invocation', () => {
     expect(rec.error?.message).toMatch(/2 s timeout covers the token request and the webhook call/);
   });
 
-  it('names the token request when the time runs out there, and never calls the webhook', async () => {
-    const webhook = await slowPair('token-slow', 2500);
+  it('does not start the webhook call when the token call used the whole budget', async () => {
+    const { webhook, hookSeen } = await pair('spent', 2500, 'answer');
     const rec = await run(webhook);
     expect(rec.steps.map((s) => s.kind)).toEqual(['oauth-token']);
     expect(rec.error?.errorClass).toBe('response-timeout');
+    expect(rec.error?.message).toMatch(/^The webhook's 2 s timeout ran out before the webhook call could start/);
+    expect(await hookSeen()).toBe(0);
+  });
+
+  it('sends the webhook call with the time the token call left', async () => {
+    const { webhook, hookSeen } = await pair('left', 1000, 'answer');
+    const rec = await run(webhook);
+    expect(rec.outcome).toBe('Success');
+    expect(await hookSeen()).toBe(1);
+  });
+
+  it('names the token request when the time runs out there, and never calls the webhook', async () => {
+    await rx.server.forPost('/token-slow/token').thenTimeout();
+    const { webhook, hookSeen } = await pair('token-slow-hook', 0, 'answer');
+    const rec = await run({ ...webhook, auth: { ...(webhook.auth as Extract<WebhookAuth, { type: 'oauth2' }>), tokenUrl: rx.url('/token-slow/token') } });
+    expect(rec.steps.map((s) => s.kind)).toEqual(['oauth-token']);
+    expect(rec.error?.errorClass).toBe('response-timeout');
     expect(rec.error?.message).toMatch(/^Token request failed: /);
+    expect(await hookSeen()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRawPeer } from '../../../test/servers/raw-peer';
 import { startReceiver, type Receiver } from '../../../test/servers/receiver';
+import { heldEndpoint } from '../../../test/support/held-endpoint';
 import { destroyAgents } from './agents';
 import { send, type SendOptions } from './dispatcher';
 
@@ -67,6 +68,32 @@ describe('send: timings', () => {
   });
 });
 
+/**
+ * Samples memory while a send runs and reports the largest growth over the start: of the JS heap plus
+ * everything held in Buffers and ArrayBuffers (`external`, which includes `arrayBuffers`), and of the RSS.
+ */
+function watchMemory(): { stop(): { heapAndBuffers: number; rss: number } } {
+  const held = () => {
+    const m = process.memoryUsage();
+    return { heapAndBuffers: m.heapUsed + m.external, rss: m.rss };
+  };
+  const start = held();
+  const peak = { ...start };
+  const sample = () => {
+    const now = held();
+    peak.heapAndBuffers = Math.max(peak.heapAndBuffers, now.heapAndBuffers);
+    peak.rss = Math.max(peak.rss, now.rss);
+  };
+  const timer = setInterval(sample, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { heapAndBuffers: peak.heapAndBuffers - start.heapAndBuffers, rss: peak.rss - start.rss };
+    },
+  };
+}
+
 describe('send: bodies', () => {
   it('returns a non-UTF-8 body as base64', async () => {
     const bytes = Buffer.from([0, 255, 254, 1, 2, 3]);
@@ -92,14 +119,17 @@ describe('send: bodies', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`;
-    const heapBefore = process.memoryUsage().heapUsed;
+    const memory = watchMemory();
     const r = await send({ method: 'GET', url, headers: [], body: null }, { proxy: { mode: 'none' }, maxBodyBytes: 1024 * 1024 });
-    const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+    const growth = memory.stop();
     await new Promise((res) => server.close(res));
     expect(r.error).toBeNull();
     expect(r.response).toMatchObject({ truncated: true, size: 1024 * 1024, fullSize: total });
     expect(r.timings.tlsMs).toBeNull();
-    expect(heapGrowth).toBeLessThan(50 * 1024 * 1024);
+    // Peaks while the body streams in, not a reading after it: a body kept in Buffers lives outside the JS heap
+    // (in `external`/`arrayBuffers`) and in the process' resident memory, and could be freed again by the end.
+    expect(growth.heapAndBuffers, 'JS heap + Buffers').toBeLessThan(50 * 1024 * 1024);
+    expect(growth.rss, 'resident set').toBeLessThan(80 * 1024 * 1024);
   });
 
   it('stops downloading when Content-Length already tells the full size', async () => {
@@ -110,11 +140,12 @@ describe('send: bodies', () => {
 });
 
 describe('send: failures', () => {
+  // No clock is read here: a timeout that did not fire would leave the send hanging, and the test would fail
+  // on vitest's own test timeout instead of passing.
   it('classifies a server that never answers as a response timeout', async () => {
     await rx.server.forPost('/slow').thenTimeout();
     const r = await send({ method: 'POST', url: rx.url('/slow'), headers: [], body: '{}' }, { ...trust, timeoutMs: 400 });
-    expect(r.error?.errorClass).toBe('response-timeout');
-    expect(r.durationMs).toBeLessThan(3000);
+    expect(r.error).toMatchObject({ errorClass: 'response-timeout', message: 'Timed out waiting for the response.' });
   });
 
   it('keeps the head and the partial body when the download times out', async () => {
@@ -132,12 +163,13 @@ describe('send: failures', () => {
     expect(r.response).toMatchObject({ status: 200, body: '{"status":"ok",', fullSize: null });
   });
 
+  // The whole-send timeout is longer than the test may run, so only the connect timeout can end this send:
+  // had it not fired, the test would fail on its own timeout. No durations are compared.
   it('classifies a TLS handshake that never completes as a connect timeout', async () => {
     const silent = await startRawPeer(() => undefined);
-    const r = await send({ method: 'POST', url: `https://localhost:${silent.port}/`, headers: [], body: '{}' }, { ...trust, timeoutMs: 2000, connectTimeoutMs: 300 });
+    const r = await send({ method: 'POST', url: `https://localhost:${silent.port}/`, headers: [], body: '{}' }, { ...trust, timeoutMs: 600_000, connectTimeoutMs: 300 });
     await silent.close();
-    expect(r.error?.errorClass).toBe('connect-timeout');
-    expect(r.durationMs).toBeLessThan(1500);
+    expect(r.error).toMatchObject({ errorClass: 'connect-timeout', message: 'Timed out while connecting to the server.' });
   });
 
   it('classifies a reset, a refused port and an unresolvable host', async () => {
@@ -177,12 +209,19 @@ describe('send: failures', () => {
     expect(insecure.response?.status).toBe(200);
   });
 
-  it('stops on cancellation', async () => {
-    await rx.server.forPost('/hang').thenTimeout();
+  it('stops on cancellation once the request is at the server', async () => {
+    const held = await heldEndpoint(rx.server, '/hang');
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 150);
-    const r = await send({ method: 'POST', url: rx.url('/hang'), headers: [], body: '{}' }, trust, ac.signal);
-    expect(r.error?.errorClass).toBe('cancelled');
+    try {
+      const sending = send({ method: 'POST', url: rx.url('/hang'), headers: [], body: '{}' }, { ...trust, timeoutMs: 600_000 }, ac.signal);
+      await held.reached;
+      ac.abort();
+      const r = await sending;
+      expect(r.error?.errorClass).toBe('cancelled');
+      expect(r.response).toBeNull();
+    } finally {
+      held.release();
+    }
   });
 
   it('rejects a URL that is not http(s)', async () => {
