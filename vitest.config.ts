@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['electron/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // Tests of the built CLI must not run a stale out/: build it first when the sources are newer.
+          globalSetup: ['test/support/build-if-stale.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -26,6 +28,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/build-if-stale.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -4,16 +4,15 @@
  * nothing leaves 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { ApiMethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { Receiver } from '../servers/receiver';
+import { builtFile } from '../support/built-output';
 import { tempDir } from '../support/temp-dir';
 
-const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface WebApp {
@@ -30,8 +29,7 @@ export interface WebApp {
  * `env` adds to the server's environment (e.g. `NODE_EXTRA_CA_CERTS` so it trusts a test receiver).
  */
 export async function startWebApp(home?: string, env: Record<string, string> = {}): Promise<WebApp> {
-  const entry = join(ROOT, 'out', 'main', 'web.js');
-  if (!existsSync(entry)) throw new Error('out/main/web.js is missing: run `npm run build` before the e2e tests.');
+  const entry = builtFile('out/main/web.js');
   const dir = home ? { path: home, cleanup: async () => undefined } : await tempDir('hooksmith-e2e-');
   const proc = spawn(process.execPath, [entry, '--port', '0'], { env: { ...process.env, ...env, HOOKSMITH_HOME: dir.path }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -3,16 +3,14 @@
  * proxy that never answers, then exits (no connection to the proxy is left holding the process open).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startRawPeer, type RawPeer } from '../servers/raw-peer';
+import { builtBin } from '../support/built-cli';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
 
-const bin = join(__dirname, '../../bin/hooksmith.js');
-const built = join(__dirname, '../../out/main/cli.js');
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let silent: RawPeer;
@@ -26,14 +24,14 @@ afterEach(async () => {
 /** Runs the CLI; a process still running after `limitMs` is killed and reported as `hung`. */
 function hooksmith(args: string[], env: Record<string, string>, limitMs: number): Promise<{ code: number | null; hung: boolean; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOOKSMITH_HOME: join(dir.path, 'home'), ...env }, timeout: limitMs }, (error, stdout) => {
+    execFile(process.execPath, [builtBin(), ...args], { env: { PATH: process.env.PATH ?? '', HOOKSMITH_HOME: join(dir.path, 'home'), ...env }, timeout: limitMs }, (error, stdout) => {
       const e = error as (Error & { code?: unknown; killed?: boolean }) | null;
       resolve({ code: e ? (typeof e.code === 'number' ? e.code : null) : 0, hung: e?.killed === true, out: stdout });
     });
   });
 }
 
-describe.runIf(existsSync(built))('hooksmith send through a proxy that never answers CONNECT', () => {
+describe('hooksmith send through a proxy that never answers CONNECT', () => {
   it('reports the proxy timeout, closes the connection and exits 1', async () => {
     const file = join(dir.path, 'hook.json');
     await writeFile(file, JSON.stringify({ schemaVersion: 1, ...webhookInput({ url: 'https://example.invalid/hook', timeoutSeconds: 1 }) }));

@@ -1,12 +1,12 @@
 /** `hooksmith webhooks …` in-process over real files, plus the built binary once, as a user runs it. */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run-cli';
 import { captureIo } from '../support/memory-io';
+import { builtBin } from '../support/built-cli';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
 
@@ -126,14 +126,13 @@ describe('hooksmith webhooks', () => {
   });
 });
 
-const built = join(__dirname, '../../out/main/cli.js');
-describe.runIf(existsSync(built))('the built hooksmith binary', () => {
+describe('the built hooksmith binary', () => {
   it('runs from bin/ with HOOKSMITH_HOME', async () => {
     const run = promisify(execFile);
     await writeFile(join(dir.path, 'one.json'), JSON.stringify(definition({ name: 'FromBinary' })));
     const env = { ...process.env, HOOKSMITH_HOME: home() };
-    await run(process.execPath, [join(__dirname, '../../bin/hooksmith.js'), 'webhooks', 'import', join(dir.path, 'one.json')], { env });
-    const { stdout } = await run(process.execPath, [join(__dirname, '../../bin/hooksmith.js'), 'webhooks', 'list'], { env });
+    await run(process.execPath, [builtBin(), 'webhooks', 'import', join(dir.path, 'one.json')], { env });
+    const { stdout } = await run(process.execPath, [builtBin(), 'webhooks', 'list'], { env });
     expect(stdout).toMatch(/active\s+FromBinary\s+POST/);
   });
 });
