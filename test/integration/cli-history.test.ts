@@ -78,9 +78,12 @@ describe('hooksmith history', () => {
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/Created webhook ApiCurl/);
 
-    // A bundle whose webhook points at the receiver, replayed through the CLI over real HTTPS.
+    // A bundle whose webhook points at the receiver and trusts its test CA (its own network layer, which a
+    // replay uses), replayed through the CLI over real HTTPS.
     const bundle = JSON.parse((await cli(['export', 'old-ok', '--format', 'bundle'])).out);
     bundle.webhook.headers = [];
+    bundle.webhook.url = rx.url('/from-bundle');
+    bundle.webhook.network = { extraCaPem: rx.caPem };
     bundle.request.url = rx.url('/from-bundle');
     bundle.request.headers = bundle.request.headers.filter(([n]: [string]) => !['x-api-key', 'host'].includes(n.toLowerCase()));
     await writeFile(join(dir.path, 'b.json'), JSON.stringify(bundle));
@@ -89,11 +92,14 @@ describe('hooksmith history', () => {
     const id = /Added invocation ([^;\s]+)/.exec(imp.out)![1]!;
     expect((await cli(['show', id])).out).toMatch(/^Imported from invocation old-ok of \d{4}-\d\d-\d\dT/m);
     const replay = await cli(['replay', id, '--json']);
-    // The CLI trusts only system CAs, so the replay reaches the receiver and fails on its test certificate:
-    // a recorded failure with a TLS class, exit 1 — the request itself was built and sent.
-    expect(replay.code).toBe(1);
-    expect(JSON.parse(replay.out)).toMatchObject({ replayOf: id, outcome: 'Failure', error: { errorClass: expect.stringMatching(/^tls-/) } });
-    expect(await ep.getSeenRequests()).toEqual([]);
+    expect(replay.code).toBe(0);
+    const replayed = JSON.parse(replay.out);
+    expect(replayed).toMatchObject({ replayOf: id, outcome: 'Success', response: { status: 200, body: '{"ok":true}' } });
+    // The recorded request went out again: same method, path and body, and the history keeps the replay.
+    const [seen] = await ep.getSeenRequests();
+    expect(seen?.method).toBe('POST');
+    expect(await seen?.body.getText()).toBe(bundle.request.body);
+    expect((await cli(['show', replayed.id])).out).toMatch(/^Success\s/);
   });
 
   it('--webhook takes the names history lists: a definition-file send and a webhook no longer saved; an unknown name gets close ones', async () => {
