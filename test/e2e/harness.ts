@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { ApiMethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
-import type { Receiver } from '../servers/receiver';
+import { afterAll, beforeAll } from 'vitest';
+import { startReceiver, type Receiver } from '../servers/receiver';
 import { builtFile } from '../support/built-output';
 import { tempDir } from '../support/temp-dir';
 
@@ -167,4 +168,86 @@ export async function callApiInPage(page: Page, method: ApiMethodName, arg: unkn
     },
     { method, arg },
   );
+}
+
+/** What an e2e test file needs started before its tests; see {@link e2eSuite}. */
+export interface E2eSuiteOptions {
+  /**
+   * An HTTPS receiver for the webhooks: `trusted` starts the server trusting its CA (NODE_EXTRA_CA_CERTS, as a
+   * user behind a corporate CA would), `untrusted` leaves its certificate untrusted. No proxy either way.
+   */
+  receiver?: 'trusted' | 'untrusted';
+  /**
+   * A data folder of the suite's own (`home`), kept across server restarts and removed after the file; `seed`
+   * runs on it, with the receiver, before the server starts (e.g. to write history as the CLI would).
+   */
+  home?: boolean;
+  seed?: (ctx: { home: string; rx: Receiver | undefined }) => Promise<void>;
+  /** Collect uncaught page errors (`page`), and console errors too (`console`; the browser's own favicon miss excepted). */
+  errors?: 'page' | 'console';
+  /** The page's `prefers-color-scheme` (default: Chromium's, light). */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** The running pieces of an e2e file, set once its `beforeAll` has run. */
+export interface E2eSuite {
+  readonly app: WebApp;
+  readonly session: BrowserSession;
+  readonly rx: Receiver;
+  /** The suite's data folder (with `home` or `seed`). */
+  readonly home: string;
+  /** What `errors` collected, in order. */
+  readonly pageErrors: string[];
+}
+
+/**
+ * The setup every e2e file shares, once: registers `beforeAll`/`afterAll` (call at the top level of the file)
+ * that start the receiver, the browser-mode server and Chromium, and stop them in reverse order.
+ */
+export function e2eSuite(opts: E2eSuiteOptions = {}): E2eSuite {
+  let app: WebApp | undefined;
+  let session: BrowserSession | undefined;
+  let rx: Receiver | undefined;
+  let dir: { path: string; cleanup: () => Promise<void> } | undefined;
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    if (opts.receiver) rx = await startReceiver();
+    if (opts.home || opts.seed) dir = await tempDir('hooksmith-e2e-home-');
+    if (opts.seed) await opts.seed({ home: dir!.path, rx });
+    if (opts.receiver === 'trusted') app = await startWebAppTrusting(rx!, dir?.path);
+    else app = await startWebApp(dir?.path, opts.receiver ? { NO_PROXY: '*' } : {});
+    session = await openBrowser();
+    if (opts.colorScheme) await session.page.emulateMedia({ colorScheme: opts.colorScheme });
+    if (opts.errors) session.page.on('pageerror', (e) => pageErrors.push(e.message));
+    if (opts.errors === 'console') {
+      session.page.on('console', (m) => {
+        if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text());
+      });
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+    await rx?.stop();
+    await dir?.cleanup();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: use it inside a test or a hook after e2eSuite's.`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, 'The web server');
+    },
+    get session() {
+      return started(session, 'The browser');
+    },
+    get rx() {
+      return started(rx, 'The receiver (pass `receiver`)');
+    },
+    get home() {
+      return started(dir, 'The data folder (pass `home`)').path;
+    },
+    pageErrors,
+  };
 }

@@ -9,26 +9,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { destroyAgents } from '../../electron/services/delivery/agents';
-import { startReceiver, type Receiver } from '../servers/receiver';
+import type { Receiver } from '../servers/receiver';
 import { backendTrusting } from '../support/receiver-suite';
-import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
-import { callApiInPage, foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
+import { callApiInPage, e2eSuite, foreignRequests, gotoWithRetry, monacoText } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let rx: Receiver;
-let dir: { path: string; cleanup: () => Promise<void> };
 let flakyId = '';
-/** Uncaught errors and console errors in the page (Monaco reports a misused diff editor there). */
-const pageErrors: string[] = [];
+/** Console errors in the page too: Monaco reports a misused diff editor there. */
+const e2e = e2eSuite({ receiver: 'trusted', errors: 'console', seed: seedHistory });
 
-beforeAll(async () => {
-  rx = await startReceiver();
-  dir = await tempDir('hooksmith-e2e-history-');
-  const home = join(dir.path, 'home');
+/** Sends for real before the server starts: the backend on the same data folder (as the CLI would) tests two webhooks. */
+async function seedHistory({ home, rx }: { home: string; rx: Receiver | undefined }): Promise<void> {
+  if (!rx) throw new Error('The history seed needs the receiver.');
   await rx.server.forPost('/down').times(3).thenReply(503, 'maintenance', { 'Retry-After': '120' });
   await rx.server.forPost('/down').thenJson(200, { status: 'recovered' });
   await rx.server.forPost('/ok').thenJson(200, { status: 'accepted' });
@@ -46,26 +40,12 @@ beforeAll(async () => {
   // One writer at a time: the web server opens the same history folder next.
   backend.history.store.close();
   destroyAgents();
-
-  app = await startWebAppTrusting(rx, home);
-  session = await openBrowser();
-  session.page.on('pageerror', (e) => pageErrors.push(e.message));
-  session.page.on('console', (m) => {
-    // The browser asks for /favicon.ico by itself; the app has none to give.
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text());
-  });
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await rx?.stop();
-  await dir?.cleanup();
-});
+}
 
 describe('the history browser', () => {
   it('filters to failures, opens one with its hint, replays it and shows the diff', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, `${app.url}#/history`);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, `${e2e.app.url}#/history`);
     const table = page.getByRole('table', { name: 'Invocations' });
     const rows = table.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
     await page.getByText('6 invocations').waitFor();
@@ -108,7 +88,7 @@ describe('the history browser', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected(/^Request body/)).toBe('true');
 
-    const seen = await Promise.all((await rx.server.getMockedEndpoints()).map((e) => e.getSeenRequests()));
+    const seen = await Promise.all((await e2e.rx.server.getMockedEndpoints()).map((e) => e.getSeenRequests()));
     const downs = seen.flat().filter((r) => r.path === '/down');
     expect(downs).toHaveLength(4);
     expect(JSON.parse((await downs[3]!.body.getText())!)).toEqual(originalBody);
@@ -121,15 +101,15 @@ describe('the history browser', () => {
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
     // Switching parts and closing the diff disposed its models in order: no "TextModel got disposed before
     // DiffEditorWidget model got reset".
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   it('per webhook: the link from the webhooks table, a health chart, and search', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Actions for FlakyEndpoint' }).click();
     await page.getByRole('menuitem', { name: 'History' }).click();
     await page.waitForURL(new RegExp(`#/history\\?webhook=${flakyId}$`));
@@ -139,24 +119,24 @@ describe('the history browser', () => {
     expect(await page.getByText('4 invocations').count()).toBe(1);
 
     await page.getByLabel('Webhook').selectOption('');
-    await page.getByLabel('Search').fill(rx.url('/ok'));
+    await page.getByLabel('Search').fill(e2e.rx.url('/ok'));
     await page.getByText('3 invocations').waitFor();
     const rows = page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
     for (const text of await rows.allTextContents()) expect(text).toContain('HealthyEndpoint');
 
     await page.getByLabel('HTTP status').fill('6xx');
     expect(await page.getByRole('alert').filter({ hasText: 'HTTP status: "6xx" is not a status' }).count()).toBe(1);
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
   it('downloads a repro bundle from the panel and imports it back as a new webhook with a replayable entry', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, `${app.url}#/history?webhook=${flakyId}`);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, `${e2e.app.url}#/history?webhook=${flakyId}`);
     await page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row').last().click();
     const panel = page.getByRole('dialog', { name: 'Invocation data' });
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download repro bundle' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^FlakyEndpoint-.*\.hooksmith-bundle\.json$/);
-    const file = join(dir.path, 'bundle.json');
+    const file = join(e2e.home, 'bundle.json');
     await download.saveAs(file);
     const bundle = JSON.parse(await readFile(file, 'utf8')) as { kind: string; webhook: { name: string } };
     expect(bundle).toMatchObject({ kind: 'hooksmith-repro-bundle', webhook: { name: 'FlakyEndpoint' } });
@@ -171,13 +151,13 @@ describe('the history browser', () => {
     await panel.waitFor();
     expect(await panel.locator('.panel-meta').textContent()).toMatch(/^FlakyEndpoint\S+ · RequestCreated/);
     await panel.getByText(/^Imported from invocation \S{8} of /).waitFor();
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
   // Last: it empties the history the tests above read.
   it('deletes one invocation after a confirmation, then clears the whole history', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, `${app.url}#/history`);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, `${e2e.app.url}#/history`);
     const rows = page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
     const status = page.locator('.history-status');
     await status.getByText(/^\d+ invocations/).waitFor();
@@ -195,7 +175,7 @@ describe('the history browser', () => {
     // Importing a curl command replaces the Import button with the result; Escape must still close the dialog.
     await page.getByRole('button', { name: 'Import…' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import' });
-    await importDialog.getByLabel('Or paste a curl command or a bundle').fill(`curl -X POST ${rx.url('/ok')} -d '{"a":1}'`);
+    await importDialog.getByLabel('Or paste a curl command or a bundle').fill(`curl -X POST ${e2e.rx.url('/ok')} -d '{"a":1}'`);
     await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await importDialog.getByText(/Created the webhook/).waitFor();
     await page.keyboard.press('Escape');

@@ -5,34 +5,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../servers/receiver';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let rx: Receiver;
 const SHOTS = process.env.HOOKSMITH_SHOTS;
 /** `dark` takes the screenshots in the dark theme. */
 const SCHEME = process.env.HOOKSMITH_SHOTS_SCHEME === 'dark' ? 'dark' : 'light';
 const shot = (name: string) => join(SHOTS ?? '', `${name}-${SCHEME}.png`);
 
-beforeAll(async () => {
-  rx = await startReceiver();
-  app = await startWebAppTrusting(rx);
-  session = await openBrowser();
-  await session.page.emulateMedia({ colorScheme: SCHEME });
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await rx?.stop();
-});
+const e2e = e2eSuite({ receiver: 'trusted', colorScheme: SCHEME });
 
 /** The triggers of the recorded invocations, asked of the running server over its API bridge. */
 async function historyTriggers(): Promise<string[]> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const res = await fetch(`${app.origin}/api/history.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hooksmith-token': token }, body: JSON.stringify({ arg: {} }) });
+  const token = new URL(e2e.app.url).searchParams.get('token')!;
+  const res = await fetch(`${e2e.app.origin}/api/history.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hooksmith-token': token }, body: JSON.stringify({ arg: {} }) });
   const r = (await res.json()) as { ok: boolean; value: { items: Array<{ trigger: string }> }; error?: unknown };
   expect(r, JSON.stringify(r.error)).toMatchObject({ ok: true });
   return r.value.items.map((i) => i.trigger);
@@ -40,12 +26,12 @@ async function historyTriggers(): Promise<string[]> {
 
 describe('filters from the sample library, manual invocation and sending from the simulator', () => {
   it('picks a filter value from the suggestions and the truth-table line follows the form', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('LocalHook');
-    await page.getByLabel('URL').fill(rx.url('/hook'));
+    await page.getByLabel('URL').fill(e2e.rx.url('/hook'));
     const summary = page.getByRole('region', { name: 'Truth table' }).getByRole('status');
     await summary.getByText(/^Fires for \d+ of 17 sample events/).waitFor();
     const before = Number(/Fires for (\d+)/.exec((await summary.textContent())!)![1]);
@@ -76,20 +62,20 @@ describe('filters from the sample library, manual invocation and sending from th
 
     await page.getByRole('button', { name: 'Save Webhook' }).click();
     await page.getByText('Saved.').waitFor();
-    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8'));
     expect(saved.webhooks).toMatchObject([{ name: 'LocalHook', triggers: ['RequestCreated', 'RequestGranted'], filters: [{ field: 'integration', values: ['aws prod'] }] }]);
     await page.getByRole('link', { name: 'view table' }).waitFor();
   });
 
   it('invokes the webhook manually from its row menu, with a chosen sample, and opens the invocation', async () => {
-    const ep = await rx.server.forPost('/hook').thenJson(200, { accepted: true });
-    const { page } = session;
+    const ep = await e2e.rx.server.forPost('/hook').thenJson(200, { accepted: true });
+    const { page } = e2e.session;
     await page.getByRole('link', { name: 'Back to webhooks' }).click();
     await page.getByRole('button', { name: 'Actions for LocalHook' }).click();
     await page.getByRole('menuitem', { name: 'Invoke manually…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invoke LocalHook manually' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(`localhost:${rx.server.port}`);
+    expect(await dialog.textContent()).toContain(`localhost:${e2e.rx.server.port}`);
     // Filters and triggers do not stop a manual invocation: the documented example is not an AWS request.
     await dialog.getByLabel('Event').selectOption({ label: 'Created (documented example)' });
     await dialog.getByRole('button', { name: 'Send' }).click();
@@ -111,13 +97,13 @@ describe('filters from the sample library, manual invocation and sending from th
   });
 
   it('sends every fired cell from the simulator after confirming, and links each outcome to its invocation', async () => {
-    const ep = await rx.server.forPost('/hook').always().thenJson(201, { created: true });
-    const { page } = session;
+    const ep = await e2e.rx.server.forPost('/hook').always().thenJson(201, { created: true });
+    const { page } = e2e.session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
     await page.getByLabel('Base request').selectOption({ label: 'Sample: Granted: two integrations, grantee differs from requester, no bundle' });
     await page.getByRole('button', { name: 'Send all that fire (2)' }).click();
     const confirm = page.getByRole('alertdialog');
-    expect(await confirm.textContent()).toContain(`Send 2 requests to localhost:${rx.server.port}?`);
+    expect(await confirm.textContent()).toContain(`Send 2 requests to localhost:${e2e.rx.server.port}?`);
     if (SHOTS) await page.screenshot({ path: shot('simulator-confirm'), fullPage: true });
     await confirm.getByRole('button', { name: 'Send 2 requests' }).click();
     await page.getByText('Sent 2: 2 succeeded').waitFor();
@@ -134,6 +120,6 @@ describe('filters from the sample library, manual invocation and sending from th
       'AccessRequestGranted',
     ]);
     expect((await historyTriggers()).sort()).toEqual(['Manual', 'RequestCreated', 'RequestGranted']);
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 });

@@ -7,13 +7,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../servers/receiver';
-import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, foreignRequests, gotoWithRetry, monacoText } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let rx: Receiver;
+const e2e = e2eSuite({ receiver: 'untrusted' });
 const shots = process.env.HOOKSMITH_SCREENSHOTS;
 
 async function screenshot(page: Page, name: string, target: ReturnType<Page['locator']>): Promise<void> {
@@ -26,26 +23,15 @@ async function screenshot(page: Page, name: string, target: ReturnType<Page['loc
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-beforeAll(async () => {
-  rx = await startReceiver();
-  app = await startWebApp(undefined, { NO_PROXY: '*' });
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await rx?.stop();
-});
-
 describe('network settings in the form', () => {
   it('fails against an untrusted certificate, then passes with TLS verification off, warning in the form, the record and the table', async () => {
-    await rx.server.forPost('/tls').thenJson(200, { status: 'accepted', items: [1, 2] });
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    await e2e.rx.server.forPost('/tls').thenJson(200, { status: 'accepted', items: [1, 2] });
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('LocalTls');
-    await page.getByLabel('URL').fill(rx.url('/tls'));
+    await page.getByLabel('URL').fill(e2e.rx.url('/tls'));
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText('Test failed').waitFor();
     expect(await page.locator('.test-result .hint').textContent()).toMatch(/certificate/i);
@@ -93,6 +79,6 @@ describe('network settings in the form', () => {
     await row.waitFor();
     expect(await row.getByRole('img', { name: 'TLS verification off' }).count()).toBe(1);
     if (shots) await row.screenshot({ path: join(shots, 'table-row-light.png') });
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 });

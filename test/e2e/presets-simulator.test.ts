@@ -4,30 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApiInPage, foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { callApiInPage, e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-/** Uncaught errors in the page; a crash would otherwise only show as a blank page and a timeout. */
-const pageErrors: string[] = [];
+const e2e = e2eSuite({ errors: 'page' });
 /** Where to write screenshots for a human to look at; unset in normal runs. */
 const SHOTS = process.env.HOOKSMITH_SHOTS;
 
-beforeAll(async () => {
-  app = await startWebApp();
-  session = await openBrowser();
-  session.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-});
-
 describe('presets and the simulator', () => {
   it('opens the gallery from Add Webhook and prefills the form from the Okta Workflows preset', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('heading', { name: 'Add Webhook: choose a target' }).waitFor();
     const cards = page.getByRole('list', { name: 'Targets' }).getByRole('link');
@@ -42,17 +29,17 @@ describe('presets and the simulator', () => {
   });
 
   it('refuses to save while the URL holds placeholders, naming them', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('button', { name: 'Save Webhook' }).click();
     const urlError = page.locator('[data-field="url"] .error');
     await urlError.waitFor();
     expect(await urlError.textContent()).toContain('URL still contains the preset placeholders <OKTA_ORG>, <FLOW_ID>');
-    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8'));
     expect(saved.webhooks).toEqual([]);
   });
 
   it('saves once the placeholders are filled and a filter narrows it to AWS', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByLabel('URL').fill('https://acme.workflows.okta.com/api/flo/abc123/invoke');
     await page.getByRole('button', { name: 'Add filter' }).click();
     await page.getByLabel('Field', { exact: true }).selectOption('integration_type');
@@ -61,12 +48,12 @@ describe('presets and the simulator', () => {
     await page.getByRole('combobox', { name: 'Values' }).press('Enter');
     await page.getByRole('button', { name: 'Save Webhook' }).click();
     await page.getByText('Saved.').waitFor();
-    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8'));
     expect(saved.webhooks).toMatchObject([{ name: 'OktaWorkflows', filters: [{ field: 'integration_type', values: ['AWS Account'] }] }]);
   });
 
   it('the simulator shows which lifecycle steps fire for the sample requests', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
     await page.getByRole('heading', { name: 'Lifecycle simulator' }).waitFor();
     const cell = (step: string) => page.getByRole('button', { name: new RegExp(`^${step} × OktaWorkflows: `) });
@@ -97,7 +84,7 @@ describe('presets and the simulator', () => {
   });
 
   it('the truth table explains each sample from the edit page', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('link', { name: 'OktaWorkflows' }).click();
     await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
     await page.getByRole('link', { name: 'Truth table' }).click();
@@ -115,7 +102,7 @@ describe('presets and the simulator', () => {
     const mine = page.getByRole('row', { name: /^Saved: My AWS approval/ });
     expect(await mine.textContent()).toBe('Saved: My AWS approvalRequestApproved✓ fires');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'truth-table.png'), fullPage: true });
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -4,26 +4,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MASKED_SECRET } from '../../shared/model/webhook';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-
-beforeAll(async () => {
-  app = await startWebApp();
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-});
+const e2e = e2eSuite();
 
 describe('secret fields', () => {
   it('masks a saved secret, shows it on request, and shows an ${env:NAME} reference as typed', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     // Leaving the autofocused, still empty Name is not an error yet: nothing was typed.
@@ -51,7 +41,7 @@ describe('secret fields', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
     expect(await value.inputValue()).toBe(MASKED_SECRET);
-    const stored = await readFile(join(app.home, 'hooksmith.json'), 'utf8');
+    const stored = await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8');
     expect(stored).not.toContain('typed-secret-123');
 
     await page.getByRole('button', { name: 'Show X-Api-Key' }).click();
@@ -61,6 +51,6 @@ describe('secret fields', () => {
     expect(await value.getAttribute('type')).toBe('password');
     // Showing is not editing: the form has nothing to save.
     expect(await page.getByText('Unsaved changes').count()).toBe(0);
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 });

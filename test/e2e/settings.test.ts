@@ -5,41 +5,27 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let home: { path: string; cleanup: () => Promise<void> };
+const e2e = e2eSuite();
 
 async function storedSettings(): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8')).settings;
+  return JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8')).settings;
 }
-
-beforeAll(async () => {
-  home = await tempDir('hooksmith-e2e-settings-');
-  app = await startWebApp(home.path);
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await home?.cleanup();
-});
 
 describe('the Settings page', () => {
   it('is reached from the main navigation and shows the server’s data folder', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-    expect(await page.getByTestId('data-dir').textContent()).toBe(app.home);
+    expect(await page.getByTestId('data-dir').textContent()).toBe(e2e.app.home);
     expect(await page.getByRole('button', { name: 'Copy data folder path' }).isVisible()).toBe(true);
   });
 
   it('saves the event_type spelling, which survives a reload', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const access = page.getByRole('radio', { name: 'AccessRequestCreated style', exact: true });
     const trigger = page.getByRole('radio', { name: 'RequestCreated style', exact: true });
     expect(await access.isChecked()).toBe(true);
@@ -56,7 +42,7 @@ describe('the Settings page', () => {
   });
 
   it('refuses an invalid CA with the error next to the field, and saves nothing', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const ca = page.getByLabel('Extra trusted CA certificates (PEM)');
     await ca.fill('not a certificate');
     await page.keyboard.press('Control+s');
@@ -69,7 +55,7 @@ describe('the Settings page', () => {
   });
 
   it('asks before leaving with unsaved changes, then links to the history retention settings', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const link = page.getByRole('link', { name: 'open history retention settings' });
     // Declining the question keeps the page and the typed text.
     page.once('dialog', (d) => void d.dismiss());
@@ -84,11 +70,11 @@ describe('the Settings page', () => {
     // Closing it leaves plain #/history, so a reload does not reopen the dialog.
     await dialog.getByRole('button', { name: 'Close history settings' }).click();
     await page.waitForURL((url) => url.hash === '#/history');
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
   it('sets the response body limit with its unit, refuses one out of range at its field, and shows the saved one after a reload', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const amount = page.getByLabel('Response body limit', { exact: true });

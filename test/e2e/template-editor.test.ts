@@ -5,27 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sampleForTrigger } from '../../shared/payload/samples';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  app = await startWebApp();
-  session = await openBrowser();
-  session.page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  session.page.on('pageerror', (e) => consoleErrors.push(e.message));
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-});
+const e2e = e2eSuite({ errors: 'console' });
 
 /** Monaco renders spaces as non-breaking spaces; compare text as the user reads it. */
 const viewText = async (page: Page, selector: string) => (await page.locator(`${selector} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
@@ -42,8 +27,8 @@ async function replaceTemplate(page: Page, text: string): Promise<void> {
 
 describe('template editor in the browser', () => {
   it('opens Add Webhook with the Monaco editor reachable by the Body Template label', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.locator('.tw-template .monaco-editor').waitFor();
@@ -53,7 +38,7 @@ describe('template editor in the browser', () => {
   });
 
   it('completes a path from the popup and the preview follows', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await replaceTemplate(page, '{"who": "{{data.requ');
     await page.keyboard.press('Control+Space');
     const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'requester' });
@@ -74,7 +59,7 @@ describe('template editor in the browser', () => {
   });
 
   it('marks the trailing comma of an #each and the quick fix makes the preview valid', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await replaceTemplate(page, '{"ids": [{{#each data.access_groups}}"{{integration.id}}",{{/each}}]}');
     await page.getByRole('status', { name: 'Preview: Invalid JSON' }).waitFor();
     await page.locator('.tw-template .squiggly-error').first().waitFor();
@@ -96,7 +81,7 @@ describe('template editor in the browser', () => {
   });
 
   it('shows hover docs from the schema, and an invalid-JSON error in the preview links to the template line', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     // Typed as a user types it: Monaco indents the new lines and closes the brace itself.
     await replaceTemplate(page, '{\n"who": "{{data.requester.email}}",\n"who_name": {{data.requester.name}}');
     await expect.poll(() => templateText(page)).toBe('{  "who": "{{data.requester.email}}",  "who_name": {{data.requester.name}}}');
@@ -121,7 +106,7 @@ describe('template editor in the browser', () => {
   });
 
   it('links a value altered by escaping to the mustache that output it', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await replaceTemplate(page, '{\n"who": "{{data.requester.name}}"');
     await expect.poll(() => templateText(page)).toBe('{  "who": "{{data.requester.name}}"}');
     // The edge case with quotes in the requester's name keeps valid JSON but arrives as &quot;…: the panel names
@@ -135,7 +120,7 @@ describe('template editor in the browser', () => {
   });
 
   it('inserts a schema field relative to the #each block at the cursor', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     // One insertion, then the cursor moves back between the quotes: two separate insertions race Monaco's
     // quote handling and can leave the cursor on the wrong side.
     const after = '"{{#unless @last}},{{/unless}}{{/each}}]}';
@@ -159,7 +144,7 @@ describe('template editor in the browser', () => {
   });
 
   it('says once that a template does not compile, instead of counting failing samples', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await replaceTemplate(page, '{"a": "{{#if data.grantee}}"}');
     const panel = page.getByRole('region', { name: 'Does the JSON hold?' });
     const said = panel.locator('p.error', { hasText: 'The template does not compile:' });
@@ -178,7 +163,7 @@ describe('template editor in the browser', () => {
   });
 
   it('renders a pasted payload and saves it as a sample in the data file', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await replaceTemplate(page, '{"who": "{{data.requester.email}}"}');
     await page.getByRole('button', { name: /Edit sample JSON/ }).click();
     await page.getByLabel('Sample payload (JSON)').focus();
@@ -191,13 +176,13 @@ describe('template editor in the browser', () => {
     await page.getByText('Sample saved.').waitFor();
     const picker = page.getByLabel('Sample', { exact: true });
     expect(await picker.locator('option:checked').textContent()).toBe('Pasted payload');
-    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8'));
     expect(saved.samples).toEqual([expect.objectContaining({ name: 'Pasted payload', event: { data: { requester: { email: 'pasted@example.com' } } } })]);
   });
 
   it('fetched nothing outside 127.0.0.1 and Monaco found every worker', () => {
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
-    expect(session.requests.some((u) => /editor\.worker/.test(u))).toBe(true);
-    expect(consoleErrors.filter((e) => /requestHandler|Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
+    expect(e2e.session.requests.some((u) => /editor\.worker/.test(u))).toBe(true);
+    expect(e2e.pageErrors.filter((e) => /requestHandler|Content Security Policy|unsafe-eval/i.test(e))).toEqual([]);
   });
 });

@@ -5,34 +5,22 @@
  * Playwright's `keyboard.type` with a few milliseconds between keys is faster than React re-renders the
  * edit page, which is what used to garble the text (a stale value pushed back into the editor).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Webhook } from '../../shared/model/webhook';
 import { webhookInput } from '../support/webhook-fixtures';
-import { callApiInPage, gotoWithRetry, monacoText, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { callApiInPage, e2eSuite, gotoWithRetry, monacoText } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-const pageErrors: string[] = [];
+const e2e = e2eSuite({ errors: 'page' });
 
 const TEMPLATE = '{\n  "event_type": "{{event_type}}",\n  "request_id": "{{data.friendly_id}}"\n}';
-
-beforeAll(async () => {
-  app = await startWebApp();
-  session = await openBrowser();
-  session.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-});
 
 const template = (page: Page) => page.locator('.tw-template');
 const templateText = (page: Page) => monacoText(template(page));
 
 /** Saves a webhook with {@link TEMPLATE} and opens its edit page with the cursor nowhere yet. */
 async function openWebhook(page: Page, name: string): Promise<string> {
-  await gotoWithRetry(page, app.url);
+  await gotoWithRetry(page, e2e.app.url);
   const created = await callApiInPage(page, 'webhooks.create', { input: webhookInput({ name, bodyTemplate: TEMPLATE }) });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { webhook: Webhook }).webhook.id;
@@ -53,7 +41,7 @@ async function clickLineEnd(page: Page, line: number): Promise<void> {
 
 describe('typing into the template editor', () => {
   it('keeps every character of fast typing, in order, wherever it is typed, and the form holds the same text', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const id = await openWebhook(page, 'FastTypist');
 
     await clickLineEnd(page, 1);
@@ -80,11 +68,11 @@ describe('typing into the template editor', () => {
     // Undo still steps back through the typing (the editor's history was never replaced).
     await page.keyboard.press('Control+z');
     await expect.poll(() => templateText(page)).not.toBe(expected);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   it('the sample JSON editor keeps fast typing too, and "Discard edits" puts the sample back', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await openWebhook(page, 'FastSample');
     await page.getByRole('button', { name: /Edit sample JSON/ }).click();
     const sample = page.locator('.tw-sample .tw-frame');
@@ -103,7 +91,7 @@ describe('typing into the template editor', () => {
   });
 
   it('a JSON brace then Enter is a brace and a new line, with no completion list', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await openWebhook(page, 'BraceTypist');
     await clickLineEnd(page, 1);
     await page.keyboard.press('Enter');
@@ -130,7 +118,7 @@ describe('typing into the template editor', () => {
   });
 
   it('a typed block name then Ctrl+Space offers its snippets, which replace the name', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await openWebhook(page, 'SnippetTypist');
     await clickLineEnd(page, 1);
     await page.keyboard.press('Enter');

@@ -6,34 +6,20 @@
  * NODE_EXTRA_CA_CERTS (a temp PEM file), exactly as a user behind a corporate CA would set it up. The
  * browser itself only talks to the Hooksmith server; the webhook goes out from the server process.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver, type Receiver } from '../servers/receiver';
-import { foreignRequests, gotoWithRetry, monacoText, openBrowser, startWebAppTrusting, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, foreignRequests, gotoWithRetry, monacoText } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let rx: Receiver;
-
-beforeAll(async () => {
-  rx = await startReceiver();
-  app = await startWebAppTrusting(rx);
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await rx?.stop();
-});
+const e2e = e2eSuite({ receiver: 'trusted' });
 
 describe('the Test button and the invocation panel', () => {
   it('tests an unsaved webhook, says "Test successful", and shows the body sent and the timing chart', async () => {
-    const ep = await rx.server.forPost('/hook').thenJson(200, { status: 'accepted' }, { 'X-Receiver': 'mockttp' });
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const ep = await e2e.rx.server.forPost('/hook').thenJson(200, { status: 'accepted' }, { 'X-Receiver': 'mockttp' });
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('LocalReceiver');
-    await page.getByLabel('URL').fill(rx.url('/hook'));
+    await page.getByLabel('URL').fill(e2e.rx.url('/hook'));
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText('Test successful').waitFor();
 
@@ -49,7 +35,7 @@ describe('the Test button and the invocation panel', () => {
     await body.locator('.view-line').first().waitFor();
     const shown = await body.evaluate((el) => (el as unknown as { innerText: string }).innerText.replace(/\u00a0/g, ' '));
     expect(JSON.parse(shown)).toEqual(JSON.parse(sentBody));
-    expect(await panel.textContent()).toContain(rx.url('/hook'));
+    expect(await panel.textContent()).toContain(e2e.rx.url('/hook'));
 
     await panel.getByRole('tab', { name: 'Response' }).click();
     expect(await panel.getByText('200 OK').count()).toBe(1);
@@ -76,22 +62,22 @@ describe('the Test button and the invocation panel', () => {
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
   it('says "Test failed" with the hint, from Ctrl+Enter', async () => {
-    await rx.server.forPost('/down').thenReply(503, 'maintenance', { 'Retry-After': '120' });
-    const { page } = session;
-    await page.getByLabel('URL').fill(rx.url('/down'));
+    await e2e.rx.server.forPost('/down').thenReply(503, 'maintenance', { 'Retry-After': '120' });
+    const { page } = e2e.session;
+    await page.getByLabel('URL').fill(e2e.rx.url('/down'));
     await page.keyboard.press('Control+Enter');
     await page.getByText('Test failed').waitFor();
     expect(await page.locator('.test-result .hint').textContent()).toMatch(/temporarily unavailable.*retry after 120 s/);
   });
 
   it('Ctrl+Enter in the template editor runs one Test and leaves the template as it was', async () => {
-    const ep = await rx.server.forPost('/from-editor').thenJson(200, { status: 'accepted' });
-    const { page } = session;
-    await page.getByLabel('URL').fill(rx.url('/from-editor'));
+    const ep = await e2e.rx.server.forPost('/from-editor').thenJson(200, { status: 'accepted' });
+    const { page } = e2e.session;
+    await page.getByLabel('URL').fill(e2e.rx.url('/from-editor'));
     const template = page.locator('.tw-template');
     const before = await monacoText(template);
     await page.getByLabel('Body Template').focus();
@@ -103,9 +89,9 @@ describe('the Test button and the invocation panel', () => {
   });
 
   it('Cancel stops a slow test and says "Cancelled", not "Test failed"', async () => {
-    await rx.server.forPost('/slow').thenTimeout();
-    const { page } = session;
-    await page.getByLabel('URL').fill(rx.url('/slow'));
+    await e2e.rx.server.forPost('/slow').thenTimeout();
+    const { page } = e2e.session;
+    await page.getByLabel('URL').fill(e2e.rx.url('/slow'));
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('.test-result .verdict').getByText(/^Cancelled/).waitFor();

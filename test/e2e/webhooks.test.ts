@@ -1,36 +1,22 @@
 /** A user creates, deactivates and finds webhooks again in real Chromium against `npm run web`. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/temp-dir';
-import { foreignRequests, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite, foreignRequests, gotoWithRetry, startWebApp } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-let home: { path: string; cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  home = await tempDir('hooksmith-e2e-');
-  app = await startWebApp(home.path);
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await home?.cleanup();
-});
+const e2e = e2eSuite({ home: true });
 
 describe('webhooks in the browser', () => {
   it('starts on an empty state that invites Add Webhook', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
     // The token left the address bar but stays for reloads.
     expect(page.url()).not.toContain('token=');
   });
 
   it('tells once that typed secrets last for this session, and a dismissed notice stays dismissed', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const notice = page.getByRole('status').filter({ hasText: 'kept for this session only' });
     await notice.waitFor();
     await notice.getByRole('button', { name: 'Dismiss' }).click();
@@ -41,7 +27,7 @@ describe('webhooks in the browser', () => {
   });
 
   it('refuses a non-HTTPS URL at the URL field and saves nothing', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('link', { name: /^Custom webhook/ }).click();
     await page.getByLabel('Name').fill('PlainHttp');
@@ -51,12 +37,12 @@ describe('webhooks in the browser', () => {
     await urlError.waitFor();
     expect(await urlError.textContent()).toMatch(/https/i);
     expect(await page.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
-    const saved = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8'));
     expect(saved.webhooks).toEqual([]);
   });
 
   it('creates a webhook through the form and shows it in the table with a green dot', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByLabel('URL').fill('https://acme.workflows.okta.com/api/flo/abc123');
     await page.getByLabel('Name').fill('OktaFlow');
     await page.getByLabel('Method').selectOption('PUT');
@@ -79,7 +65,7 @@ describe('webhooks in the browser', () => {
   });
 
   it('deactivates from the row menu, and the change survives a reload', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const row = page.getByTestId('webhook-row-OktaFlow');
     await row.getByRole('button', { name: 'Actions for OktaFlow' }).click();
     await page.getByRole('menuitem', { name: 'Deactivate' }).click();
@@ -92,7 +78,7 @@ describe('webhooks in the browser', () => {
   });
 
   it('edits the saved webhook and finds every field as it was saved', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByRole('link', { name: 'OktaFlow' }).click();
     await page.getByRole('heading', { name: 'Edit Webhook' }).waitFor();
     expect(await page.getByLabel('Name').inputValue()).toBe('OktaFlow');
@@ -102,7 +88,7 @@ describe('webhooks in the browser', () => {
   });
 
   it('asks before an in-app link throws away unsaved edits, and keeps them when told to stay', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     await page.getByLabel('Timeout in seconds').fill('25');
     const questions: string[] = [];
     page.once('dialog', (d) => (questions.push(d.message()), void d.dismiss()));
@@ -120,7 +106,7 @@ describe('webhooks in the browser', () => {
   });
 
   it('keeps what was typed while a save was in flight, as unsaved changes', async () => {
-    const { page } = session;
+    const { page } = e2e.session;
     const timeout = page.getByLabel('Timeout in seconds');
     // Hold the save's answer so typing surely lands while it is in flight.
     let release: () => void = () => undefined;
@@ -137,7 +123,7 @@ describe('webhooks in the browser', () => {
     await page.getByText('Unsaved changes').waitFor();
     await page.unroute('**/api/webhooks.update');
     expect(await timeout.inputValue()).toBe('22');
-    const stored = JSON.parse(await readFile(join(home.path, 'hooksmith.json'), 'utf8')) as { webhooks: Array<{ name: string; timeoutSeconds: number }> };
+    const stored = JSON.parse(await readFile(join(e2e.home, 'hooksmith.json'), 'utf8')) as { webhooks: Array<{ name: string; timeoutSeconds: number }> };
     expect(stored.webhooks.find((w) => w.name === 'OktaFlow')?.timeoutSeconds).toBe(21);
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -145,15 +131,15 @@ describe('webhooks in the browser', () => {
   });
 
   it('requested nothing outside 127.0.0.1', () => {
-    expect(session.requests.length).toBeGreaterThan(3);
-    expect(foreignRequests(session.requests, app.origin)).toEqual([]);
+    expect(e2e.session.requests.length).toBeGreaterThan(3);
+    expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
   it('stops cleanly on Ctrl+C and serves the same data after a restart', async () => {
-    expect(await app.stop()).toBe(0);
-    const again = await startWebApp(home.path);
+    expect(await e2e.app.stop()).toBe(0);
+    const again = await startWebApp(e2e.home);
     try {
-      const page = await session.context.newPage();
+      const page = await e2e.session.context.newPage();
       await gotoWithRetry(page, again.url);
       await page.getByTestId('webhook-row-OktaFlow').getByRole('img', { name: 'Inactive' }).waitFor();
     } finally {
