@@ -1,17 +1,20 @@
 /**
  * Dispatcher overhead: N sequential keep-alive sends to a local HTTPS server through `send()` (axios, timing
- * agent, body capture) against raw `https.request` with an agent of the same settings. Prints the ratio;
- * asserts only that every request succeeded.
+ * agent, body capture) against raw `https.request` over the same agent, then the median send broken down by
+ * layer. Prints ratios; asserts only that every request succeeded.
  */
+import axios from 'axios';
+import type http from 'node:http';
 import https from 'node:https';
-import tls from 'node:tls';
 import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { destroyAgents } from '../../electron/services/delivery/agents';
+import { agentFor, destroyAgents } from '../../electron/services/delivery/agents';
 import { send } from '../../electron/services/delivery/dispatcher';
-import { TimingHttpsAgent } from '../../electron/services/delivery/timing-agent';
+import { TIMING_OPTION, TimingRecorder, timingTransport } from '../../electron/services/delivery/timing-agent';
+import { defaultTrustedCas } from '../../electron/services/delivery/trusted-cas';
 import { CertFactory, httpsServer } from '../servers/certs';
 
 const N = 1000;
@@ -29,9 +32,11 @@ afterAll(async () => {
   await certs.dispose();
 });
 
-function raw(agent: https.Agent, url: string): Promise<number> {
+/** `https.request` with nothing but the agent (and, when given, the dispatcher's timing recorder). */
+function raw(agent: http.Agent, url: string, rec?: TimingRecorder): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) } }, (res) => {
+    const options = { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(BODY) } };
+    const req = https.request(url, rec ? ({ ...options, [TIMING_OPTION]: rec } as https.RequestOptions) : options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve(res.statusCode ?? 0));
@@ -42,29 +47,51 @@ function raw(agent: https.Agent, url: string): Promise<number> {
   });
 }
 
+/** axios alone over the dispatcher's agent and timing transport: what axios adds before capture and classification. */
+async function viaAxios(agent: http.Agent, url: string): Promise<number> {
+  const rec = new TimingRecorder();
+  const res = await bare.request<Readable>({
+    method: 'POST',
+    url,
+    headers: { 'Content-Type': 'application/json' },
+    data: Buffer.from(BODY, 'utf8'),
+    transformRequest: [(d: unknown) => d],
+    responseType: 'stream',
+    validateStatus: () => true,
+    maxRedirects: 0,
+    proxy: false,
+    httpsAgent: agent,
+    transport: timingTransport(rec, true),
+  });
+  for await (const chunk of res.data) void chunk;
+  return res.status;
+}
+const bare = axios.create();
+
+const TLS = () => ({ extraCaPem: [certs.ca.cert] });
+const viaDispatcher = (url: string) => async () => (await send({ method: 'POST', url, headers: [], body: BODY }, { tls: TLS(), proxy: { mode: 'none' } })).response?.status ?? 0;
+
 async function time(label: string, fn: () => Promise<number>): Promise<number> {
   for (let i = 0; i < 50; i++) expect(await fn()).toBe(200);
   const t0 = performance.now();
   for (let i = 0; i < N; i++) expect(await fn()).toBe(200);
   const perOp = (performance.now() - t0) / N;
-  console.log(`${label.padEnd(34)} ${(perOp * 1000).toFixed(0).padStart(6)} µs/send`);
+  console.log(`${label.padEnd(44)} ${(perOp * 1000).toFixed(0).padStart(6)} µs/send`);
   return perOp;
 }
 
-it(`compares ${N} sequential sends: dispatcher vs raw https.request`, async () => {
+// The baseline is the fastest raw path: `https.request` over the very agent `send()` uses (agentFor, same TLS
+// settings). A default `https.Agent` with the same options is shown for reference only: it joins the whole
+// CA bundle into its connection name on every request, which makes it several times slower than either.
+it(`compares ${N} sequential sends: dispatcher vs raw https.request over the same agent`, async () => {
   const url = server.url('/bench');
-  const agentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 8, scheduling: 'lifo' as const, ca: [...tls.rootCertificates, certs.ca.cert] };
-  const plain = new https.Agent(agentOptions);
-  const timing = new TimingHttpsAgent(agentOptions);
-  const base = await time('raw https.request, https.Agent', () => raw(plain, url));
-  const withTiming = await time('raw https.request, TimingHttpsAgent', () => raw(timing, url));
-  const dispatched = await time('dispatcher send()', async () => {
-    const r = await send({ method: 'POST', url, headers: [], body: BODY }, { tls: { extraCaPem: [certs.ca.cert] }, proxy: { mode: 'none' } });
-    return r.response?.status ?? 0;
-  });
-  console.log(`ratio timing agent / raw: ${(withTiming / base).toFixed(2)}x; dispatcher / raw: ${(dispatched / base).toFixed(2)}x`);
-  plain.destroy();
-  timing.destroy();
+  const agent = agentFor('https:', TLS(), null);
+  const reference = new https.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 8, scheduling: 'lifo', ca: [...defaultTrustedCas(), certs.ca.cert] });
+  const base = await time('raw https.request, the dispatcher\'s agent', () => raw(agent, url));
+  const dispatched = await time('dispatcher send()', viaDispatcher(url));
+  const slow = await time('(reference) raw, default https.Agent', () => raw(reference, url));
+  console.log(`ratio dispatcher / raw over the same agent: ${(dispatched / base).toFixed(2)}x (target ≤ 1.30x); default https.Agent / same agent: ${(slow / base).toFixed(2)}x`);
+  reference.destroy();
 });
 
 function median(xs: number[]): number {
@@ -73,30 +100,31 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-it('compares the median latency of single sends: dispatcher vs raw https.request (same agent settings)', async () => {
+// Where the dispatcher's time goes, layer by layer over the same agent: each line adds one layer to the one
+// above, so the differences are what that layer costs per send.
+it('breaks the median send down by layer: raw, + timing recorder, + axios, + the dispatcher (capture, classification, record)', async () => {
   const url = server.url('/median');
-  const agentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxFreeSockets: 8, scheduling: 'lifo' as const, ca: [...tls.rootCertificates, certs.ca.cert] };
-  const plain = new https.Agent(agentOptions);
-  // The same settings on the dispatcher's own agent class, which names connections without re-joining the
-  // CA bundle per request: the baseline that isolates what axios, timing and capture add.
-  const timing = new TimingHttpsAgent(agentOptions);
-  const viaDispatcher = async () => (await send({ method: 'POST', url, headers: [], body: BODY }, { tls: { extraCaPem: [certs.ca.cert] }, proxy: { mode: 'none' } })).response?.status ?? 0;
-  const sides = [() => raw(plain, url), () => raw(timing, url), viaDispatcher];
-  for (let i = 0; i < 100; i++) for (const side of sides) expect(await side()).toBe(200);
-  // Interleaved, so drift in machine load (2 shared cores) hits every side alike.
-  const times: number[][] = sides.map(() => []);
+  const agent = agentFor('https:', TLS(), null);
+  const layers: Array<[string, () => Promise<number>]> = [
+    ['raw https.request, same agent', () => raw(agent, url)],
+    ['+ timing recorder', () => raw(agent, url, new TimingRecorder())],
+    ['+ axios (stream, timing transport)', () => viaAxios(agent, url)],
+    ['+ dispatcher: send()', viaDispatcher(url)],
+  ];
+  for (let i = 0; i < 100; i++) for (const [, side] of layers) expect(await side()).toBe(200);
+  // Interleaved, so drift in machine load (2 shared cores) hits every layer alike.
+  const times: number[][] = layers.map(() => []);
   for (let i = 0; i < 500; i++) {
-    for (const [j, side] of sides.entries()) {
+    for (const [j, [, side]] of layers.entries()) {
       const t0 = performance.now();
       expect(await side()).toBe(200);
       times[j]!.push(performance.now() - t0);
     }
   }
-  const [r, t, d] = times.map(median) as [number, number, number];
-  const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
-  console.log(`median raw https.Agent ${us(r)}, raw TimingHttpsAgent ${us(t)}, dispatcher ${us(d)}; ratio dispatcher / raw https.Agent ${(d / r).toFixed(2)}x (target ≤ 1.30x), dispatcher / raw TimingHttpsAgent ${(d / t).toFixed(2)}x`);
-  plain.destroy();
-  timing.destroy();
+  const medians = times.map(median);
+  const us = (ms: number) => `${(ms * 1000).toFixed(0).padStart(5)} µs`;
+  const lines = layers.map(([label], j) => `${label.padEnd(40)} ${us(medians[j]!)}  (${j === 0 ? 'baseline' : `+${us(medians[j]! - medians[j - 1]!).trim()}`}, ${(medians[j]! / medians[0]!).toFixed(2)}x)`);
+  console.log(`median per send, by layer:\n${lines.join('\n')}`);
 });
 
 it('sends 1,000 deliveries at concurrency 16 with no errors, printing memory before and after', async () => {
