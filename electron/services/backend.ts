@@ -15,6 +15,7 @@ import { SettingsService } from './settings-service';
 import { SimulatorService } from './simulator-service';
 import { WebhookService } from './webhook-service';
 import { HistoryService } from './history-service';
+import { RunRegistry } from './run-registry';
 
 export interface BackendOptions {
   dataDir: string;
@@ -46,10 +47,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const settings = new SettingsService(dataFile);
   const samples = new SamplesService(dataFile);
   // The history lives in <dataDir>/history, apart from the lowdb file (see docs/history.md for why).
-  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions });
+  // One registry of cancellable runs for tests, replays and sends: `delivery.cancel` reaches each of them.
+  const runs = new RunRegistry();
+  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions, runs });
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => void history.record(record);
-  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions });
+  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions, runs });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [
     ...dataFile.notices,

@@ -23,6 +23,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
 import { keepEnvReferences } from '../../shared/delivery/masking';
 import type { DataFile } from './storage/data-file';
+import type { RunRegistry } from './run-registry';
 
 /** Where finished invocations go (the history store; a short in-memory list until it lands). */
 export type RecordInvocation = (record: InvocationRecord) => Promise<void>;
@@ -34,39 +35,22 @@ export interface DeliveryServiceOptions {
   recordInvocation: RecordInvocation;
   /** Defaults under every send (tests trust their receiver's CA here); app, webhook and per-test network settings add to them. */
   deliverDefaults?: DeliverOptions;
+  /** The backend's one registry of cancellable runs (replays run in it too, so `cancel` reaches them). */
+  runs: RunRegistry;
 }
 
 export class DeliveryService implements DeliveryApi {
   /** One token cache per backend: tokens outlive a single test, as they would in Apono. */
   private readonly tokenCache = new TokenCache();
-  private readonly running = new Map<string, AbortController>();
-  /** Cancels that arrived before their test (the two calls can cross on the HTTP bridge). */
-  private readonly cancelledEarly = new Set<string>();
 
   constructor(private readonly opts: DeliveryServiceOptions) {}
 
   async test(args: TestArgs): Promise<Result<InvocationRecord>> {
-    if (this.running.has(args.runId)) return err('conflict', `A test with run id ${args.runId} is already running.`, { field: 'runId' });
-    const controller = new AbortController();
-    this.running.set(args.runId, controller);
-    if (this.cancelledEarly.delete(args.runId)) controller.abort();
-    try {
-      return await this.run(args, controller.signal);
-    } finally {
-      this.running.delete(args.runId);
-    }
+    return this.opts.runs.run(args.runId, (signal) => this.run(args, signal));
   }
 
   async cancel({ runId }: { runId: string }): Promise<Result<{ cancelled: boolean }>> {
-    const controller = this.running.get(runId);
-    if (controller) {
-      controller.abort();
-      return ok({ cancelled: true });
-    }
-    // Remember a few, in case the test call is still on its way; bounded so stray cancels cannot pile up.
-    if (this.cancelledEarly.size > 100) this.cancelledEarly.clear();
-    this.cancelledEarly.add(runId);
-    return ok({ cancelled: false });
+    return ok({ cancelled: this.opts.runs.cancel(runId) });
   }
 
   /** The webhook to send, with its secrets still as references; or why there is none. */

@@ -24,6 +24,7 @@ import { destinationRefusal, replayExact, replayRerender, revealedHeaders } from
 import { readHistorySettings, writeHistorySettings } from './history/settings-file';
 import type { SecretStore } from './secrets/secret-store';
 import { resolveSecrets } from './secrets/webhook-secrets';
+import type { RunRegistry } from './run-registry';
 import type { DataFile } from './storage/data-file';
 import { unwritable } from './storage/write-errors';
 import type { WebhookService } from './webhook-service';
@@ -37,14 +38,14 @@ export interface HistoryServiceDeps {
   version: string;
   /** TLS/proxy options for replays (tests pass their CA). */
   deliveryOptions?: DeliverOptions;
+  /** The backend's one registry of cancellable runs: `delivery.cancel` reaches a replay through it. */
+  runs: RunRegistry;
   now?: () => Date;
 }
 
 export class HistoryService implements HistoryApi {
   readonly store: InvocationStore;
   private settingsValue: HistorySettings;
-  /** Replays in flight by run id, so a cancel can reach them. */
-  private readonly running = new Map<string, AbortController>();
   private readonly dir: string;
 
   constructor(private readonly deps: HistoryServiceDeps) {
@@ -75,13 +76,6 @@ export class HistoryService implements HistoryApi {
       rec.warnings.push(known.message);
       return known.message;
     }
-  }
-
-  /** Cancels a replay started with this run id; false when none is running. */
-  cancel(runId: string): boolean {
-    const c = this.running.get(runId);
-    c?.abort();
-    return c !== undefined;
   }
 
   private notFound(id: string) {
@@ -133,13 +127,11 @@ export class HistoryService implements HistoryApi {
     if (!original) return this.notFound(id);
     const current = await this.currentWebhook(original);
     if (!current.ok) return current;
-    const controller = new AbortController();
-    if (runId) this.running.set(runId, controller);
-    try {
+    return this.deps.runs.run(runId, async (signal) => {
       const settings = (await this.deps.dataFile.read()).settings;
       // A replay goes out over today's network settings, as a Test would; the record carries their warnings.
       const network = mergeNetwork(this.deps.deliveryOptions ?? {}, { global: settings.network, webhook: current.value?.network });
-      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal: controller.signal };
+      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal };
       const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');
@@ -148,9 +140,7 @@ export class HistoryService implements HistoryApi {
       out.record.warnings.push(...network.warnings.filter((w) => !out.record.warnings.includes(w)));
       this.record(out.record);
       return ok(out.record);
-    } finally {
-      if (runId) this.running.delete(runId);
-    }
+    });
   }
 
   async exportInvocation({ id, format, revealSecrets }: { id: string; format: 'curl' | 'har' | 'bundle'; revealSecrets?: boolean }): Promise<Result<InvocationExport>> {

@@ -146,7 +146,7 @@ export interface TestArgs {
   event?: unknown;
   /** A sample event by id (see `allSamples`), used when `event` is absent. */
   sampleId?: string;
-  /** Chosen by the caller so it can `cancel` the run while it is in flight. */
+  /** Chosen by the caller so `delivery.cancel` can stop the run while it is in flight; unique among running runs. */
   runId: string;
   network?: TestNetworkOptions;
   /**
@@ -166,7 +166,12 @@ export interface DeliveryApi {
    * `secret-unavailable` (an env variable is unset or a stored secret is gone, fields named), `not-found`.
    */
   test(args: TestArgs): Promise<Result<InvocationRecord>>;
-  /** Cancels a running test; `cancelled` is false when no run with that id is in flight. */
+  /**
+   * Cancels whatever runs under `runId`: a test, a replay (`history.replay`), one send of "Send all that fire" or a
+   * CLI send. It is the one cancel for every run; the request in flight is stopped and still recorded (error
+   * class `cancelled`). `cancelled` is false when no run with that id is in flight (a run that starts with that
+   * id shortly after, as when the calls cross on the HTTP bridge, is cancelled at once).
+   */
   cancel(args: { runId: string }): Promise<Result<{ cancelled: boolean }>>;
 }
 
@@ -208,7 +213,7 @@ export interface HistoryApi {
    *
    * `exact` re-sends the recorded method, URL, headers and body, with masked secrets filled in from today's
    * configuration of the webhook; `rerender` renders the webhook's current template against the recorded event
-   * and delivers it with the current settings. `runId` names the run so it can be cancelled.
+   * and delivers it with the current settings. `runId` names the run so `delivery.cancel` can stop it in flight.
    */
   replay(args: { id: string; mode: 'exact' | 'rerender'; runId?: string }): Promise<Result<InvocationRecord>>;
   /**

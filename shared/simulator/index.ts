@@ -14,3 +14,4 @@ export {
   type TruthRow,
 } from './simulate';
 export { sendPlan, planHosts, describePlan, outcomeLabel, type PlannedSend } from './send-plan';
+export { sendAll, type SendAllCalls } from './send-all';

@@ -28,7 +28,7 @@ export async function replayCommand(argv: string[], io: CliIo, backend: Backend)
   if (!id) return (io.stderr(`${usage}\n`), 2);
   const runId = randomUUID();
   const { value: r, cancelled } = await cancellable(io, (signal) => {
-    signal.addEventListener('abort', () => void backend.history.cancel(runId), { once: true });
+    signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
     return backend.api.history.replay({ id, mode: p.values.rerender ? 'rerender' : 'exact', runId });
   });
   if (!r.ok) return cancelled ? (printError(io, r.error), INTERRUPTED_EXIT) : printError(io, r.error);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract';
 import { formatMs } from '../../../shared/delivery/format';
 import type { Trigger, WebhookInput } from '../../../shared/model/webhook';
-import { outcomeLabel, sendPlan, type PlannedSend, type SimStep } from '../../../shared/simulator';
+import { outcomeLabel, sendAll, sendPlan, type PlannedSend, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
 
 /** What became of one fired cell. */
@@ -31,20 +31,15 @@ export type SentCells = Map<string, SentCell>;
  * cancels the send in flight, which is still recorded, and sends no more.
  */
 export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend, signal?: AbortSignal): Promise<SentCells> {
-  const out: SentCells = new Map();
-  let runId = '';
-  const cancel = () => void backend.api.delivery.cancel({ runId });
-  signal?.addEventListener('abort', cancel, { once: true });
-  try {
-    for (const p of sendPlan(steps)) {
-      if (signal?.aborted) break;
-      runId = randomUUID();
-      out.set(p.key, await sendCell(p, webhooks[p.webhook]!, network, backend, runId));
-    }
-  } finally {
-    signal?.removeEventListener('abort', cancel);
-  }
-  return out;
+  return sendAll(
+    sendPlan(steps),
+    {
+      send: (p, runId) => sendCell(p, webhooks[p.webhook]!, network, backend, runId),
+      cancel: (runId) => void backend.api.delivery.cancel({ runId }),
+      newRunId: randomUUID,
+    },
+    signal,
+  );
 }
 
 /** Sends one fired cell as a Test would, and describes what became of it. */

@@ -4,6 +4,7 @@ import type { TestArgs } from '../../../../shared/api/contract';
 import type { AppError } from '../../../../shared/api/result';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { api } from '../../lib/api';
+import { newRunId } from '../../lib/run-id';
 
 export type TestRun =
   | { kind: 'idle' }
@@ -11,10 +12,6 @@ export type TestRun =
   | { kind: 'done'; record: InvocationRecord }
   /** Nothing was sent: the input broke a rule or a secret is missing. */
   | { kind: 'refused'; error: AppError };
-
-function newRunId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `run-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 export function useTestRun() {
   const [run, setRun] = useState<TestRun>({ kind: 'idle' });
