@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { heldEndpoint } from '../support/held-endpoint';
 import { e2eSuite, foreignRequests, gotoWithRetry } from './harness';
 
 const SHOTS = process.env.HOOKSMITH_SHOTS;
@@ -121,5 +122,25 @@ describe('filters from the sample library, manual invocation and sending from th
     ]);
     expect((await historyTriggers()).sort()).toEqual(['Manual', 'RequestCreated', 'RequestGranted']);
     expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
+  });
+
+  it('Stop during "Send all that fire" cancels the request in flight (recorded as cancelled) and sends no more', async () => {
+    await e2e.rx.server.reset();
+    const hold = await heldEndpoint(e2e.rx.server, '/hook');
+    try {
+      const { page } = e2e.session;
+      await page.getByRole('button', { name: 'Send all that fire (2)' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Send 2 requests' }).click();
+      await hold.reached; // the first request sits at the receiver, which does not answer
+      await page.getByRole('group', { name: 'Send all that fire' }).getByRole('button', { name: 'Stop' }).click();
+      await page.getByText('Sent 1: 0 succeeded, 1 failed or not sent').waitFor();
+      expect(await hold.endpoint.getSeenRequests()).toHaveLength(1);
+      const token = new URL(e2e.app.url).searchParams.get('token')!;
+      const res = await fetch(`${e2e.app.origin}/api/history.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hooksmith-token': token }, body: JSON.stringify({ arg: {} }) });
+      const newest = ((await res.json()) as { value: { items: Array<{ trigger: string; errorClass: string | null }> } }).value.items[0];
+      expect(newest).toMatchObject({ trigger: 'RequestCreated', errorClass: 'cancelled' });
+    } finally {
+      hold.release();
+    }
   });
 });
