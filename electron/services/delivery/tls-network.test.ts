@@ -73,7 +73,12 @@ describe('TLS failures', () => {
       expect(ours.error?.errorClass).toBe('tls-self-signed');
       expect(await curl(['-X', 'POST', self.url('/')])).toBe(60);
 
+      // Connected first (a kept-alive socket), so the short timeout can only run out waiting for the answer, however
+      // slow the machine is to open a TLS connection.
+      await rx.server.forPost('/curl-warm').thenReply(200, 'ok');
+      expect((await send(post(rx.url('/curl-warm')), { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' } })).error).toBeNull();
       const slow = await send(post(rx.url('/curl-slow')), { tls: { extraCaPem: [rx.caPem] }, proxy: { mode: 'none' }, timeoutMs: 500 });
+      expect(slow.timings.reusedSocket).toBe(true);
       expect(slow.error?.errorClass).toBe('response-timeout');
       expect(await curl(['--cacert', caFile, '--max-time', '0.5', '-X', 'POST', rx.url('/curl-slow')])).toBe(28);
     } finally {
