@@ -8,6 +8,7 @@ import { ok } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import type { DeliverOptions } from './delivery/deliver';
 import { DeliveryService } from './delivery-service';
+import { TokenCache } from './delivery/oauth2';
 import { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
 import { SamplesService } from './samples-service';
@@ -49,10 +50,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // The history lives in <dataDir>/history, apart from the lowdb file (see docs/history.md for why).
   // One registry of cancellable runs for tests, replays and sends: `delivery.cancel` reaches each of them.
   const runs = new RunRegistry();
-  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions, runs });
+  // One OAuth2 token cache for tests and replays: a replay reuses a live token a test fetched.
+  const tokenCache = new TokenCache();
+  const history = new HistoryService({ dataDir: options.dataDir, dataFile, secrets: options.secrets, webhooks, env: options.env, version: options.version, deliveryOptions: options.deliveryOptions, runs, tokenCache });
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => void history.record(record);
-  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions, runs });
+  const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions, runs, tokenCache });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [
     ...dataFile.notices,

@@ -17,7 +17,7 @@ import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
 import { deliver, type DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
-import { TokenCache } from './delivery/oauth2';
+import type { TokenCache } from './delivery/oauth2';
 import { invocationRecord } from './delivery/record-parts';
 import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
@@ -37,12 +37,11 @@ export interface DeliveryServiceOptions {
   deliverDefaults?: DeliverOptions;
   /** The backend's one registry of cancellable runs (replays run in it too, so `cancel` reaches them). */
   runs: RunRegistry;
+  /** The backend's one OAuth2 token cache, shared with replays: tokens outlive a single test, as they would in Apono. */
+  tokenCache: TokenCache;
 }
 
 export class DeliveryService implements DeliveryApi {
-  /** One token cache per backend: tokens outlive a single test, as they would in Apono. */
-  private readonly tokenCache = new TokenCache();
-
   constructor(private readonly opts: DeliveryServiceOptions) {}
 
   async test(args: TestArgs): Promise<Result<InvocationRecord>> {
@@ -118,7 +117,7 @@ export class DeliveryService implements DeliveryApi {
         renderedBody: rendered.body,
         trigger: args.trigger,
         event: event.value,
-        options: { ...network.options, maxBodyBytes: args.maxResponseBytes ?? settings.maxResponseBytes, signal, tokenCache: this.tokenCache },
+        options: { ...network.options, maxBodyBytes: args.maxResponseBytes ?? settings.maxResponseBytes, signal, tokenCache: this.opts.tokenCache },
       });
     }
     record.webhook = keepEnvReferences(record.webhook, target.value);

@@ -17,6 +17,7 @@ import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, Webho
 import type { Webhook } from '../../shared/model/webhook';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import type { DeliverOptions } from './delivery/deliver';
+import type { TokenCache } from './delivery/oauth2';
 import { mergeNetwork } from './delivery/network-options';
 import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
 import { InvocationStore } from './history/invocation-store';
@@ -40,6 +41,8 @@ export interface HistoryServiceDeps {
   deliveryOptions?: DeliverOptions;
   /** The backend's one registry of cancellable runs: `delivery.cancel` reaches a replay through it. */
   runs: RunRegistry;
+  /** The backend's one OAuth2 token cache: a replay reuses the token a Test fetched. */
+  tokenCache: TokenCache;
   now?: () => Date;
 }
 
@@ -131,7 +134,7 @@ export class HistoryService implements HistoryApi {
       const settings = (await this.deps.dataFile.read()).settings;
       // A replay goes out over today's network settings, as a Test would; the record carries their warnings.
       const network = mergeNetwork(this.deps.deliveryOptions ?? {}, { global: settings.network, webhook: current.value?.network });
-      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal };
+      const options: DeliverOptions = { ...network.options, maxBodyBytes: settings.maxResponseBytes, signal, tokenCache: this.deps.tokenCache };
       const escape = settings.escapeMode;
       const out = mode === 'exact' ? await replayExact(original, current.value, options) : await replayRerender(original, current.value, escape, options);
       if (!out.ok) return validationFailed([{ field: out.field, message: out.message }], 'The replay');

@@ -12,13 +12,13 @@ import type { ValidatorReport } from '../../../shared/delivery/validators';
 import type { Trigger, Webhook } from '../../../shared/model/webhook';
 import { Deadline } from './deadline';
 import { DEFAULT_TIMEOUT_MS, send, type SendOptions } from './dispatcher';
-import { TokenCache, fetchToken, getToken, type TokenRequest } from './oauth2';
+import { fetchToken, getToken, processTokenCache, tokenRequestOf, type TokenCache } from './oauth2';
 import { invocationRecord, judgeResponse, webhookStep } from './record-parts';
 
 /** How to deliver; everything optional. The timeout comes from the webhook's `timeoutSeconds`. */
 export interface DeliverOptions extends Omit<SendOptions, 'timeoutMs'> {
   signal?: AbortSignal;
-  /** Defaults to one cache shared by the process. */
+  /** Defaults to one cache shared by the process ({@link processTokenCache}). */
   tokenCache?: TokenCache;
   /** Refuse non-https URLs as Apono would (default `false`: Hooksmith also targets local receivers). */
   enforceAponoUrlRules?: boolean;
@@ -35,14 +35,6 @@ export interface DeliverInput {
   options?: DeliverOptions;
 }
 
-const sharedTokenCache = new TokenCache();
-
-function tokenRequestOf(webhook: Webhook): TokenRequest | null {
-  const a = webhook.auth;
-  if (a.type !== 'oauth2') return null;
-  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' };
-}
-
 /** Delivers a webhook and returns the record; never throws for network, HTTP or validation failures. */
 export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   const { webhook, renderedBody, options = {} } = input;
@@ -52,7 +44,7 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   const secrets = webhookSecrets(webhook);
   const secretNames = webhook.headers.filter((h) => h.secret).map((h) => h.key);
   const sendOptions: SendOptions = { ...options, timeoutMs: webhook.timeoutSeconds ? webhook.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS };
-  const cache = options.tokenCache ?? sharedTokenCache;
+  const cache = options.tokenCache ?? processTokenCache;
   // The timeout bounds the whole delivery: token call, webhook call and any refresh-and-retry together.
   const deadline = new Deadline(sendOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 

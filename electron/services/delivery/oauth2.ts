@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { oauthTokenError } from '../../../shared/delivery/errors';
 import type { InvocationStep } from '../../../shared/delivery/invocation';
 import { maskHeaders, maskText } from '../../../shared/delivery/masking';
+import type { Webhook } from '../../../shared/model/webhook';
 import { send, type SendOptions } from './dispatcher';
 
 /** What the token endpoint needs; `clientSecret` is the resolved plain value. */
@@ -63,6 +64,19 @@ export class TokenCache {
   invalidate(req: TokenRequest): void {
     this.tokens.delete(TokenCache.keyOf(req));
   }
+}
+
+/**
+ * The cache a delivery uses when its caller gives none. The backend passes its own one cache to Tests, sends
+ * and replays alike, so a replay reuses the token a Test fetched (as Apono reuses a live token).
+ */
+export const processTokenCache = new TokenCache();
+
+/** The token request of a webhook with OAuth2 auth (client_secret_basic unless it says otherwise); null for other auth. */
+export function tokenRequestOf(webhook: Webhook): TokenRequest | null {
+  const a = webhook.auth;
+  if (a.type !== 'oauth2') return null;
+  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' };
 }
 
 /** A token (or `null` when the call failed) and the step that records how it was obtained. */

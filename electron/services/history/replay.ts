@@ -15,12 +15,10 @@ import type { Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
 import { deliver, type DeliverOptions } from '../delivery/deliver';
 import { DEFAULT_TIMEOUT_MS, send } from '../delivery/dispatcher';
-import { TokenCache, getToken } from '../delivery/oauth2';
+import { getToken, processTokenCache, tokenRequestOf } from '../delivery/oauth2';
 import { judgeResponse, proxyWarnings, webhookStep } from '../delivery/record-parts';
 
 export type ReplayOutcome = { ok: true; record: InvocationRecord } | { ok: false; field: string; message: string };
-
-const tokenCache = new TokenCache();
 
 /**
  * Why there is no webhook to take `what` (its secrets, its template) from, and what to do instead.
@@ -59,10 +57,10 @@ export async function revealedHeaders(
     if (header && masked.prefix === '') values[lower] = header.value;
     else if (lower === 'authorization' && plain.auth.type === 'bearer') values[lower] = plain.auth.token;
     else if (lower === 'authorization' && plain.auth.type === 'oauth2') {
-      const a = plain.auth;
+      // The same cache as Tests (the backend's), so a replay reuses a live token instead of fetching another.
       const got = await getToken(
-        { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' },
-        options.tokenCache ?? tokenCache,
+        tokenRequestOf(plain)!,
+        options.tokenCache ?? processTokenCache,
         { ...options, timeoutMs: plain.timeoutSeconds ? plain.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS },
         options.signal,
       );
