@@ -15,6 +15,7 @@ import { checkMaxResponseBytes } from '../../shared/model/response-limit';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
+import { describeRenderError } from '../../shared/template/render-error';
 import { deliver, type DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import type { TokenCache } from './delivery/oauth2';
@@ -103,9 +104,7 @@ export class DeliveryService implements DeliveryApi {
     const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: settings.escapeMode });
     let record: InvocationRecord;
     if (!rendered.ok) {
-      const e = 'syntaxError' in rendered ? rendered.syntaxError : rendered.runtimeError;
-      const at = e.line === undefined ? '' : ` (template line ${e.line}, column ${e.column ?? 1})`;
-      record = notSentRecord(webhook, args.trigger, event.value, '', invalidBodyError('handlebars', `${e.message}${at}`));
+      record = notSentRecord(webhook, args.trigger, event.value, '', invalidBodyError('handlebars', describeRenderError(rendered)));
     } else if (!rendered.json.valid) {
       const j = rendered.json;
       const from = j.templateLocation ? `; produced by template line ${j.templateLocation.line}, column ${j.templateLocation.column}` : '';

@@ -6,6 +6,7 @@ import type { Trigger, WebhookInput } from '../model/webhook';
 import { allSamples } from '../payload/samples';
 import type { EventTypeStyle, RequestEvent, SampleEvent } from '../payload/request-event';
 import { renderTemplate, type EscapeMode } from '../template/render';
+import { describeRenderError } from '../template/render-error';
 import { evaluateWebhook, type Verdict } from './evaluate-webhook';
 import { playLifecycle, type LifecycleName } from './lifecycle';
 
@@ -41,10 +42,7 @@ export interface SimOptions {
 /** Renders a body; never throws. */
 export function renderForSimulation(template: string, event: unknown, escape: EscapeMode = 'html'): RenderedBody {
   const r = renderTemplate(template, event, { escape });
-  if (!r.ok) {
-    const e = 'syntaxError' in r ? r.syntaxError : r.runtimeError;
-    return { body: '', json: false, problem: `template error: ${e.message}` };
-  }
+  if (!r.ok) return { body: '', json: false, problem: `template error: ${describeRenderError(r)}` };
   return r.json.valid ? { body: r.body, json: true } : { body: r.body, json: false, problem: `not JSON at line ${r.json.line}, column ${r.json.column}: ${r.json.message}` };
 }
 

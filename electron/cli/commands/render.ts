@@ -10,6 +10,7 @@ import { TRIGGERS, type Trigger } from '../../../shared/model/webhook';
 import { ESCAPE_MODES, EVENT_TYPE_STYLES } from '../../../shared/model/store-schema';
 import { sampleForTrigger } from '../../../shared/payload/samples';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
+import { renderErrorOf } from '../../../shared/template/render-error';
 import type { CliIo } from '../cli-io';
 import { readPayloadFile } from '../payload-file';
 import { defaultAuthoring, type LoadAuthoring } from '../saved-authoring';
@@ -72,8 +73,9 @@ export async function renderCommand(argv: string[], io: CliIo, loadSaved: LoadAu
   const name = file === '-' ? '<stdin>' : file;
   const r = renderTemplate(text, data, { escape });
   if (!r.ok) {
-    if ('syntaxError' in r) io.stderr(`${name}:${r.syntaxError.line}:${r.syntaxError.column}: ${r.syntaxError.message}\n`);
-    else io.stderr(`${name}:${r.runtimeError.line ?? 1}:${r.runtimeError.column ?? 1}: ${r.runtimeError.message}\n`);
+    // FILE:LINE:COLUMN, as compilers print it, so editors and CI annotate the line.
+    const e = renderErrorOf(r);
+    io.stderr(`${name}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}\n`);
     return 1;
   }
   io.stdout(r.body.endsWith('\n') ? r.body : `${r.body}\n`);

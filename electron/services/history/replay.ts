@@ -13,6 +13,7 @@ import { webhookSecrets } from '../../../shared/delivery/masking';
 import { maskedHeader } from '../../../shared/history/secret-headers';
 import type { Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
+import { describeRenderError } from '../../../shared/template/render-error';
 import { deliver, type DeliverOptions } from '../delivery/deliver';
 import { DEFAULT_TIMEOUT_MS, send } from '../delivery/dispatcher';
 import { getToken, processTokenCache, tokenRequestOf } from '../delivery/oauth2';
@@ -156,8 +157,7 @@ export async function replayRerender(record: InvocationRecord, plain: Webhook | 
   if (record.bodiesOmitted) return { ok: false, field: 'event', message: `This invocation was kept without its event ("don't keep bodies" is on for ${record.webhookName}), so it cannot be re-rendered; replay it exactly instead.` };
   const rendered = renderTemplate(plain.bodyTemplate, record.event, { escape });
   if (!rendered.ok) {
-    const why = 'syntaxError' in rendered ? rendered.syntaxError.message : rendered.runtimeError.message;
-    return { ok: false, field: 'bodyTemplate', message: `bodyTemplate: today's template of "${plain.name}" does not render: ${why}; fix it in the editor and replay again.` };
+    return { ok: false, field: 'bodyTemplate', message: `bodyTemplate: today's template of "${plain.name}" does not render: ${describeRenderError(rendered)}; fix it in the editor and replay again.` };
   }
   const rec = await deliver({ webhook: plain, renderedBody: rendered.body, trigger: record.trigger, event: record.event, options });
   return { ok: true, record: { ...rec, replayOf: record.id } };
