@@ -5,6 +5,7 @@
 import type { InvocationRecord } from '../delivery/invocation';
 import type { Trigger } from '../model/webhook';
 import type { RequestEvent } from '../payload/request-event';
+import { hostOf } from '../util/host-of';
 import type { SimStep } from './simulate';
 
 /** One send: the step's trigger and event, for the webhook in column `webhook`. */
@@ -26,14 +27,7 @@ export function sendPlan(steps: readonly SimStep[]): PlannedSend[] {
 
 /** The distinct hosts of the URLs the plan sends to, in first-use order; a URL that does not parse stays as typed. */
 export function planHosts(plan: readonly PlannedSend[], urls: readonly string[]): string[] {
-  const hosts = plan.map((p) => {
-    const url = urls[p.webhook] ?? '';
-    try {
-      return new URL(url).host;
-    } catch {
-      return url;
-    }
-  });
+  const hosts = plan.map((p) => hostOf(urls[p.webhook] ?? ''));
   return [...new Set(hosts)];
 }
 

@@ -6,6 +6,7 @@ import type { Webhook } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
+import { hostOf } from '../../../shared/util/host-of';
 
 const USAGE = `Usage:
   hooksmith webhooks list [--json]
@@ -13,14 +14,6 @@ const USAGE = `Usage:
   hooksmith webhooks import FILE|-
   hooksmith webhooks export [NAME…] [--out FILE]
 `;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -11,17 +11,10 @@ import { useTestRun } from '../test-panel/use-test-run';
 import { useSampleLibrary } from './use-sample-library';
 import '../test-panel/test-panel.css';
 import './manual-invoke.css';
+import { hostOf } from '../../../../shared/util/host-of';
 
 const PASTE = 'paste';
 const DEFAULT_SAMPLE = 'trigger-Manual';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export function ManualInvokeDialog({ webhook, onClose }: { webhook: Webhook; onClose: () => void }) {
   const titleId = useId();

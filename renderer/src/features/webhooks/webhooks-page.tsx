@@ -7,14 +7,7 @@ import { RowMenu } from './row-menu';
 import { ManualInvokeDialog } from './manual-invoke-dialog';
 import { INSECURE_TLS_WARNING } from '../../../../shared/model/network';
 import './network-editor.css';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
+import { hostOf } from '../../../../shared/util/host-of';
 
 export function WebhooksPage() {
   const [webhooks, setWebhooks] = useState<Webhook[] | undefined>();
