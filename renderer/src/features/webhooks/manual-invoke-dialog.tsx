@@ -9,9 +9,9 @@ import { InvocationPanel } from '../test-panel/invocation-panel';
 import { RunProgress, RunRefused, RunVerdict } from '../test-panel/run-status';
 import { useTestRun } from '../test-panel/use-test-run';
 import { useSampleLibrary } from './use-sample-library';
+import { hostOf } from '../../../../shared/util/host-of';
 import '../test-panel/test-panel.css';
 import './manual-invoke.css';
-import { hostOf } from '../../../../shared/util/host-of';
 
 const PASTE = 'paste';
 const DEFAULT_SAMPLE = 'trigger-Manual';

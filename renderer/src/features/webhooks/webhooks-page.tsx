@@ -6,8 +6,8 @@ import { navigate } from '../../app/use-route';
 import { RowMenu } from './row-menu';
 import { ManualInvokeDialog } from './manual-invoke-dialog';
 import { INSECURE_TLS_WARNING } from '../../../../shared/model/network';
-import './network-editor.css';
 import { hostOf } from '../../../../shared/util/host-of';
+import './network-editor.css';
 
 export function WebhooksPage() {
   const [webhooks, setWebhooks] = useState<Webhook[] | undefined>();
