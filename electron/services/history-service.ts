@@ -15,6 +15,7 @@ import { toHar } from '../../shared/history/export-har';
 import { parseCurl } from '../../shared/history/parse-curl';
 import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
 import type { Webhook } from '../../shared/model/webhook';
+import { findWebhookByName } from '../../shared/model/webhook-name';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import type { DeliverOptions } from './delivery/deliver';
 import type { TokenCache } from './delivery/oauth2';
@@ -92,8 +93,7 @@ export class HistoryService implements HistoryApi {
    */
   private async currentWebhook(record: InvocationRecord): Promise<Result<Webhook | null>> {
     const saved = (await this.deps.dataFile.read()).webhooks;
-    const name = record.webhookName.toLowerCase();
-    const raw = record.webhookId === '' ? saved.find((w) => w.name.toLowerCase() === name) : saved.find((w) => w.id === record.webhookId);
+    const raw = record.webhookId === '' ? findWebhookByName(saved, record.webhookName) : saved.find((w) => w.id === record.webhookId);
     if (!raw) return ok(null);
     const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
     if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });

@@ -12,6 +12,7 @@ import { parseDefinitionFile, serializeDefinitionFile } from '../../shared/model
 import type { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
 import { copySecrets, exportableSecrets, maskSecrets, releaseSecrets, revealSecret, sealSecrets } from './secrets/webhook-secrets';
+import { sameWebhookName } from '../../shared/model/webhook-name';
 
 const byName = (a: Webhook, b: Webhook) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
 
@@ -73,7 +74,7 @@ export class WebhookService implements WebhooksApi {
     const webhook: Webhook = { ...sealed, id: previous?.id ?? randomUUID(), createdAt: previous?.createdAt ?? stamp, updatedAt: stamp };
     const saved = await this.file.update((doc) => {
       // Re-checked inside the write queue: another call may have taken the name meanwhile.
-      const clash = doc.webhooks.find((w) => w.id !== webhook.id && w.name.toLowerCase() === webhook.name.toLowerCase());
+      const clash = doc.webhooks.find((w) => w.id !== webhook.id && sameWebhookName(w.name, webhook.name));
       if (clash) return false;
       if (previous && !doc.webhooks.some((w) => w.id === previous.id)) return false;
       doc.webhooks = previous ? doc.webhooks.map((w) => (w.id === webhook.id ? webhook : w)) : [...doc.webhooks, webhook];

@@ -13,6 +13,7 @@ import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
 import { checkFilterPath } from '../filters/json-path-check';
+import { sameWebhookName } from './webhook-name';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
 export const MAX_NAME_LENGTH = 100;
@@ -83,8 +84,7 @@ export function checkName(name: string, existingNames: string[]): FieldIssue[] {
   if (name.length > MAX_NAME_LENGTH) {
     issues.push({ field, message: `Name is ${name.length} characters long — shorten it to at most ${MAX_NAME_LENGTH}.` });
   }
-  const lower = name.toLowerCase();
-  if (existingNames.some((other) => other.toLowerCase() === lower)) {
+  if (existingNames.some((other) => sameWebhookName(other, name))) {
     issues.push({ field, message: `Name "${name}" is already used by another webhook (names ignore case) — choose a different name.` });
   }
   return issues;

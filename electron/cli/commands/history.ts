@@ -10,6 +10,7 @@ import { editDistance } from '../../../shared/template/did-you-mean';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
+import { findWebhookByName } from '../../../shared/model/webhook-name';
 
 const USAGE = 'usage: hooksmith history [--webhook NAME] [--status success|failure] [--since DURATION (e.g. 1h, 7d)] [--limit N] [--json]';
 
@@ -43,7 +44,7 @@ function closeNames(name: string, candidates: readonly string[]): string[] {
 export async function webhookFilter(backend: Backend, io: CliIo, name: string): Promise<Pick<HistoryQuery, 'webhookId' | 'webhookName'> | null> {
   const listed = await backend.api.webhooks.list();
   if (!listed.ok) return (printError(io, listed.error), null);
-  const w = listed.value.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
+  const w = findWebhookByName(listed.value, name) ?? listed.value.find((x) => x.id === name);
   if (w) return { webhookId: w.id };
   const recorded = await backend.api.history.list({ webhookName: name, limit: 1 });
   if (!recorded.ok) return (printError(io, recorded.error), null);

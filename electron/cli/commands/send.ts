@@ -19,6 +19,8 @@ import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
+import { findWebhookByName } from '../../../shared/model/webhook-name';
+import { readIfFile } from '../file-or-name';
 
 export const SEND_USAGE = `usage: hooksmith send <webhook-file|name> [--event <trigger>] [--payload <file>] [--json]
                       [--ca <pem-file>] [--insecure] [--proxy <http-url>] [--max-response <size>]
@@ -50,16 +52,6 @@ function maxResponseFromFlag(text: string | undefined): number | undefined | str
 }
 
 /** Reads a file, or returns undefined when there is none at that path (so the argument is a name). */
-async function readIfFile(io: CliIo, path: string): Promise<string | undefined> {
-  try {
-    return await io.readFile(path);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENAMETOOLONG') return undefined;
-    throw e;
-  }
-}
-
 /** Runs `send` against an opened backend. */
 export async function sendCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
   let parsed;
@@ -106,7 +98,7 @@ export async function sendCommand(argv: string[], io: CliIo, backend: Backend): 
     } else {
       const listed = await backend.api.webhooks.list();
       if (!listed.ok) return printError(io, listed.error);
-      const saved = listed.value.find((w) => w.name.toLowerCase() === target.toLowerCase());
+      const saved = findWebhookByName(listed.value, target);
       if (!saved) return usage(io, `"${target}" is neither a file nor a saved webhook's name. See: hooksmith webhooks list`);
       args.webhookId = saved.id;
       triggers = saved.triggers;

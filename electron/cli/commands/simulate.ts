@@ -21,6 +21,8 @@ import { printError } from '../print';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
 import { cellLabel, sendFired, type SentCells } from './simulate-send';
+import { findWebhookByName } from '../../../shared/model/webhook-name';
+import { readIfFile } from '../file-or-name';
 
 export const SIMULATE_USAGE = `usage: hooksmith simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE]
                          [--send [--ca PEM-FILE] [--insecure] [--proxy HTTP-URL]] [--json]
@@ -63,7 +65,7 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-/** Resolves `--webhooks` arguments: a readable file is a definition file, anything else a saved name. */
+/** Resolves `--webhooks` arguments: a file is a definition file, an argument naming no file a saved webhook (see file-or-name.ts). */
 async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved): Promise<SimulatedInput[] | number> {
   let saved: Webhook[] | undefined;
   const savedList = async (): Promise<Webhook[] | AppError> => {
@@ -82,9 +84,9 @@ async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved):
   for (const arg of args) {
     let text: string | undefined;
     try {
-      text = await io.readFile(arg);
-    } catch {
-      text = undefined;
+      text = await readIfFile(io, arg);
+    } catch (e) {
+      return usage(io, e instanceof Error ? e.message : String(e));
     }
     if (text !== undefined) {
       const parsed = parseDefinitionFile(text);
@@ -101,7 +103,7 @@ async function resolveWebhooks(args: string[], io: CliIo, loadSaved: LoadSaved):
       printError(io, all);
       return 2;
     }
-    const found = all.find((w) => w.name.toLowerCase() === arg.toLowerCase());
+    const found = findWebhookByName(all, arg);
     if (!found) return usage(io, `"${arg}" is neither a readable file nor a saved webhook — saved: ${all.map((w) => w.name).join(', ') || 'none'}.`);
     out.push(found);
   }

@@ -2,11 +2,11 @@
  * `hooksmith webhooks list | show NAME | import FILE | export [NAME…] [--out FILE]`.
  */
 import { parseArgs } from 'node:util';
-import type { Webhook } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
 import { hostOf } from '../../../shared/util/host-of';
+import { findWebhookByName } from '../../../shared/model/webhook-name';
 
 const USAGE = `Usage:
   hooksmith webhooks list [--json]
@@ -18,10 +18,6 @@ const USAGE = `Usage:
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n') + '\n';
-}
-
-function findByName(all: Webhook[], name: string): Webhook | undefined {
-  return all.find((w) => w.name.toLowerCase() === name.toLowerCase());
 }
 
 /** Runs a `webhooks` subcommand against an opened backend. */
@@ -54,7 +50,7 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
     case 'show': {
       const name = positionals[0];
       if (!name) return usage(io);
-      const w = findByName(all, name);
+      const w = findWebhookByName(all, name);
       if (!w) return printError(io, { code: 'not-found', message: `No webhook named "${name}". See: hooksmith webhooks list` });
       const out = await backend.api.webhooks.exportDefinitions({ ids: [w.id] });
       if (!out.ok) return printError(io, out.error);
@@ -75,7 +71,7 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
     case 'export': {
       const ids: string[] = [];
       for (const name of positionals) {
-        const w = findByName(all, name);
+        const w = findWebhookByName(all, name);
         if (!w) return printError(io, { code: 'not-found', message: `No webhook named "${name}". See: hooksmith webhooks list` });
         ids.push(w.id);
       }
