@@ -15,3 +15,4 @@ export {
 } from './simulate';
 export { sendPlan, planHosts, describePlan, outcomeLabel, type PlannedSend } from './send-plan';
 export { sendAll, type SendAllCalls } from './send-all';
+export { baseRequestOf, parseBaseRequest, type BaseRequest } from './base-request';

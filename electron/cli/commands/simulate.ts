@@ -12,7 +12,7 @@ import { parseDefinitionFile } from '../../../shared/model/definition-file';
 import type { Webhook, WebhookInput } from '../../../shared/model/webhook';
 import { documentedExample } from '../../../shared/payload/samples';
 import type { RequestEvent } from '../../../shared/payload/request-event';
-import { LIFECYCLE_NAMES, VERDICT_LABELS, sendPlan, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
+import { LIFECYCLE_NAMES, VERDICT_LABELS, baseRequestOf, sendPlan, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
@@ -115,12 +115,8 @@ async function readPayload(file: string | undefined, io: CliIo): Promise<Request
   if (!file) return documentedExample();
   const payload = await readPayloadFile(io, file);
   if (!payload.ok) return payload.message;
-  const value = payload.value;
-  const data = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { data?: unknown }).data : undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return `--payload ${file}: not a request event — it must be a JSON object with a "data" object, e.g. { "event_type": "…", "data": { … } }.`;
-  }
-  return value as RequestEvent;
+  const base = baseRequestOf(payload.value);
+  return base.ok ? base.event : `--payload ${file}: ${base.problem}`;
 }
 
 function printTable(steps: SimStep[], io: CliIo, sent?: SentCells): void {

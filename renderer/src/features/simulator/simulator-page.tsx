@@ -8,7 +8,7 @@ import { useSampleLibrary } from '../webhooks/use-sample-library';
 import { isSavedSampleId } from '../../../../shared/payload/user-samples';
 import type { RequestEvent } from '../../../../shared/payload/request-event';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
-import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, planHosts, sendPlan, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
+import { LIFECYCLE_LABELS, LIFECYCLE_NAMES, parseBaseRequest, planHosts, sendPlan, simulateLifecycle, type LifecycleName } from '../../../../shared/simulator';
 import { api } from '../../lib/api';
 import { routeHref } from '../../app/use-route';
 import { InvocationPanel } from '../test-panel/invocation-panel';
@@ -23,15 +23,8 @@ const PASTE = 'paste';
 
 /** Parses pasted JSON into a base request, or says what is wrong with it. */
 function parseBase(text: string): { event?: RequestEvent; error?: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { error: `Pasted request is not JSON: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const data = typeof value === 'object' && value !== null ? (value as { data?: unknown }).data : undefined;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: 'Pasted request must be an object with a "data" object, as Apono sends it.' };
-  return { event: value as RequestEvent };
+  const r = parseBaseRequest(text);
+  return r.ok ? { event: r.event } : { error: `Pasted request: ${r.problem}` };
 }
 
 export function SimulatorPage() {
