@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { HeaderPair, InvocationRecord } from '../../../shared/delivery/invocation';
-import { webhookSecrets } from '../../../shared/delivery/masking';
+import { maskDeep, webhookSecrets } from '../../../shared/delivery/masking';
 import { maskedHeader } from '../../../shared/history/secret-headers';
 import type { Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
@@ -133,7 +133,8 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
   const finished = Date.now();
   return {
     ok: true,
-    record: {
+    // Masked whole, as a delivery's record is (see invocationRecord): error messages and warnings included.
+    record: maskDeep<InvocationRecord>({
       ...record,
       id: randomUUID(),
       request: step.request,
@@ -148,7 +149,7 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
       durationMs: finished - started,
       replayOf: record.id,
       bodiesOmitted: undefined,
-    },
+    }, secrets),
   };
 }
 
