@@ -1,0 +1,107 @@
+/**
+ * Every API method, called with malformed arguments over the real HTTP bridge of browser mode: no call may
+ * answer `internal` (an unexpected throw), whatever the shape, type or key names of its argument.
+ *
+ * fast-check drives three kinds of argument per method: any JSON value; the method's own field names with
+ * random values; and objects whose keys are `__proto__`, `constructor`, `toString` and friends, at the top
+ * and one level down (where `patch`, `input`, `event` and `retention` are read by key).
+ */
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { API_SCHEMAS } from '../../shared/api/api-schemas';
+import { API_METHOD_NAMES } from '../../shared/api/methods';
+import type { Result } from '../../shared/api/result';
+import { createBackend, type Backend } from '../../electron/services/backend';
+import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web/server';
+import { httpCall } from '../support/http-call';
+import { tempDir } from '../support/temp-dir';
+
+let dir: { path: string; cleanup: () => Promise<void> };
+let backend: Backend;
+let server: WebServer;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  backend = await createBackend({ dataDir: join(dir.path, 'data'), secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {} });
+  server = await startWebServer({ api: backend.api, staticDir: join(dir.path, 'static'), port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  backend.history.store.close();
+  await dir.cleanup();
+});
+
+/** Key names that reach Object.prototype when looked up without an own-property check. */
+const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', '__defineGetter__', 'isPrototypeOf'];
+
+/** An object written as JSON text, so a `__proto__` key is a real key on the wire (a JS literal would set the prototype). */
+interface Entries {
+  entries: Array<[string, Wire]>;
+}
+type Wire = Entries | { json: unknown };
+const toText = (w: Wire): string => ('json' in w ? JSON.stringify(w.json) ?? 'null' : `{${w.entries.map(([k, v]) => `${JSON.stringify(k)}:${toText(v)}`).join(',')}}`);
+
+/** The top-level field names a method's schema reads (none for methods that take no argument). */
+function fieldsOf(name: string): string[] {
+  const [ns, method] = name.split('.') as [keyof typeof API_SCHEMAS, string];
+  const schema = (API_SCHEMAS[ns] as Record<string, z.ZodType<unknown>>)[method];
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
+}
+
+const jsonLeaf = fc.jsonValue({ maxDepth: 3 }).map((json): Wire => ({ json }));
+const hostileObject = (inner: fc.Arbitrary<Wire>) =>
+  fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS), inner), { minLength: 1, maxLength: 4 }).map((entries): Wire => ({ entries }));
+
+function argFor(name: string): fc.Arbitrary<Wire> {
+  const fields = fieldsOf(name);
+  const keys = fc.constantFrom(...fields, ...HOSTILE_KEYS, 'x');
+  const value = fc.oneof(jsonLeaf, hostileObject(jsonLeaf), fc.constantFrom<Wire>({ json: '' }, { json: 'a'.repeat(300) }, { json: -1 }, { json: 1e309 }, { json: [] }));
+  return fc.oneof(
+    jsonLeaf,
+    hostileObject(jsonLeaf),
+    fc.array(fc.tuple(keys, value), { maxLength: 6 }).map((entries): Wire => ({ entries })),
+  );
+}
+
+async function call(method: string, argText: string): Promise<{ status: number; result: Result<unknown> }> {
+  const res = await httpCall(server.port, `/api/${method}`, {
+    method: 'POST',
+    headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+    body: `{"arg":${argText}}`,
+  });
+  return { status: res.status, result: JSON.parse(res.body) as Result<unknown> };
+}
+
+describe('API sweep over the HTTP bridge', () => {
+  it('settings.update with prototype keys answers invalid-argument naming the key', async () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const { result } = await call('settings.update', `{"patch":{${JSON.stringify(key)}:"x"}}`);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: key } });
+    }
+    const after = await backend.api.settings.get();
+    expect(after.ok && Object.keys(after.value).sort()).toEqual(['escapeMode', 'eventTypeStyle', 'maxResponseBytes', 'network']);
+  });
+
+  it('no method answers internal to malformed arguments', { timeout: 240_000 }, async () => {
+    const internal: string[] = [];
+    let calls = 0;
+    const runsPerMethod = 60;
+    for (const method of API_METHOD_NAMES) {
+      await fc.assert(
+        fc.asyncProperty(argFor(method), async (arg) => {
+          const text = toText(arg);
+          const { result } = await call(method, text);
+          calls++;
+          if (!result.ok && result.error.code === 'internal') internal.push(`${method}(${text.slice(0, 200)}): ${result.error.message}`);
+          return !(!result.ok && result.error.code === 'internal');
+        }),
+        { numRuns: runsPerMethod, seed: 11 },
+      ).catch(() => undefined);
+    }
+    console.log(`API sweep: ${calls} calls over ${API_METHOD_NAMES.length} methods (${runsPerMethod} runs each), ${internal.length} internal answers`);
+    expect(internal).toEqual([]);
+  });
+});
