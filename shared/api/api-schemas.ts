@@ -89,7 +89,7 @@ export const API_SCHEMAS = {
     stats: z.object({ webhookId: id, since: z.string().max(100).optional(), bucketMs: z.number().int().min(1000).optional() }),
     replay: z.object({ id, mode: z.enum(['exact', 'rerender']), runId: id.optional() }),
     exportInvocation: z.object({ id, format: z.enum(['curl', 'har', 'bundle']), revealSecrets: z.boolean().optional() }),
-    importBundle: z.object({ text: z.string().max(MAX_IMPORT_TEXT_CHARS) }),
+    importBundle: z.object({ text: z.string().max(MAX_IMPORT_TEXT_CHARS), dryRun: z.boolean().optional() }),
     settings: none,
     updateSettings: z.object({
       retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
