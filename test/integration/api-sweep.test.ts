@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_SCHEMAS } from '../../shared/api/api-schemas';
 import { API_METHOD_NAMES } from '../../shared/api/methods';
+import { FUZZ } from '../../shared/fuzz/arbitraries';
 import type { Result } from '../../shared/api/result';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
@@ -88,7 +89,7 @@ describe('API sweep over the HTTP bridge', () => {
   it('no method answers internal to malformed arguments', { timeout: 240_000 }, async () => {
     const internal: string[] = [];
     let calls = 0;
-    const runsPerMethod = 60;
+    const runsPerMethod = 60 * FUZZ.scale;
     for (const method of API_METHOD_NAMES) {
       await fc.assert(
         fc.asyncProperty(argFor(method), async (arg) => {
@@ -98,7 +99,7 @@ describe('API sweep over the HTTP bridge', () => {
           if (!result.ok && result.error.code === 'internal') internal.push(`${method}(${text.slice(0, 200)}): ${result.error.message}`);
           return !(!result.ok && result.error.code === 'internal');
         }),
-        { numRuns: runsPerMethod, seed: 11 },
+        { numRuns: runsPerMethod, seed: FUZZ.seed },
       ).catch(() => undefined);
     }
     console.log(`API sweep: ${calls} calls over ${API_METHOD_NAMES.length} methods (${runsPerMethod} runs each), ${internal.length} internal answers`);
