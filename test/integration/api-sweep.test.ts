@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_SCHEMAS } from '../../shared/api/api-schemas';
 import { API_METHOD_NAMES } from '../../shared/api/methods';
-import { FUZZ } from '../../shared/fuzz/arbitraries';
+import { FUZZ, bundleText, definitionText, hostileObjectText, json, nastyText, templateText, webhookLike } from '../../shared/fuzz/arbitraries';
 import type { Result } from '../../shared/api/result';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
@@ -56,15 +56,38 @@ const jsonLeaf = fc.jsonValue({ maxDepth: 3 }).map((json): Wire => ({ json }));
 const hostileObject = (inner: fc.Arbitrary<Wire>) =>
   fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS), inner), { minLength: 1, maxLength: 4 }).map((entries): Wire => ({ entries }));
 
+const asWire = (v: unknown): Wire => ({ json: v });
+const hostileJson = hostileObjectText().map((t) => JSON.parse(t) as unknown);
+
+/**
+ * Arguments that pass the transport's shape check for the methods that read deep input, so the sweep reaches
+ * the services: junk-laced webhooks, patches with prototype keys, definition and bundle texts, templates.
+ * A test that passes every check is sent to a closed loopback port (9, discard), so the sweep never leaves the machine.
+ */
+const PLAUSIBLE: Record<string, fc.Arbitrary<Wire>> = {
+  'webhooks.validate': fc.oneof(webhookLike, hostileJson).map((input) => asWire({ input })),
+  'webhooks.create': fc.oneof(webhookLike, hostileJson).map((input) => asWire({ input })),
+  'webhooks.update': fc.oneof(webhookLike, hostileJson).map((input) => asWire({ id: 'nope', input })),
+  'webhooks.importDefinitions': definitionText.map((text) => asWire({ text })),
+  'webhooks.revealSecret': nastyText.map((field) => asWire({ id: 'nope', field: field.slice(0, 100) })),
+  'settings.update': fc.oneof(hostileJson, fc.record({ escapeMode: json, eventTypeStyle: json, maxResponseBytes: json, network: fc.oneof(json, hostileJson) }, { requiredKeys: [] })).map((patch) => asWire({ patch })),
+  'samples.save': fc.tuple(nastyText, hostileJson).map(([name, event]) => asWire({ name: name.slice(0, 1000), event })),
+  'delivery.test': fc
+    .tuple(fc.oneof(webhookLike, hostileJson), json)
+    .map(([input, event]) => asWire({ input: typeof input === 'object' && input !== null ? { ...input, url: 'http://127.0.0.1:9/x' } : input, event, trigger: 'Manual', runId: 'sweep' })),
+  'history.list': fc.record({ text: nastyText.map((t) => t.slice(0, 1000)), status: fc.constantFrom(200, '5xx', '404'), trigger: nastyText.map((t) => t.slice(0, 100)), since: fc.oneof(nastyText.map((t) => t.slice(0, 100)), fc.integer()) }, { requiredKeys: [] }).map(asWire),
+  'history.importBundle': bundleText.map((text) => asWire({ text, dryRun: true })),
+  'history.updateSettings': fc.record({ retention: fc.oneof(hostileJson, fc.record({ maxRecords: json, maxAgeDays: json, maxTotalBytes: json }, { requiredKeys: [] })), omitBodiesFor: fc.array(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 3 }) }, { requiredKeys: [] }).map(asWire),
+  'simulator.renderBodies': fc.array(fc.record({ template: templateText, event: fc.oneof(json, hostileJson) }), { maxLength: 3 }).map((items) => asWire({ items })),
+};
+
 function argFor(name: string): fc.Arbitrary<Wire> {
   const fields = fieldsOf(name);
   const keys = fc.constantFrom(...fields, ...HOSTILE_KEYS, 'x');
   const value = fc.oneof(jsonLeaf, hostileObject(jsonLeaf), fc.constantFrom<Wire>({ json: '' }, { json: 'a'.repeat(300) }, { json: -1 }, { json: 1e309 }, { json: [] }));
-  return fc.oneof(
-    jsonLeaf,
-    hostileObject(jsonLeaf),
-    fc.array(fc.tuple(keys, value), { maxLength: 6 }).map((entries): Wire => ({ entries })),
-  );
+  const malformed = fc.oneof(jsonLeaf, hostileObject(jsonLeaf), fc.array(fc.tuple(keys, value), { maxLength: 6 }).map((entries): Wire => ({ entries })));
+  const plausible = PLAUSIBLE[name];
+  return plausible ? fc.oneof(malformed, { weight: 2, arbitrary: plausible }) : malformed;
 }
 
 async function call(method: string, argText: string): Promise<{ status: number; result: Result<unknown> }> {
