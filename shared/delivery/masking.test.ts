@@ -47,6 +47,8 @@ describe('masking', () => {
     expect(maskText(echoed, [secret])).toBe(`{"token":"${MASKED_SECRET}"}`);
     const ascii = echoed.replace('é', '\\u00e9');
     expect(maskText(ascii, [secret])).toBe(`{"token":"${MASKED_SECRET}"}`);
+    // PHP's json_encode escapes slashes.
+    expect(maskText('{"k":"a\\/b\\/c-1234"}', ['a/b/c-1234'])).toBe(`{"k":"${MASKED_SECRET}"}`);
   });
 
   it('masks a secret inside base64 at every byte offset (an echoed Basic credential), standard and URL-safe', () => {

@@ -74,7 +74,9 @@ function urlForms(secret: string): string[] {
 export function secretForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const forms = [secret, json, jsonAscii, ...urlForms(secret), ...base64Forms(secret)];
+  // PHP's json_encode (and others) also escape `/` as `\/`.
+  const jsonSlashes = json.replace(/\//g, '\\/');
+  const forms = [secret, json, jsonAscii, jsonSlashes, ...urlForms(secret), ...base64Forms(secret)];
   // Percent-encoding is case-insensitive (RFC 3986 §2.1): servers that re-encode often use lower case.
   forms.push(...forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())));
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);

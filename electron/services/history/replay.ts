@@ -47,7 +47,8 @@ export async function revealedHeaders(
   plain: Webhook | null,
   options: DeliverOptions,
 ): Promise<{ ok: true; values: Record<string, string>; tokenStep?: InvocationRecord['steps'][number] } | { ok: false; field: string; message: string }> {
-  const values: Record<string, string> = {};
+  // No prototype: header names come from the record (an imported one, perhaps), and `constructor` must not find one.
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   let tokenStep: InvocationRecord['steps'][number] | undefined;
   for (const [name, value] of record.request?.headers ?? []) {
     const masked = maskedHeader(record, name, value);
