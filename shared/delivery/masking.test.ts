@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASKED_SECRET, emptyWebhookInput } from '../model/webhook';
-import { maskDeep, maskHeaders, maskText, maskWebhook, secretForms } from './masking';
+import { keepEnvReferences, maskDeep, maskHeaders, maskText, maskWebhook, secretForms } from './masking';
 
 describe('masking', () => {
   it('keeps the Authorization scheme and masks secret headers and known secret values', () => {
@@ -81,5 +81,15 @@ describe('masking', () => {
 
   it('lists forms without throwing on a lone surrogate (encodeURIComponent cannot encode one)', () => {
     expect(secretForms('abc\ud800def')).toContain('abc\ud800def');
+  });
+
+  it('a record keeps the written form of a URL that reads a variable, once its value is masked', () => {
+    const stored = { ...emptyWebhookInput(), url: 'https://listener.example.com/?token=${env:LOGZ_TOKEN}' };
+    const resolved = { ...stored, url: 'https://listener.example.com/?token=logz-secret-123' };
+    const masked = maskDeep(resolved, ['logz-secret-123']);
+    expect(masked.url).toBe(`https://listener.example.com/?token=${MASKED_SECRET}`);
+    expect(keepEnvReferences(masked, stored).url).toBe(stored.url);
+    // A URL with no variable stays as recorded.
+    expect(keepEnvReferences({ ...masked, url: 'https://a.example/' }, { ...stored, url: 'https://a.example/' }).url).toBe('https://a.example/');
   });
 });

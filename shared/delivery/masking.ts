@@ -168,8 +168,12 @@ export function maskWebhook(webhook: Webhook): Webhook {
  */
 export function keepEnvReferences<W extends WebhookInput>(masked: W, stored: WebhookInput): W {
   const refs = new Map(secretSlots(stored).filter((s) => ENV_REFERENCE.test(s.value)).map((s) => [s.identity, s.value]));
-  if (refs.size === 0) return masked;
+  // A URL that reads a variable (`?token=${env:LOGZIO_TOKEN}`) is masked by value in the record; its written
+  // form names the variable and holds no secret, so the record's webhook keeps that (bundles export it).
+  const urlRef = stored.url.includes('${env:') && masked.url.includes(MASKED_SECRET);
+  if (refs.size === 0 && !urlRef) return masked;
   const out = structuredClone(masked);
+  if (urlRef) out.url = stored.url;
   for (const slot of secretSlots(out)) {
     const ref = refs.get(slot.identity);
     if (ref !== undefined && slot.value === MASKED_SECRET) slot.set(ref);
