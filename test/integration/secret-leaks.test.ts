@@ -5,10 +5,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Backend } from '../../electron/services/backend';
 import { webhookInput } from '../support/webhook-fixtures';
 import { receiverSuite, backendTrusting } from '../support/receiver-suite';
+import { BASIC_CLIENT, SCOPE, startOAuthServer, type OAuthServer } from '../servers/oauth-server';
 
 const suite = receiverSuite();
 const open: Backend[] = [];
@@ -84,5 +85,41 @@ describe('secrets echoed by the server', () => {
     // The echoed base64 of `user:KEY` (an echoed Basic credential) holds no recoverable key either.
     const basic = Buffer.from(`user:${API_KEY}`).toString('base64');
     expect(texts.filter((t) => t.includes(basic.slice(8, -4)))).toEqual([]);
+  });
+});
+
+describe('an OAuth2 access token echoed by the server', () => {
+  let as: OAuthServer;
+  beforeAll(async () => {
+    as = await startOAuthServer(300);
+  });
+  afterAll(() => as.stop());
+
+  it('is masked in the record and its exports, like the client secret', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    let seenToken = '';
+    await suite.rx.server.forPost('/oauth-echo').thenCallback((req) => {
+      seenToken = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      // A 500 whose page repeats the token, as some error pages do.
+      return { statusCode: 500, headers: { 'X-Seen-Token': seenToken }, body: `<pre>token=${seenToken}</pre>` };
+    });
+    const auth = { type: 'oauth2' as const, clientId: BASIC_CLIENT.id, clientSecret: BASIC_CLIENT.secret, tokenUrl: as.tokenUrl, scopes: [SCOPE] };
+    const saved = await b.api.webhooks.create({ input: webhookInput({ name: 'OAuthEcho', url: suite.rx.url('/oauth-echo'), auth }) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'o1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(seenToken.length).toBeGreaterThan(10);
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    for (const secret of [seenToken, BASIC_CLIENT.secret]) {
+      for (const form of leakForms(secret)) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+    }
+    expect(sent.value.response?.headers.find(([n]) => n.toLowerCase() === 'x-seen-token')?.[1]).toBe('••••••••');
   });
 });
