@@ -23,3 +23,17 @@ export interface CliIo {
 
 /** A CLI command: returns the process exit code (0 ok, 1 a finding such as invalid JSON, 2 bad usage). */
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
+
+/**
+ * The text of a file argument (`-` for standard input), or undefined once an error naming the file is printed.
+ *
+ * A missing or unreadable file is the user's to fix, so it gets a one-line message, not a stack trace.
+ */
+export async function readInputText(io: CliIo, file: string): Promise<string | undefined> {
+  try {
+    return file === '-' ? await io.readStdin() : await io.readFile(file);
+  } catch (e) {
+    io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+}

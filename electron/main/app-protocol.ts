@@ -9,7 +9,7 @@ import { protocol } from 'electron';
 import { join } from 'node:path';
 import { resolveStatic } from '../web/static-files';
 
-export const APP_ORIGIN = 'app://hooksmith';
+export { APP_ORIGIN } from './renderer-origin';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

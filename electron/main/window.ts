@@ -1,36 +1,35 @@
 /**
  * The main window with Electron's security baseline: isolated, sandboxed, no Node in the page, a strict CSP,
- * no new windows and no navigation away from the app.
+ * no permissions, no new windows and no navigation or redirect away from the app.
  */
-import { BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY, isRenderWorkerPath, RENDER_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import { APP_ORIGIN } from './app-protocol';
+import { CONTENT_SECURITY_POLICY, workerContentSecurityPolicy } from '../../shared/security/csp';
+import { APP_ORIGIN, devRendererUrl, isAppUrlFor } from './renderer-origin';
 
-/** Whether `url` is our own UI: the app:// bundle or, in `npm run dev`, the Vite dev server. */
+/** The Vite dev server in `npm run dev`; never in a packaged app (see renderer-origin.ts). */
+function devUrl(): string | undefined {
+  return devRendererUrl(process.env, app.isPackaged);
+}
+
+/** Whether `url` is our own UI: the app:// bundle or, in an unpackaged `npm run dev`, the Vite dev server. */
 export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return false;
-  }
-  // Compare whole origins: a prefix test would let http://localhost:51730 pass for a dev server on :5173.
-  if (dev && origin === new URL(dev).origin) return true;
-  return url.startsWith(`${APP_ORIGIN}/`);
+  return isAppUrlFor(url, devUrl());
 }
 
 export function createMainWindow(): BrowserWindow {
-  const dev = process.env.ELECTRON_RENDERER_URL;
+  const dev = devUrl();
   if (dev) {
     // The built app gets its headers from the app:// handler; the dev server's responses get them here.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      const policy = isRenderWorkerPath(new URL(details.url).pathname) ? RENDER_WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+      const policy = workerContentSecurityPolicy(new URL(details.url).pathname) ?? CONTENT_SECURITY_POLICY;
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
     });
   }
+  // No camera, microphone, notifications, clipboard-read…: requests are refused and checks answer "denied"
+  // (https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content).
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const win = new BrowserWindow({
     width: 1280,
@@ -56,6 +55,10 @@ export function createMainWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  // A server redirect is a navigation too, and 'will-navigate' does not see it.
+  win.webContents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   // A page with unsaved changes cancels its unload (beforeunload); Electron then does nothing at all unless we

@@ -8,14 +8,15 @@ import { join } from 'node:path';
 import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
 import { appErrorOf, err, ok, validationFailed, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
-import { keepEnvReferences } from '../../shared/delivery/masking';
+import { keepEnvReferences, maskWebhook } from '../../shared/delivery/masking';
 import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
 import { toCurl } from '../../shared/history/export-curl';
 import { toHar } from '../../shared/history/export-har';
 import { parseCurl } from '../../shared/history/parse-curl';
 import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
-import type { Webhook } from '../../shared/model/webhook';
+import type { Webhook, WebhookInput } from '../../shared/model/webhook';
 import { findWebhookByName } from '../../shared/model/webhook-name';
+import { envReads, originOf } from '../../shared/model/env-reads';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import type { DeliverOptions } from './delivery/deliver';
 import type { TokenCache } from './delivery/oauth2';
@@ -171,16 +172,19 @@ export class HistoryService implements HistoryApi {
     return ok({ text: curl.command + '\n', fileName: `${base}.sh`, envVars: curl.envVars });
   }
 
-  async importBundle({ text }: { text: string }): Promise<Result<ImportResult>> {
+  async importBundle({ text, dryRun = false }: { text: string; dryRun?: boolean }): Promise<Result<ImportResult>> {
     const taken = (await this.deps.dataFile.read()).webhooks.map((w) => w.name);
     if (text.trimStart().startsWith('curl')) {
       const parsed = parseCurl(text);
       if (!parsed.ok) return validationFailed([{ field: 'text', message: parsed.message }], 'The curl command');
       const input = webhookFromCurl(parsed.request, taken);
       if (!input.ok) return validationFailed([{ field: input.field, message: input.message }], 'The curl command');
+      const warnings = [...parsed.request.warnings, ...input.warnings];
+      if (dryRun) return this.preview(input.input, taken, warnings);
       const saved = await this.deps.webhooks.create({ input: input.input });
       if (!saved.ok) return saved;
-      return ok({ webhook: saved.value.webhook, warnings: [...parsed.request.warnings, ...input.warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)] });
+      const webhook = saved.value.webhook;
+      return ok({ webhook, warnings: [...warnings, ...saved.value.warnings.map((w) => `${w.field}: ${w.message}`)], envReads: envReads(webhook), saved: true });
     }
     if (!looksLikeBundle(text)) return validationFailed([{ field: 'text', message: 'This is neither a Hooksmith repro bundle (a JSON file with "kind": "hooksmith-repro-bundle") nor a curl command; paste one of those.' }], 'The import');
     const parsed = parseBundle(text);
@@ -192,12 +196,7 @@ export class HistoryService implements HistoryApi {
     const checked = validateWebhookInput({ ...bundle.webhook, active: false, name: freeName(bundle.webhook.name, taken) }, { existingNames: taken });
     if (!checked.value) return validationFailed(checked.issues, 'The webhook');
     const { webhook: input, rewritten, reads } = confineBundleSecrets(checked.value, bundle.webhook.name);
-    const saved = await this.deps.webhooks.create({ input });
-    if (!saved.ok) return saved;
-    const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
-    const notKept = this.record(rec);
-    const summary = (await this.store.query({ limit: 1, text: undefined, webhookId: rec.webhookId })).items.find((s) => s.id === rec.id);
-    const warnings = notKept ? [notKept] : [];
+    const warnings: string[] = [];
     if (input.name !== bundle.webhook.name) warnings.push(`A webhook named ${bundle.webhook.name} exists; the import is named ${input.name}.`);
     if (rewritten.length) {
       warnings.push(
@@ -208,7 +207,25 @@ export class HistoryService implements HistoryApi {
       // The bundle chose the URL too: the user decides whether that endpoint may have these secrets.
       warnings.push(`Before replaying: ${input.name} reads ${[...new Set(reads)].join(', ')} from the environment and sends ${reads.length === 1 ? 'it' : 'them'} to ${originOf(input.url)}. Check that this is the endpoint you expect.`);
     }
-    return ok({ webhook: saved.value.webhook, invocation: summary, warnings });
+    if (dryRun) return this.preview(input, taken, warnings);
+    const saved = await this.deps.webhooks.create({ input });
+    if (!saved.ok) return saved;
+    const rec = recordFromBundle(bundle, saved.value.webhook, (this.deps.now ?? (() => new Date()))());
+    const notKept = this.record(rec);
+    const summary = (await this.store.query({ limit: 1, text: undefined, webhookId: rec.webhookId })).items.find((s) => s.id === rec.id);
+    if (notKept) warnings.unshift(notKept);
+    return ok({ webhook: saved.value.webhook, invocation: summary, warnings, envReads: envReads(saved.value.webhook), saved: true });
+  }
+
+  /** What an import would create, checked as saving would check it, with nothing saved. */
+  private async preview(input: WebhookInput, taken: readonly string[], warnings: string[]): Promise<Result<ImportResult>> {
+    const checked = validateWebhookInput(input, { existingNames: [...taken] });
+    if (!checked.value) return validationFailed(checked.issues, 'The webhook');
+    const stamp = new Date().toISOString();
+    // Secrets typed in clear (a curl -H 'X-Api-Key: …') go back masked, as a saved webhook's would.
+    const full: Webhook = { ...checked.value, id: '', createdAt: stamp, updatedAt: stamp };
+    const webhook = keepEnvReferences(maskWebhook(full), full);
+    return ok({ webhook, warnings: [...warnings, ...checked.issues.map((w) => `${w.field}: ${w.message}`)], envReads: envReads(checked.value), saved: false });
   }
 
   async settings(): Promise<Result<HistorySettings>> {
@@ -238,10 +255,3 @@ export class HistoryService implements HistoryApi {
 /** The smallest size cap: below it a single large response (up to 1 MB by default) could not be kept at all. */
 const MIN_TOTAL_BYTES = 1024 * 1024;
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}

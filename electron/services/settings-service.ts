@@ -40,7 +40,8 @@ export class SettingsService implements SettingsApi {
         next.maxResponseBytes = value as number;
         continue;
       }
-      const allowed = (ALLOWED as Record<string, readonly unknown[] | undefined>)[key];
+      // Own properties only: `toString` or `__proto__` would otherwise find Object.prototype's members.
+      const allowed = Object.hasOwn(ALLOWED, key) ? (ALLOWED as Record<string, readonly unknown[]>)[key] : undefined;
       if (!allowed) return err('invalid-argument', `Unknown setting "${key}".`, { field: key });
       if (!allowed.includes(value)) return err('validation-failed', `${key} must be one of ${allowed.join(', ')}.`, { field: key });
       (next as Record<string, unknown>)[key] = value;

@@ -8,6 +8,7 @@ import type { ExportResult, ImportDefinitionsResult, SaveResult, WebhooksApi } f
 import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
 import type { Webhook, WebhookInput } from '../../shared/model/webhook';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
+import { envReads } from '../../shared/model/env-reads';
 import { parseDefinitionFile, serializeDefinitionFile } from '../../shared/model/definition-file';
 import type { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
@@ -168,6 +169,6 @@ export class WebhookService implements WebhooksApi {
       for (const w of created) await this.remove({ id: w.id });
       return validationFailed(refused, 'The definition file');
     }
-    return ok({ created, warnings: parsed.warnings });
+    return ok({ created, warnings: parsed.warnings, envReads: created.map((w) => ({ webhook: w.name, reads: envReads(w) })) });
   }
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Api } from '../../shared/api/contract';
+import { MAX_API_BODY_BYTES } from '../../shared/api/channels';
 import { dispatchApiCall } from '../../shared/api/dispatch';
 import { err, type Result } from '../../shared/api/result';
 import { checkHostAndOrigin, tokenMatches } from './guards';
@@ -12,7 +13,6 @@ import { serveStatic } from './static-files';
 
 /** Header that carries the per-launch token on every API call. */
 export const TOKEN_HEADER = 'x-hooksmith-token';
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface WebServerOptions {
   api: Api;
@@ -42,7 +42,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > MAX_API_BODY_BYTES) return undefined;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -59,7 +59,7 @@ async function handleApi(api: Api, token: string, name: string, req: IncomingMes
     return sendJson(res, 415, err('invalid-argument', 'API calls must send Content-Type: application/json.'));
   }
   const text = await readBody(req);
-  if (text === undefined) return sendJson(res, 413, err('invalid-argument', `Request body over ${MAX_BODY_BYTES} bytes.`));
+  if (text === undefined) return sendJson(res, 413, err('invalid-argument', `Request body over ${MAX_API_BODY_BYTES} bytes.`));
   let envelope: unknown;
   try {
     envelope = text ? JSON.parse(text) : {};

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY, isRenderWorkerPath, RENDER_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, workerContentSecurityPolicy } from '../../shared/security/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,6 +56,7 @@ export async function resolveStatic(root: string, pathname: string): Promise<Sta
     }
   }
   const isHtml = extname(file) === '.html';
+  const workerPolicy = workerContentSecurityPolicy(file.split(sep).join('/'));
   return {
     status: 200,
     body,
@@ -65,8 +66,8 @@ export async function resolveStatic(root: string, pathname: string): Promise<Sta
       'cache-control': isHtml ? 'no-store' : 'max-age=3600',
       ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' } : {}),
       // A dedicated worker runs under its own response's policy: the render workers may eval (Handlebars
-      // compiles templates to functions) but reach nothing.
-      ...(isRenderWorkerPath(file.split(sep).join('/')) ? { 'content-security-policy': RENDER_WORKER_CONTENT_SECURITY_POLICY } : {}),
+      // compiles templates to functions) but reach nothing; Monaco's editor and JSON workers may do neither.
+      ...(workerPolicy ? { 'content-security-policy': workerPolicy } : {}),
     },
   };
 }

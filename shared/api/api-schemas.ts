@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Api, ApiMethodName, ApiNamespace } from './contract';
+import { MAX_IMPORT_TEXT_CHARS } from './channels';
 import { parseMethodName } from './methods';
 import { TRIGGERS, type WebhookInput } from '../model/webhook';
 import type { Settings } from '../model/store-schema';
@@ -88,7 +89,7 @@ export const API_SCHEMAS = {
     stats: z.object({ webhookId: id, since: z.string().max(100).optional(), bucketMs: z.number().int().min(1000).optional() }),
     replay: z.object({ id, mode: z.enum(['exact', 'rerender']), runId: id.optional() }),
     exportInvocation: z.object({ id, format: z.enum(['curl', 'har', 'bundle']), revealSecrets: z.boolean().optional() }),
-    importBundle: z.object({ text: z.string().max(50_000_000) }),
+    importBundle: z.object({ text: z.string().max(MAX_IMPORT_TEXT_CHARS), dryRun: z.boolean().optional() }),
     settings: none,
     updateSettings: z.object({
       retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),

@@ -9,6 +9,7 @@
 import type { FieldIssue, Result } from './result';
 import type { Trigger, Webhook, WebhookInput } from '../model/webhook';
 import type { DefinitionWarning } from '../model/definition-file';
+import type { EnvRead } from '../model/env-reads';
 import type { SavedSample, Settings } from '../model/store-schema';
 import type { InvocationRecord } from '../delivery/invocation';
 import type { HistoryPage, HistoryQuery, HistorySettings, InvocationSummary, RetentionPolicy, WebhookStats } from '../history/types';
@@ -49,6 +50,14 @@ export interface ImportDefinitionsResult {
    * off, a long timeout. Empty when the file is clean.
    */
   warnings: DefinitionWarning[];
+  /** Each variable each created webhook reads and the origin its value goes to, so the user sees what the file can reach. */
+  envReads: WebhookEnvReads[];
+}
+
+/** The environment variables one imported webhook reads (see `shared/model/env-reads.ts`). */
+export interface WebhookEnvReads {
+  webhook: string;
+  reads: EnvRead[];
 }
 
 /** Application-wide queries. */
@@ -190,6 +199,10 @@ export interface ImportResult {
   /** The history entry made from a bundle (absent for a curl command), ready to replay. */
   invocation?: InvocationSummary;
   warnings: string[];
+  /** Each variable the webhook reads and the origin its value goes to; the UI shows them before saving. */
+  envReads: EnvRead[];
+  /** False for a `dryRun`: nothing was saved, and `webhook` (id "") is what an import would create. */
+  saved: boolean;
 }
 
 /**
@@ -223,8 +236,13 @@ export interface HistoryApi {
    * HAR, and `${env:…}` placeholders in bundles.
    */
   exportInvocation(args: { id: string; format: 'curl' | 'har' | 'bundle'; revealSecrets?: boolean }): Promise<Result<InvocationExport>>;
-  /** Imports a repro bundle (a webhook plus a history entry to replay) or a curl command (a new webhook). */
-  importBundle(args: { text: string }): Promise<Result<ImportResult>>;
+  /**
+   * Imports a repro bundle (a webhook plus a history entry to replay) or a curl command (a new webhook).
+   *
+   * With `dryRun`, checks the text and answers what would be created (with the variables it reads and where
+   * they go) without saving anything, so the UI can ask before saving.
+   */
+  importBundle(args: { text: string; dryRun?: boolean }): Promise<Result<ImportResult>>;
   /** Retention limits and the webhooks whose bodies are not kept. */
   settings(): Promise<Result<HistorySettings>>;
   /** Changes history settings; retention applies at once. */

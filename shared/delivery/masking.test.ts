@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASKED_SECRET, emptyWebhookInput } from '../model/webhook';
-import { maskHeaders, maskText, maskWebhook } from './masking';
+import { keepEnvReferences, maskDeep, maskHeaders, maskText, maskWebhook, secretForms } from './masking';
 
 describe('masking', () => {
   it('keeps the Authorization scheme and masks secret headers and known secret values', () => {
@@ -39,5 +39,57 @@ describe('masking', () => {
     expect(m.headers[0]?.value).toBe(MASKED_SECRET);
     expect(m.auth).toMatchObject({ clientSecret: MASKED_SECRET, clientId: 'c' });
     expect(w.headers[0]?.value).toBe('plain-secret');
+  });
+
+  it('masks a secret with a quote and a backslash echoed inside JSON, and in \\u escapes', () => {
+    const secret = 'a"b\\c-é-1234';
+    const echoed = JSON.stringify({ token: secret });
+    expect(maskText(echoed, [secret])).toBe(`{"token":"${MASKED_SECRET}"}`);
+    const ascii = echoed.replace('é', '\\u00e9');
+    expect(maskText(ascii, [secret])).toBe(`{"token":"${MASKED_SECRET}"}`);
+    // PHP's json_encode escapes slashes.
+    expect(maskText('{"k":"a\\/b\\/c-1234"}', ['a/b/c-1234'])).toBe(`{"k":"${MASKED_SECRET}"}`);
+  });
+
+  it('masks a secret inside base64 at every byte offset (an echoed Basic credential), standard and URL-safe', () => {
+    const secret = 'pass-word-1234567';
+    for (const prefix of ['', 'u:', 'us:', 'usr:']) {
+      const std = btoa(prefix + secret);
+      const masked = maskText(`Basic ${std}`, [secret]);
+      expect(masked).toContain(MASKED_SECRET);
+      // What is left cannot spell the secret: fewer than 3 of its bytes stay on either side.
+      expect(masked.replace(/Basic |•/g, '').length).toBeLessThanOrEqual(12);
+      const url = std.replace(/\+/g, '-').replace(/\//g, '_');
+      expect(maskText(url, [secret])).toContain(MASKED_SECRET);
+    }
+  });
+
+  it('masks URL-encoded forms in either case, and with + for spaces', () => {
+    const secret = 'sp ace/slash?';
+    expect(maskText('a=sp+ace%2Fslash%3F', [secret])).toBe(`a=${MASKED_SECRET}`);
+    expect(maskText('a=sp%20ace%2fslash%3f', [secret])).toBe(`a=${MASKED_SECRET}`);
+  });
+
+  it('masks every string of a record, keys included, without turning a __proto__ key into a prototype', () => {
+    const rec = JSON.parse('{"a":["x-secret-1"],"__proto__":{"polluted":"x-secret-1"},"n":1,"z":null,"x-secret-1":true}') as object;
+    const out = maskDeep(rec, ['x-secret-1']);
+    expect(JSON.stringify(out)).not.toContain('x-secret-1');
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toContain('__proto__');
+    expect(maskDeep(rec, ['ab'])).toBe(rec);
+  });
+
+  it('lists forms without throwing on a lone surrogate (encodeURIComponent cannot encode one)', () => {
+    expect(secretForms('abc\ud800def')).toContain('abc\ud800def');
+  });
+
+  it('a record keeps the written form of a URL that reads a variable, once its value is masked', () => {
+    const stored = { ...emptyWebhookInput(), url: 'https://listener.example.com/?token=${env:LOGZ_TOKEN}' };
+    const resolved = { ...stored, url: 'https://listener.example.com/?token=logz-secret-123' };
+    const masked = maskDeep(resolved, ['logz-secret-123']);
+    expect(masked.url).toBe(`https://listener.example.com/?token=${MASKED_SECRET}`);
+    expect(keepEnvReferences(masked, stored).url).toBe(stored.url);
+    // A URL with no variable stays as recorded.
+    expect(keepEnvReferences({ ...masked, url: 'https://a.example/' }, { ...stored, url: 'https://a.example/' }).url).toBe('https://a.example/');
   });
 });

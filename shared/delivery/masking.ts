@@ -15,14 +15,105 @@ export function maskAuthorization(value: string): string {
   return m ? `${m[1]}${MASKED_SECRET}` : MASKED_SECRET;
 }
 
-/** Replaces every occurrence of each secret (and its URL-encoded form) in a text. Secrets shorter than 4 chars are ignored to keep text readable. */
-export function maskText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length < 4) continue;
-    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join(MASKED_SECRET);
+/** Secrets shorter than this are left alone: masking every `ab` would make text unreadable and protect nothing. */
+const MIN_SECRET_LENGTH = 4;
+
+/** Base64 of UTF-8 bytes; written out here because `shared/` has neither `Buffer` nor (in every runtime) `btoa` of bytes. */
+function base64(bytes: Uint8Array, url: boolean): string {
+  const abc = url ? 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let c = 0; c < chars; c++) out += abc[(n >> (18 - 6 * c)) & 63];
   }
   return out;
+}
+
+/**
+ * The base64 text that a secret becomes inside any longer base64 string (an echoed `Basic` credential, a
+ * binary body), whatever its byte offset: for each of the three alignments, only the characters made of the
+ * secret's bits alone (the first group, which shares bits with what comes before, and the last, which
+ * shares bits with what follows, are left out). Unpadded, so the whole-value form is covered too.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  const forms = [base64(bytes, false), base64(bytes, true)];
+  for (const url of [false, true]) {
+    for (let lead = 0; lead < 3; lead++) {
+      const padded = new Uint8Array(lead + bytes.length);
+      padded.set(bytes, lead);
+      const text = base64(padded, url);
+      // Characters wholly inside the secret: from the first group boundary at or after its start to the
+      // last whole group before its end.
+      const from = lead === 0 ? 0 : 4;
+      const to = Math.floor((lead + bytes.length) / 3) * 4;
+      const core = text.slice(from, to);
+      if (core.length >= 8) forms.push(core);
+    }
+  }
+  return forms;
+}
+
+/** URL-encoded forms; none for a string with a lone surrogate, which `encodeURI*` cannot encode (it throws). */
+function urlForms(secret: string): string[] {
+  try {
+    const component = encodeURIComponent(secret);
+    return [component, component.replace(/%20/g, '+'), encodeURI(secret)];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every form a secret takes in text a server or Hooksmith writes: raw, JSON-escaped (a quote or backslash in
+ * the secret is escaped when echoed inside JSON, and non-ASCII may come back as `\uXXXX`), URL-encoded
+ * (`encodeURIComponent`, form encoding with `+` for spaces, and `encodeURI`, which leaves `/?&=` alone) and
+ * base64 (standard and URL-safe, at any alignment). Longest first, so a longer form is masked whole.
+ */
+export function secretForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // PHP's json_encode (and others) also escape `/` as `\/`.
+  const jsonSlashes = json.replace(/\//g, '\\/');
+  const forms = [secret, json, jsonAscii, jsonSlashes, ...urlForms(secret), ...base64Forms(secret)];
+  // Percent-encoding is case-insensitive (RFC 3986 §2.1): servers that re-encode often use lower case.
+  forms.push(...forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())));
+  return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+/** A function masking every form of `secrets` in a text; the forms are worked out once. */
+function masker(secrets: readonly string[]): (text: string) => string {
+  const forms = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let out = text;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASKED_SECRET);
+    return out;
+  };
+}
+
+/** Replaces every occurrence of each secret, in each of its {@link secretForms}, in a text. Secrets shorter than 4 chars are ignored to keep text readable. */
+export function maskText(text: string, secrets: readonly string[]): string {
+  return masker(secrets)(text);
+}
+
+/**
+ * A copy of any JSON value with every string (object keys included) passed through {@link maskText}.
+ *
+ * Records are masked whole with this where they are built, so a secret cannot survive in a field nobody
+ * thought of (a response header, an error message, a URL, a warning) and reach the history or an export.
+ */
+export function maskDeep<T>(value: T, secrets: readonly string[]): T {
+  if (!secrets.some((s) => s.length >= MIN_SECRET_LENGTH)) return value;
+  const mask = masker(secrets);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(walk);
+    // fromEntries defines own properties, so a `__proto__` key stays a key and never becomes a prototype.
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, inner]) => [mask(k), walk(inner)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /**
@@ -77,8 +168,12 @@ export function maskWebhook(webhook: Webhook): Webhook {
  */
 export function keepEnvReferences<W extends WebhookInput>(masked: W, stored: WebhookInput): W {
   const refs = new Map(secretSlots(stored).filter((s) => ENV_REFERENCE.test(s.value)).map((s) => [s.identity, s.value]));
-  if (refs.size === 0) return masked;
+  // A URL that reads a variable (`?token=${env:LOGZIO_TOKEN}`) is masked by value in the record; its written
+  // form names the variable and holds no secret, so the record's webhook keeps that (bundles export it).
+  const urlRef = stored.url.includes('${env:') && masked.url.includes(MASKED_SECRET);
+  if (refs.size === 0 && !urlRef) return masked;
   const out = structuredClone(masked);
+  if (urlRef) out.url = stored.url;
   for (const slot of secretSlots(out)) {
     const ref = refs.get(slot.identity);
     if (ref !== undefined && slot.value === MASKED_SECRET) slot.set(ref);

@@ -7,6 +7,7 @@ import type { InvocationRecord, InvocationStep } from '../delivery/invocation';
 import { exportSecret, secretEnvName } from '../model/definition-secrets';
 import { secretSlots } from '../model/secret-slots';
 import { ENV_REFERENCE, type WebhookInput } from '../model/webhook';
+import { recordedPartsProblem } from './bundle-shape';
 
 export const BUNDLE_KIND = 'hooksmith-repro-bundle';
 /** Bumped when the bundle's shape changes; readers refuse newer versions with a clear message. */
@@ -131,7 +132,9 @@ export function parseBundle(text: string): BundleParse {
   }
   if (!isObj(v) || v.kind !== BUNDLE_KIND) return { ok: false, field: 'kind', message: `kind must be "${BUNDLE_KIND}"; this is not a Hooksmith repro bundle.` };
   if (typeof v.bundleVersion !== 'number' || v.bundleVersion > BUNDLE_VERSION) {
-    return { ok: false, field: 'bundleVersion', message: `bundleVersion ${String(v.bundleVersion)} is not supported by this Hooksmith (it reads up to ${BUNDLE_VERSION}); update Hooksmith.` };
+    // JSON.stringify, not String: an object with a `toString` key of its own cannot be turned into text.
+    const shown = typeof v.bundleVersion === 'number' ? String(v.bundleVersion) : (JSON.stringify(v.bundleVersion) ?? 'missing');
+    return { ok: false, field: 'bundleVersion', message: `bundleVersion ${shown} is not supported by this Hooksmith (it reads up to ${BUNDLE_VERSION}); update Hooksmith.` };
   }
   if (!isObj(v.webhook) || typeof v.webhook.name !== 'string') return { ok: false, field: 'webhook', message: 'webhook must be an object with the webhook definition (a name at least).' };
   if (typeof v.renderedBody !== 'string') return { ok: false, field: 'renderedBody', message: 'renderedBody must be a string.' };
@@ -142,5 +145,8 @@ export function parseBundle(text: string): BundleParse {
   if (typeof v.originalId !== 'string') return { ok: false, field: 'originalId', message: 'originalId must be the id of the exported invocation (a string).' };
   if (typeof v.startedAt !== 'string' || Number.isNaN(Date.parse(v.startedAt))) return { ok: false, field: 'startedAt', message: 'startedAt must be an ISO 8601 date, e.g. 2025-01-31T12:00:00.000Z.' };
   if (typeof v.durationMs !== 'number' || !Number.isFinite(v.durationMs) || v.durationMs < 0) return { ok: false, field: 'durationMs', message: 'durationMs must be a number of milliseconds, 0 or more.' };
+  // What the history will list, open, export and replay must have the shape those expect.
+  const shape = recordedPartsProblem(v);
+  if (shape) return { ok: false, ...shape };
   return { ok: true, bundle: v as unknown as ReproBundle };
 }

@@ -4,6 +4,7 @@
  * One pass reports every problem by field, each message saying what to do, so the form, the CLI and the
  * definition-file importer can show them as they are. Errors block saving; warnings do not.
  */
+import { hooksmithVariableIssues } from './env-reads';
 import type { FieldIssue } from '../api/result';
 import type { WebhookFilter, WebhookInput, ResponseValidator, Trigger } from './webhook';
 import { checkWebhookShape, completeInput } from './webhook-shape';
@@ -61,6 +62,7 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
   }
   if (fields.network !== undefined) issues.push(...checkWebhookNetwork(fields.network));
   const value = completeInput(fields);
+  if (value !== undefined) issues.push(...hooksmithVariableIssues(value));
   const blocked = issues.some((i) => i.severity !== 'warning');
   return blocked || value === undefined ? { issues } : { value, issues };
 }

@@ -32,6 +32,25 @@ export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
  */
 export const RENDER_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self' 'unsafe-eval'";
 
+/**
+ * The policy of Monaco's editor and JSON workers: their own bundled script and nothing else (no eval, no
+ * network). A dedicated worker runs under its own response's policy, not the page's, so without this header
+ * they would run with none.
+ */
+export const EDITOR_WORKER_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'";
+
+/** Whether a URL path is one of Monaco's built workers (`assets/editor.worker-<hash>.js`, `assets/json.worker-<hash>.js`). */
+export function isEditorWorkerPath(path: string): boolean {
+  return /\/assets\/(editor|json)\.worker-[\w-]+\.js$/.test(path);
+}
+
+/** The policy a built worker script is served with, or undefined for a path that is no worker. */
+export function workerContentSecurityPolicy(path: string): string | undefined {
+  if (isRenderWorkerPath(path)) return RENDER_WORKER_CONTENT_SECURITY_POLICY;
+  if (isEditorWorkerPath(path)) return EDITOR_WORKER_CONTENT_SECURITY_POLICY;
+  return undefined;
+}
+
 /** Whether a URL path is a built render worker (`assets/render.worker-<hash>.js`, `assets/robustness.worker-<hash>.js`). */
 export function isRenderWorkerPath(path: string): boolean {
   return /\/assets\/(render|robustness)\.worker-[\w-]+\.js$/.test(path);

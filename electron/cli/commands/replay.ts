@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatMs } from '../../../shared/delivery/format';
+import { envReadsLine } from '../../../shared/model/env-reads';
 import type { Backend } from '../../services/backend';
-import type { CliIo } from '../cli-io';
+import { readInputText, type CliIo } from '../cli-io';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { printError } from '../print';
 import { describeRecord } from './history';
@@ -61,16 +62,12 @@ export async function importCommand(argv: string[], io: CliIo, backend: Backend)
   if (!p) return 2;
   const file = p.positionals[0];
   if (!file) return (io.stderr(`${usage}\n`), 2);
-  let text: string;
-  try {
-    text = file === '-' ? await io.readStdin() : await io.readFile(file);
-  } catch (e) {
-    io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
+  const text = await readInputText(io, file);
+  if (text === undefined) return 2;
   const r = await backend.api.history.importBundle({ text });
   if (!r.ok) return printError(io, r.error, file === '-' ? 'stdin' : file);
   io.stdout(`Created webhook ${r.value.webhook.name} (inactive)\n`);
+  if (r.value.envReads.length) io.stderr(`${envReadsLine(r.value.webhook.name, r.value.envReads)}\n`);
   if (r.value.invocation) io.stdout(`Added invocation ${r.value.invocation.id}; replay it with: hooksmith replay ${r.value.invocation.id}\n`);
   for (const w of r.value.warnings) io.stderr(`Warning: ${w}\n`);
   return 0;

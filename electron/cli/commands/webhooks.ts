@@ -2,8 +2,10 @@
  * `hooksmith webhooks list | show NAME | import FILE | export [NAME…] [--out FILE]`.
  */
 import { parseArgs } from 'node:util';
+import { envReadsLine } from '../../../shared/model/env-reads';
+import type { Webhook } from '../../../shared/model/webhook';
 import type { Backend } from '../../services/backend';
-import type { CliIo } from '../cli-io';
+import { readInputText, type CliIo } from '../cli-io';
 import { printError } from '../print';
 import { hostOf } from '../../../shared/util/host-of';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
@@ -60,10 +62,14 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
     case 'import': {
       const file = positionals[0];
       if (!file) return usage(io);
-      const text = file === '-' ? await io.readStdin() : await io.readFile(file);
+      const text = await readInputText(io, file);
+      if (text === undefined) return 2;
       const result = await backend.api.webhooks.importDefinitions({ text });
       if (!result.ok) return printError(io, result.error, file === '-' ? 'stdin' : file);
       for (const w of result.value.created) io.stdout(`Imported ${w.name}\n`);
+      // The file chose the variables and the URLs: say what each webhook will read and where it sends it
+      // (on stderr with the warnings, so stdout stays one line per webhook for scripts).
+      for (const r of result.value.envReads) if (r.reads.length) io.stderr(`${envReadsLine(r.webhook, r.reads)}\n`);
       // Imported all the same: these say what to fix in the file before it is shared or committed.
       for (const w of result.value.warnings) io.stderr(`Warning: ${w.webhook}: ${w.field}: ${w.message}\n`);
       return 0;

@@ -48,8 +48,10 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   // The timeout bounds the whole delivery: token call, webhook call and any refresh-and-retry together.
   const deadline = new Deadline(sendOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
+  // Declared before `finish`, which masks the OAuth2 access token (once there is one) out of the record.
+  let token: string | null = webhook.auth.type === 'bearer' ? webhook.auth.token : null;
   const finish = (error: DeliveryError | null, report?: ValidatorReport): InvocationRecord =>
-    invocationRecord({ webhook, trigger: input.trigger, event: input.event, renderedBody, steps, validators: report?.results ?? [], error, warnings, startedMs: started, finishedMs: Date.now() });
+    invocationRecord({ webhook, trigger: input.trigger, event: input.event, renderedBody, steps, validators: report?.results ?? [], error, warnings, startedMs: started, finishedMs: Date.now(), extraSecrets: token ? [token] : [] });
 
   const urlCheck = checkAponoUrl(webhook.url);
   warnings.push(...urlCheck.warnings);
@@ -73,7 +75,6 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   }
 
   const tokenReq = tokenRequestOf(webhook);
-  let token: string | null = webhook.auth.type === 'bearer' ? webhook.auth.token : null;
   let tokenFromCache = false;
   if (tokenReq) {
     const got = await getToken(tokenReq, cache, deadline.bound(sendOptions), options.signal);

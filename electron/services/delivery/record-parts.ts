@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { classifyHttpStatus, validatorMismatchError, type DeliveryError } from '../../../shared/delivery/errors';
 import { INVOCATION_SCHEMA_VERSION, type InvocationRecord, type InvocationStep, type ResponseSnapshot, type ValidatorResult } from '../../../shared/delivery/invocation';
-import { maskHeaders, maskText, maskWebhook, webhookSecrets } from '../../../shared/delivery/masking';
+import { maskDeep, maskHeaders, maskText, maskWebhook, webhookSecrets } from '../../../shared/delivery/masking';
 import { evaluateValidators, type ValidatorReport } from '../../../shared/delivery/validators';
 import type { ResponseValidator, Trigger, Webhook } from '../../../shared/model/webhook';
 import type { SendResult } from './dispatcher';
@@ -18,10 +18,13 @@ export function webhookStep(result: SendResult, attempt: number, secretNames: re
     startedAt: result.startedAt,
     durationMs: result.durationMs,
     request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, secrets), body: maskText(result.request.body, secrets) },
-    // Echo endpoints (and error pages) may repeat a credential back.
-    response: result.response && result.response.bodyEncoding === 'utf8' ? { ...result.response, body: maskText(result.response.body, secrets) } : result.response,
+    // Echo endpoints (and error pages) may repeat a credential back, in the body or in a header
+    // (`Authorization`, `X-Api-Key`); a base64 body is masked too, where the secret shows as base64.
+    response: result.response
+      ? { ...result.response, headers: maskHeaders(result.response.headers, secretNames, secrets), body: maskText(result.response.body, secrets) }
+      : result.response,
     timings: result.timings,
-    error: result.error,
+    error: maskDeep(result.error, secrets),
     ...(result.proxy ? { proxy: result.proxy } : {}),
   };
 }
@@ -52,12 +55,20 @@ export interface RecordParts {
   /** Epoch milliseconds. */
   startedMs: number;
   finishedMs: number;
+  /** Secrets the webhook does not hold but the delivery used (an OAuth2 access token), masked like its own. */
+  extraSecrets?: readonly string[];
 }
 
-/** A new invocation record; request and response are the last webhook step's, secrets masked throughout. */
+/**
+ * A new invocation record; request and response are the last webhook step's, secrets masked throughout.
+ *
+ * The whole record goes through {@link maskDeep} here, the one place records are made, so no field (a URL
+ * that reads a variable, an error message, a warning, a response header) can carry a secret to the history,
+ * HAR, curl export or a repro bundle.
+ */
 export function invocationRecord(p: RecordParts): InvocationRecord {
   const last = [...p.steps].reverse().find((s) => s.kind === 'webhook');
-  return {
+  return maskDeep<InvocationRecord>({
     schemaVersion: INVOCATION_SCHEMA_VERSION,
     id: randomUUID(),
     webhookId: p.webhook.id,
@@ -65,7 +76,7 @@ export function invocationRecord(p: RecordParts): InvocationRecord {
     webhook: maskWebhook(p.webhook),
     trigger: p.trigger,
     event: p.event,
-    renderedBody: maskText(p.renderedBody, webhookSecrets(p.webhook)),
+    renderedBody: p.renderedBody,
     request: last?.request ?? null,
     response: last?.response ?? null,
     steps: p.steps,
@@ -76,5 +87,5 @@ export function invocationRecord(p: RecordParts): InvocationRecord {
     startedAt: new Date(p.startedMs).toISOString(),
     finishedAt: new Date(p.finishedMs).toISOString(),
     durationMs: p.finishedMs - p.startedMs,
-  };
+  }, [...webhookSecrets(p.webhook), ...(p.extraSecrets ?? [])]);
 }

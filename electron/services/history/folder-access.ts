@@ -3,16 +3,19 @@
  * appending, or only for reading when this process may not write there (permissions, a read-only disk).
  * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
  */
-import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { existsSync, openSync, readdirSync } from 'node:fs';
+import { makeFilesPrivateSync, makePrivateDirSync, PRIVATE_FILE_MODE } from '../storage/private-files';
 import { fsErrorCode, unwritable } from '../storage/write-errors';
 
 /** Creates the folder if it can; a read-only parent leaves a history that reads as empty. */
 export function ensureFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makePrivateDirSync(dir);
   } catch (e) {
     if (!fsErrorCode(e)) throw e;
   }
+  // Segments and index an older Hooksmith wrote readable by others (0644) are narrowed to 0600.
+  makeFilesPrivateSync(dir);
 }
 
 /** The segment numbers in the folder, in order; none when the folder could not be created. */
@@ -37,7 +40,7 @@ export function listSegments(dir: string): number[] {
  */
 export function openIndex(path: string): { fd: number; refusal: unknown } {
   try {
-    return { fd: openSync(path, 'a'), refusal: null };
+    return { fd: openSync(path, 'a', PRIVATE_FILE_MODE), refusal: null };
   } catch (e) {
     if (!fsErrorCode(e)) throw e;
     return { fd: existsSync(path) ? openSync(path, 'r') : -1, refusal: e };

@@ -42,6 +42,7 @@ import { tryOwn } from './owner-lock';
 import { fsErrorCode } from '../storage/write-errors';
 import { changing, ensureFolder, listSegments, openIndex } from './folder-access';
 import { queryIndex, statsFor } from './store-query';
+import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 const INDEX_FILE = 'index.jsonl';
 const DAY = 86_400_000;
@@ -182,7 +183,7 @@ export class InvocationStore {
       if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
       if (existsSync(join(this.dir, guestMarkName(this.currentSeg)))) this.roll();
       else {
-        this.segFd = openSync(this.segPath(this.currentSeg), 'a');
+        this.segFd = openSync(this.segPath(this.currentSeg), 'a', PRIVATE_FILE_MODE);
         this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
       }
     }
@@ -206,7 +207,7 @@ export class InvocationStore {
     const lines: string[] = [JSON.stringify({ ends })];
     for (let r = 0; r < c.count; r++) if (c.isLive(r)) lines.push(JSON.stringify(c.tuple(r)));
     const tmp = join(this.dir, `${INDEX_FILE}.tmp`);
-    const fd = openSync(tmp, 'w');
+    const fd = openSync(tmp, 'w', PRIVATE_FILE_MODE);
     writeAll(fd, Buffer.from(lines.join('\n') + '\n'));
     fsyncSync(fd);
     closeSync(fd);
@@ -500,7 +501,7 @@ export class InvocationStore {
     this.dropSegment(old);
     this.rewriteIndex();
     closeSync(this.indexFd);
-    this.indexFd = openSync(join(this.dir, INDEX_FILE), 'a');
+    this.indexFd = openSync(join(this.dir, INDEX_FILE), 'a', PRIVATE_FILE_MODE);
     this.indexSize = fstatSync(this.indexFd).size;
     this.indexIno = fstatSync(this.indexFd).ino;
   }

@@ -12,6 +12,7 @@
  */
 import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 const LOCK_FILE = '.lock';
 
@@ -37,7 +38,7 @@ export function tryOwn(dir: string): (() => void) | null {
   // Written aside and linked into place, so no one ever reads a lock without its pid.
   const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
   try {
-    writeFileSync(mine, String(process.pid));
+    writeFileSync(mine, String(process.pid), { mode: PRIVATE_FILE_MODE });
   } catch {
     // A folder this process cannot write to (permissions, a read-only disk, something in the way) cannot be
     // reshaped by it either: it opens as a guest, which reads, and whose appends fail with a clear error.
@@ -108,7 +109,7 @@ function holderOf(path: string): 'live' | 'stale' | 'gone' {
 /** For file systems without hard links: a plain exclusive create (a reader may briefly see it empty). */
 function exclusiveCreate(path: string): (() => void) | null {
   try {
-    writeFileSync(path, String(process.pid), { flag: 'wx' });
+    writeFileSync(path, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
     return release(path);
   } catch {
     return null;

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { HeaderPair, InvocationRecord } from '../../../shared/delivery/invocation';
-import { webhookSecrets } from '../../../shared/delivery/masking';
+import { maskDeep, webhookSecrets } from '../../../shared/delivery/masking';
 import { maskedHeader } from '../../../shared/history/secret-headers';
 import type { Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
@@ -46,7 +46,8 @@ export async function revealedHeaders(
   plain: Webhook | null,
   options: DeliverOptions,
 ): Promise<{ ok: true; values: Record<string, string>; tokenStep?: InvocationRecord['steps'][number] } | { ok: false; field: string; message: string }> {
-  const values: Record<string, string> = {};
+  // No prototype: header names come from the record (an imported one, perhaps), and `constructor` must not find one.
+  const values: Record<string, string> = Object.create(null) as Record<string, string>;
   let tokenStep: InvocationRecord['steps'][number] | undefined;
   for (const [name, value] of record.request?.headers ?? []) {
     const masked = maskedHeader(record, name, value);
@@ -132,7 +133,8 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
   const finished = Date.now();
   return {
     ok: true,
-    record: {
+    // Masked whole, as a delivery's record is (see invocationRecord): error messages and warnings included.
+    record: maskDeep<InvocationRecord>({
       ...record,
       id: randomUUID(),
       request: step.request,
@@ -147,7 +149,7 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
       durationMs: finished - started,
       replayOf: record.id,
       bodiesOmitted: undefined,
-    },
+    }, secrets),
   };
 }
 

@@ -6,6 +6,7 @@ import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
 import { alive } from './owner-lock';
+import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -42,13 +43,13 @@ export function createSegment(dir: string, from: number, guest: boolean): { fd: 
   for (let n = from; ; n++) {
     const mark = join(dir, guestMarkName(n));
     try {
-      if (guest) writeFileSync(mark, String(process.pid), { flag: 'wx' });
+      if (guest) writeFileSync(mark, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       continue;
     }
     try {
-      return { fd: openSync(join(dir, segmentName(n)), 'ax'), n };
+      return { fd: openSync(join(dir, segmentName(n)), 'ax', PRIVATE_FILE_MODE), n };
     } catch (e) {
       if (guest) rmSync(mark, { force: true });
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

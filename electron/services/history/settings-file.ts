@@ -5,6 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION, type HistorySettings, type RetentionPolicy } from '../../../shared/history/types';
+import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 const FILE = 'settings.json';
 
@@ -31,6 +32,6 @@ export function readHistorySettings(dir: string): HistorySettings {
 /** Writes the settings atomically (temp file + rename). */
 export function writeHistorySettings(dir: string, settings: HistorySettings): void {
   const tmp = join(dir, `${FILE}.tmp`);
-  writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n');
+  writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, join(dir, FILE));
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
 import type { FieldIssue } from '../../../shared/api/result';
 import { secretEnvName } from '../../../shared/model/definition-secrets';
+import { isHooksmithVariable } from '../../../shared/model/env-reads';
 import { secretSlots, type SecretSlot } from '../../../shared/model/secret-slots';
 import type { SecretStore } from './secret-store';
 
@@ -132,7 +133,10 @@ export async function resolveSecrets<T extends WebhookInput>(
   const issues: FieldIssue[] = [];
   for (const slot of secretSlots(out)) {
     const envName = ENV_REFERENCE.exec(slot.value)?.[1];
-    if (envName !== undefined) {
+    if (envName !== undefined && isHooksmithVariable(envName)) {
+      // Saving refuses this already; a data file written before that rule must not send the key either.
+      issues.push({ field: slot.field, message: `${slotName(slot)} reads ${envName}, one of Hooksmith's own variables, which a webhook never reads: put the secret in a variable of its own.` });
+    } else if (envName !== undefined) {
       const v = env[envName];
       if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)} reads the environment variable ${envName}, which is not set: set it, or type the secret.` });
       else slot.set(v);

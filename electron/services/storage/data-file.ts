@@ -12,13 +12,14 @@
  * and every change first checks whether the file changed on disk since this process last saw it, and reloads
  * if so: a change never writes back a stale copy over another process's work.
  */
-import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { CURRENT_SCHEMA_VERSION, emptyStoreDocument, validateStoreDocument, type StoreDocument } from '../../../shared/model/store-schema';
 import { migrate } from '../../../shared/model/migrations/migrate';
 import { AppException } from '../../../shared/api/result';
+import { makeFilesPrivateSync, makePrivate, makePrivateDir } from './private-files';
 import { describeFsError, fsErrorCode, unwritable, unwritableFix } from './write-errors';
 
 export const DATA_FILE_NAME = 'hooksmith.json';
@@ -35,6 +36,22 @@ async function fileVersion(path: string): Promise<string | undefined> {
     return `${s.mtimeMs}:${s.size}:${s.ino}`;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * lowdb's JSON file whose every write ends 0600. lowdb (steno) writes a temp file with the default mode and
+ * renames it over the old one, taking no mode option, so the mode is set after each write; the folder is
+ * 0700 meanwhile, so no one else can open the file in between.
+ */
+class PrivateJsonFile<T> extends JSONFile<T> {
+  constructor(private readonly file: string) {
+    super(file);
+  }
+
+  override async write(data: T): Promise<void> {
+    await super.write(data);
+    await makePrivate(this.file);
   }
 }
 
@@ -55,7 +72,7 @@ export class DataFile {
     private readonly dir: string,
     private readonly now: () => Date,
   ) {
-    this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(this.path), emptyStoreDocument());
+    this.db = new Low<StoreDocument>(new PrivateJsonFile<StoreDocument>(this.path), emptyStoreDocument());
   }
 
   private get path(): string {
@@ -65,10 +82,12 @@ export class DataFile {
   /** Opens (or creates) the data file in `dir`. Throws only if the file or folder is unusable. */
   static async open(dir: string, now: () => Date = () => new Date()): Promise<DataFile> {
     try {
-      await mkdir(dir, { recursive: true });
+      await makePrivateDir(dir);
     } catch (e) {
       throw unwritable(dir, 'a new data folder', e);
     }
+    // Files an older Hooksmith left readable by others (0644) are narrowed once, on open.
+    makeFilesPrivateSync(dir);
     const file = new DataFile(dir, now);
     await file.load(true);
     return file;
@@ -130,6 +149,7 @@ export class DataFile {
       if (good?.migratedFrom !== undefined) {
         const keep = join(this.dir, `hooksmith.v${good.migratedFrom}-backup-${stamp(this.now())}.json`);
         await copyFile(this.path, keep);
+        await makePrivate(keep);
         this.notices.push(`Your data file was upgraded from version ${good.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
       }
       if (!good || good.migratedFrom !== undefined) await this.db.write();

