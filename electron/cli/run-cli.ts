@@ -26,7 +26,7 @@ Commands:
   webhooks list|show|import|export   manage webhook definitions (see: hooksmith webhooks)
   render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none] [--event-type STYLE]
                                      render a body template; exit 1 if the result is not JSON
-  lint <template>… [--json] [--escape html|none] [--event-type STYLE]
+  lint <template>… [--format text|json|github|junit|sarif] [--json] [--escape html|none] [--event-type STYLE]
                                      diagnostics and the "does the JSON hold?" check over every sample
                                      (render and lint follow the saved escape mode and event_type spelling)
   send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json] [--max-response SIZE]
