@@ -120,7 +120,7 @@ export class HistoryService implements HistoryApi {
       const envName = ENV_REFERENCE.exec(slot.value)?.[1];
       if (envName === undefined) continue;
       const value = this.deps.env[envName];
-      if (value === undefined) issues.push({ field: slot.field, message: `${envName} is not set: "${record.webhookName}" was sent from a definition file whose ${slot.field.startsWith('headers.') ? `${slot.role} header` : slot.role} reads the environment variable ${envName}; set it and replay again.` });
+      if (value === undefined) issues.push({ field: slot.field, message: `${envName} is not set: "${record.webhookName}" was sent from a definition file whose ${slot.field.startsWith('headers.') ? `${slot.role} header` : slot.role} reads the environment variable ${envName}; set it and try again.` });
       else slot.set(value);
     }
     if (issues.length) return err('secret-unavailable', `Not sent: ${issues.map((i) => i.message).join(' ')}`, { field: issues[0]!.field, issues });

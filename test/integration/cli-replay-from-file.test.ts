@@ -68,7 +68,7 @@ describe('replaying an invocation sent from a definition file', () => {
 
     const replay = await cli(['replay', record.id], { FILE_KEY: 'k-1234' });
     expect(replay.code).toBe(1);
-    expect(replay.err).toMatch(/FILE_TOKEN is not set: "UnsetFile" was sent from a definition file whose token reads the environment variable FILE_TOKEN; set it and replay again\./);
+    expect(replay.err).toMatch(/FILE_TOKEN is not set: "UnsetFile" was sent from a definition file whose token reads the environment variable FILE_TOKEN; set it and try again\./);
     expect(replay.err).not.toMatch(/FILE_KEY is not set/);
     expect(replay.err).not.toMatch(/no saved webhook/);
     expect(await ep.getSeenRequests()).toHaveLength(1);
