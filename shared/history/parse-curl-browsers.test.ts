@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chromeCurl, firefoxCurl, type BrowserRequest } from '../../test/support/browser-curl';
-import { parseCurl } from './parse-curl';
+import { MAX_CURL_CHARS, parseCurl } from './parse-curl';
 
 const parsed = (cmd: string) => {
   const r = parseCurl(cmd);
@@ -156,5 +156,28 @@ describe('any text, escaped as each browser escapes it, imports exactly', () => 
   it('prints its run count', () => {
     console.log(`curl browser forms: ${runs} generated commands imported exactly (${NUM_RUNS} per form)`);
     expect(runs).toBe(4 * NUM_RUNS);
+  });
+});
+
+describe('fuzzing parseCurl with any text in every form', () => {
+  it('never throws, answers within its size bound, and names a reason for every refusal', () => {
+    let refused = 0;
+    let read = 0;
+    const FUZZ = 2000;
+    const noise = fc.string({ unit: fc.oneof(fc.constantFrom('^', '"', "'", '\\', '$', '%', '&', '\n', '\r', ' ', '-', 'H', 'd', 'X', '{', '[', '\u0000'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })), maxLength: 80 });
+    fc.assert(
+      fc.property(fc.constantFrom('curl ', "curl $'", 'curl ^"', 'curl.exe ', 'curl -H ', 'curl https://x.example.com/ --data-raw ', ''), noise, (head, tail) => {
+        const r = parseCurl(head + tail);
+        if (r.ok) read++;
+        else {
+          refused++;
+          expect(r.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: FUZZ },
+    );
+    expect(parseCurl(`curl https://x.example.com -d '${'x'.repeat(MAX_CURL_CHARS)}'`)).toMatchObject({ ok: false, message: expect.stringMatching(/at most 1024 KB/) });
+    console.log(`parseCurl fuzz: ${FUZZ} runs, ${read} read, ${refused} refused, 0 throws`);
+    expect(read + refused).toBe(FUZZ);
   });
 });
