@@ -1,22 +1,12 @@
 /**
  * The `hooksmith` command: picks a subcommand and hands it the backend or the pure services it needs.
  */
-import { createBackend } from '../services/backend';
-import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
 import { appErrorOf } from '../../shared/api/result';
 import type { CliCommand, CliIo } from './cli-io';
 import { printError } from './print';
-import { lintCommand } from './commands/lint';
-import { presetsCommand } from './commands/presets';
-import { renderCommand } from './commands/render';
-import { SEND_USAGE, sendCommand } from './commands/send';
-import { simulateCommand } from './commands/simulate';
-import { webhooksCommand } from './commands/webhooks';
-import { historyCommand, showCommand } from './commands/history';
-import { exportCommand, importCommand, replayCommand } from './commands/replay';
 import type { Backend } from '../services/backend';
-import { authoringOf, loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
+import type { LoadAuthoring } from './saved-authoring';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -26,7 +16,7 @@ Commands:
   webhooks list|show|import|export   manage webhook definitions (see: hooksmith webhooks)
   render <template|-> [--event TRIGGER] [--payload FILE] [--escape html|none] [--event-type STYLE]
                                      render a body template; exit 1 if the result is not JSON
-  lint <template>… [--json] [--escape html|none] [--event-type STYLE]
+  lint <template>… [--format text|json|github|junit|sarif] [--json] [--escape html|none] [--event-type STYLE]
                                      diagnostics and the "does the JSON hold?" check over every sample
                                      (render and lint follow the saved escape mode and event_type spelling)
   send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json] [--max-response SIZE]
@@ -51,25 +41,45 @@ a second Ctrl+C quits at once.
 Data folder: --home DIR, else $HOOKSMITH_HOME, else your platform's config folder.
 `;
 
+// Each command is loaded when it runs (a separate chunk in the build): `--version` or `lint` then starts without
+// loading the delivery stack, axios and the storage code it never uses. See the start-up bench.
+
 /** Commands that need no data folder, registered by name. */
-const PURE_COMMANDS: Record<string, CliCommand> = { presets: presetsCommand };
+const PURE_COMMANDS: Record<string, () => Promise<CliCommand>> = { presets: async () => (await import('./commands/presets')).presetsCommand };
 
+type AuthoringCommand = (argv: string[], io: CliIo, loadSaved: LoadAuthoring) => Promise<number>;
 /** Template commands that only read the saved rendering settings and samples, so they agree with the app. */
-const AUTHORING_COMMANDS: Record<string, (argv: string[], io: CliIo, loadSaved: LoadAuthoring) => Promise<number>> = {
-  render: renderCommand,
-  lint: lintCommand,
+const AUTHORING_COMMANDS: Record<string, () => Promise<AuthoringCommand>> = {
+  render: async () => (await import('./commands/render')).renderCommand,
+  lint: async () => (await import('./commands/lint')).lintCommand,
 };
 
+type BackendCommand = (argv: string[], io: CliIo, backend: Backend) => Promise<number>;
 /** Commands that work on the data folder, registered by name. */
-const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
-  webhooks: webhooksCommand,
-  send: sendCommand,
-  history: historyCommand,
-  show: showCommand,
-  replay: replayCommand,
-  export: exportCommand,
-  import: importCommand,
+const BACKEND_COMMANDS: Record<string, () => Promise<BackendCommand>> = {
+  webhooks: async () => (await import('./commands/webhooks')).webhooksCommand,
+  send: async () => (await import('./commands/send')).sendCommand,
+  history: async () => (await import('./commands/history')).historyCommand,
+  show: async () => (await import('./commands/history')).showCommand,
+  replay: async () => (await import('./commands/replay')).replayCommand,
+  export: async () => (await import('./commands/replay')).exportCommand,
+  import: async () => (await import('./commands/replay')).importCommand,
 };
+
+/** Opens the data folder's backend as the CLI uses it, printing its notices. */
+async function openBackend(home: string | undefined, io: CliIo): Promise<Backend> {
+  const [{ createBackend }, { nodeSecretStore, resolveDataDir }] = await Promise.all([import('../services/backend'), import('../platform/node-platform')]);
+  const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
+  const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
+  for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
+  return backend;
+}
+
+/** Reads the saved rendering settings and samples of the data folder. */
+async function savedAuthoring(home: string | undefined, io: CliIo) {
+  const [{ loadSavedAuthoring }, { resolveDataDir }] = await Promise.all([import('./saved-authoring'), import('../platform/node-platform')]);
+  return loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io);
+}
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
 function takeHome(argv: string[]): { home?: string; rest: string[] } {
@@ -113,40 +123,34 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const pure = PURE_COMMANDS[command];
-  if (pure) return pure(args, io);
+  if (pure) return (await pure())(args, io);
   const authoring = AUTHORING_COMMANDS[command];
-  if (authoring) return authoring(args, io, () => loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io));
+  if (authoring) return (await authoring())(args, io, () => savedAuthoring(home, io));
   if (command === 'send' && (args.includes('--help') || args.includes('-h'))) {
-    io.stdout(SEND_USAGE);
+    io.stdout((await import('./commands/send')).SEND_USAGE);
     return 0;
   }
   const withBackend = BACKEND_COMMANDS[command];
   if (withBackend) {
-    const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-    const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
-    for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
+    const run = await withBackend();
+    const backend = await openBackend(home, io);
     try {
-      return await withBackend(args, io, backend);
+      return await run(args, io, backend);
     } finally {
       backend.history.store.close();
     }
   }
   // Only simulations of saved webhooks, or sends, open the data folder; definition files alone need none.
   if (command === 'simulate') {
+    const [{ simulateCommand }, { authoringOf }] = await Promise.all([import('./commands/simulate'), import('./saved-authoring')]);
     let opened: Backend | undefined;
-    const backend = async () => {
-      if (opened) return opened;
-      const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-      opened = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
-      for (const notice of opened.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-      return opened;
-    };
+    const backend = async () => (opened ??= await openBackend(home, io));
     try {
       return await simulateCommand(args, io, {
         backend,
         loadSaved: async () => (await backend()).api.webhooks.list(),
         // The folder may be open already (saved webhooks were named): read it there, not a second time.
-        loadAuthoring: async () => (opened ? authoringOf(await opened.dataFile.read()) : loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io)),
+        loadAuthoring: async () => (opened ? authoringOf(await opened.dataFile.read()) : savedAuthoring(home, io)),
       });
     } finally {
       opened?.history.store.close();

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/api/contract';
-import { appErrorOf, err, ok, validationFailed, type Result } from '../../shared/api/result';
+import { appErrorOf, err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { keepEnvReferences, maskWebhook } from '../../shared/delivery/masking';
 import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
@@ -14,9 +14,10 @@ import { toCurl } from '../../shared/history/export-curl';
 import { toHar } from '../../shared/history/export-har';
 import { parseCurl } from '../../shared/history/parse-curl';
 import type { HistoryPage, HistoryQuery, HistorySettings, RetentionPolicy, WebhookStats } from '../../shared/history/types';
-import type { Webhook, WebhookInput } from '../../shared/model/webhook';
+import { ENV_REFERENCE, type Webhook, type WebhookInput } from '../../shared/model/webhook';
 import { findWebhookByName } from '../../shared/model/webhook-name';
 import { envReads, originOf } from '../../shared/model/env-reads';
+import { secretSlots } from '../../shared/model/secret-slots';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import type { DeliverOptions } from './delivery/deliver';
 import type { TokenCache } from './delivery/oauth2';
@@ -92,13 +93,36 @@ export class HistoryService implements HistoryApi {
    * sent from a definition file has no webhook id: once that file is imported, its webhook is found by name
    * (secrets still go only to the webhook's own origin, see `destinationRefusal`).
    */
-  private async currentWebhook(record: InvocationRecord): Promise<Result<Webhook | null>> {
+  private async currentWebhook(record: InvocationRecord, orRecorded = false): Promise<Result<Webhook | null>> {
     const saved = (await this.deps.dataFile.read()).webhooks;
     const raw = record.webhookId === '' ? findWebhookByName(saved, record.webhookName) : saved.find((w) => w.id === record.webhookId);
-    if (!raw) return ok(null);
+    if (!raw) return orRecorded ? this.recordedWebhook(record) : ok(null);
     const resolved = await resolveSecrets(raw, this.deps.secrets, this.deps.env);
     if (!resolved.ok) return err('secret-unavailable', resolved.issues.map((i) => i.message).join('\n'), { field: resolved.issues[0]?.field, issues: resolved.issues });
     return ok(resolved.webhook);
+  }
+
+  /**
+   * For an invocation sent from a definition file (`hooksmith send FILE`): the webhook as the record keeps it,
+   * when every secret it holds is an `${env:NAME}` reference (the record keeps those, never values, see
+   * `keepEnvReferences`), read from today's environment. Null when a secret was typed in the file (the record
+   * holds only its mask, so nothing can bring it back). An unset variable is refused by name.
+   */
+  private recordedWebhook(record: InvocationRecord): Result<Webhook | null> {
+    if (record.webhookId !== '') return ok(null);
+    const slots = secretSlots(record.webhook).filter((s) => s.value !== '');
+    if (slots.length === 0 || slots.some((s) => !ENV_REFERENCE.test(s.value))) return ok(null);
+    const issues: FieldIssue[] = [];
+    const plain = structuredClone(record.webhook);
+    for (const slot of secretSlots(plain)) {
+      const envName = ENV_REFERENCE.exec(slot.value)?.[1];
+      if (envName === undefined) continue;
+      const value = this.deps.env[envName];
+      if (value === undefined) issues.push({ field: slot.field, message: `${envName} is not set: "${record.webhookName}" was sent from a definition file whose ${slot.field.startsWith('headers.') ? `${slot.role} header` : slot.role} reads the environment variable ${envName}; set it and try again.` });
+      else slot.set(value);
+    }
+    if (issues.length) return err('secret-unavailable', `Not sent: ${issues.map((i) => i.message).join(' ')}`, { field: issues[0]!.field, issues });
+    return ok(plain);
   }
 
   async list(query: HistoryQuery): Promise<Result<HistoryPage>> {
@@ -129,7 +153,7 @@ export class HistoryService implements HistoryApi {
   async replay({ id, mode, runId }: { id: string; mode: 'exact' | 'rerender'; runId?: string }): Promise<Result<InvocationRecord>> {
     const original = await this.store.get(id);
     if (!original) return this.notFound(id);
-    const current = await this.currentWebhook(original);
+    const current = await this.currentWebhook(original, mode === 'exact');
     if (!current.ok) return current;
     return this.deps.runs.run(runId, async (signal) => {
       const settings = (await this.deps.dataFile.read()).settings;
@@ -158,7 +182,7 @@ export class HistoryService implements HistoryApi {
     }
     let revealed: Record<string, string> | undefined;
     if (revealSecrets) {
-      const current = await this.currentWebhook(rec);
+      const current = await this.currentWebhook(rec, true);
       if (!current.ok) return current;
       // A command holding secrets must point where the webhook sends, as an exact replay must.
       const refused = rec.request ? destinationRefusal(rec, rec.request, current.value) : null;

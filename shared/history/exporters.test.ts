@@ -78,7 +78,7 @@ describe('curl export', () => {
 describe('curl parser', () => {
   it('reads browser-style commands with continuations, -d, --json and short options', () => {
     const r = parseCurl(`curl 'https://x.example.com/h' \\\n  -H 'X-A: 1' -H "X-B: \\"q\\"" \\\n  --compressed -s --data-raw '{"k":1}'`);
-    expect(r).toEqual({ ok: true, request: { method: 'POST', url: 'https://x.example.com/h', headers: [['X-A', '1'], ['X-B', '"q"']], body: '{"k":1}', warnings: [] } });
+    expect(r).toEqual({ ok: true, request: { method: 'POST', url: 'https://x.example.com/h', headers: [['X-A', '1'], ['X-B', '"q"']], body: '{"k":1}', warnings: ['Dropped --compressed, -s: they only change how curl runs on your machine, not the request.'] } });
     const j = parseCurl(`curl -XPUT --json '{}' https://x.example.com`);
     expect(j.ok && j.request).toMatchObject({ method: 'PUT', headers: [['Content-Type', 'application/json']], body: '{}' });
   });

@@ -6,7 +6,7 @@
  * JSON too (a constant body), so that test looks for the webhook shape, not just for JSON.
  */
 import { parseDefinitionFile } from '../model/definition-file';
-import { lineAndColumn, locateJsonValue, type JsonPathStep } from '../util/json-position';
+import { lineAndColumn, locateJsonValue, stringUnitOffset, type JsonPathStep } from '../util/json-position';
 import { lintTemplate, type LintFinding, type LintOptions } from './lint-template';
 
 type JsonObject = Record<string, unknown>;
@@ -48,9 +48,23 @@ function issueSteps(root: unknown, field: string): JsonPathStep[] {
   return field.startsWith(prefix) ? [...base, ...steps(field.slice(prefix.length).replace(/^\./, ''))] : base;
 }
 
+/** How findings name the body template of webhook `index` of a definition file: `FILE[Name]`, else `FILE[webhooks[i]]`. */
+export function templateName(webhook: Record<string, unknown>, index: number, fileName: string): string {
+  return `${fileName}[${typeof webhook.name === 'string' && webhook.name ? webhook.name : `webhooks[${index}]`}]`;
+}
+
+/** The UTF-16 index of 1-based `line`/`column` in `text`. */
+function templateIndex(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  let index = 0;
+  for (let k = 0; k < line - 1 && k < lines.length; k++) index += lines[k]!.length + 1;
+  return Math.min(index + column - 1, text.length);
+}
+
 /**
  * Findings for a definition file: each rule problem as an error or warning, placed at the value its field names
- * (or, for a missing field, at the object that lacks it), and each webhook's template findings under `FILE[Name]`.
+ * (or, for a missing field, at the object that lacks it), and each webhook's template findings under `FILE[Name]`,
+ * positioned in the template, with `origin` their place in the file itself (inside the `bodyTemplate` string).
  */
 export function lintDefinitionFile(text: string, fileName: string, options: LintOptions = {}): LintFinding[] {
   // Positions as an editor shows them: a byte-order mark is not a column.
@@ -73,9 +87,13 @@ export function lintDefinitionFile(text: string, fileName: string, options: Lint
     message: `${issue.field}: ${issue.message}`,
   }));
   for (const [i, w] of (definitionWebhooks(text) ?? []).entries()) {
-    if (typeof w.bodyTemplate !== 'string') continue;
-    const name = typeof w.name === 'string' && w.name ? w.name : `webhooks[${i}]`;
-    findings.push(...lintTemplate(w.bodyTemplate, `${fileName}[${name}]`, options));
+    const template = w.bodyTemplate;
+    if (typeof template !== 'string') continue;
+    const quote = root === undefined ? undefined : locateJsonValue(body, issueSteps(root, `${issuePrefix(w, i)}.bodyTemplate`))?.start;
+    for (const f of lintTemplate(template, templateName(w, i, fileName), options)) {
+      const origin = quote === undefined ? undefined : { file: fileName, ...lineAndColumn(body, stringUnitOffset(body, quote, templateIndex(template, f.line, f.column))) };
+      findings.push(origin ? { ...f, origin } : f);
+    }
   }
   return findings;
 }

@@ -19,6 +19,13 @@ export interface LintFinding {
   severity: DiagnosticSeverity;
   code: string;
   message: string;
+  /** Labels of the samples a sample check failed for (absent for static findings). */
+  samples?: string[];
+  /**
+   * Where the finding sits in the file on disk, when `file` names a template embedded in it
+   * (`hook.json[Name]`, positions inside the template): CI annotations need a real path and position.
+   */
+  origin?: { file: string; line: number; column: number };
 }
 
 /** Options of {@link lintTemplate}. */
@@ -71,9 +78,15 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
   }
   for (const { finding, samples } of grouped.values()) {
     const which = samples.length === 1 ? `sample "${samples[0]}"` : `${samples.length} samples (${samples.slice(0, 3).join('; ')}${samples.length > 3 ? '; …' : ''})`;
-    findings.push({ ...finding, message: `${finding.message} — in ${which}` });
+    findings.push({ ...finding, message: `${finding.message} — in ${which}`, samples });
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The labels of the samples {@link lintTemplate} renders a template with, in its order (for per-sample reports). */
+export function lintSampleLabels(options: LintOptions = {}): string[] {
+  const runSamples = options.robustness ?? (!options.schema || options.schema.kind === 'request');
+  return runSamples ? [...allSamples(options.eventTypeStyle), ...(options.extraSamples ?? [])].map((s) => s.label) : [];
 }
 
 /** `FILE:LINE:COL: severity: message [code]`, the format editors and CI annotate from. */

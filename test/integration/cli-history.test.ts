@@ -120,16 +120,19 @@ describe('hooksmith history', () => {
     expect(typo.err).toMatch(/no webhook named "S410" is saved or in the history\. Did you mean "S401"\?/);
   });
 
-  it('export --reveal-secrets of a definition-file send says the file has no saved webhook, and how to get one', async () => {
+  it('export --reveal-secrets of a definition-file send reads the ${env:NAME} the record keeps, refusing by name when it is unset', async () => {
     await rx.server.forPost('/s402').thenReply(200, 'ok');
     await writeFile(join(dir.path, 'ca.pem'), rx.caPem);
     const headers = [{ key: 'X-Key', value: '${env:S402_KEY}', secret: true }];
     await writeFile(join(dir.path, 's402.json'), JSON.stringify({ schemaVersion: 1, name: 'S402', method: 'POST', url: rx.url('/s402'), headers, bodyTemplate: '{}', triggers: ['RequestCreated'] }));
     const sent = await cli(['send', 's402.json', '--ca', 'ca.pem', '--json'], '', { S402_KEY: 'k-402' });
     expect(sent.code).toBe(0);
-    const r = await cli(['export', JSON.parse(sent.out).id, '--format', 'curl', '--reveal-secrets']);
+    const id = JSON.parse(sent.out).id as string;
+    const r = await cli(['export', id, '--format', 'curl', '--reveal-secrets']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('  request.headers.X-Key: "S402" was sent from a definition file, not from a saved webhook');
-    expect(r.err).toContain('Import the file (hooksmith webhooks import FILE) and try again, or send the file again (hooksmith send FILE).');
+    expect(r.err).toContain('S402_KEY is not set: "S402" was sent from a definition file whose X-Key header reads the environment variable S402_KEY; set it and try again.');
+    const ok = await cli(['export', id, '--format', 'curl', '--reveal-secrets'], '', { S402_KEY: 'k-402' });
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("'X-Key: k-402'");
   });
 });

@@ -1,9 +1,16 @@
 /**
- * `hooksmith webhooks list | show NAME | import FILE | export [NAME…] [--out FILE]`.
+ * `hooksmith webhooks list | show NAME | import FILE | export [NAME…] [--format json|terraform] [--out FILE]`.
+ *
+ * Terraform (`--format terraform`, and `import FILE.tf`) is for Manual webhooks managed with Apono's provider
+ * (`apono_manual_webhook`); see `shared/terraform/`.
  */
 import { parseArgs } from 'node:util';
+import { parseDefinitionFile, serializeDefinitionFile } from '../../../shared/model/definition-file';
 import { envReadsLine } from '../../../shared/model/env-reads';
 import type { Webhook } from '../../../shared/model/webhook';
+import { toTerraform } from '../../../shared/terraform/manual-webhook-export';
+import { fromTerraform, looksLikeTerraform } from '../../../shared/terraform/manual-webhook-import';
+import { APP_VERSION } from '../../version';
 import type { Backend } from '../../services/backend';
 import { readInputText, type CliIo } from '../cli-io';
 import { printError } from '../print';
@@ -13,8 +20,8 @@ import { findWebhookByName } from '../../../shared/model/webhook-name';
 const USAGE = `Usage:
   hooksmith webhooks list [--json]
   hooksmith webhooks show NAME
-  hooksmith webhooks import FILE|-
-  hooksmith webhooks export [NAME…] [--out FILE]
+  hooksmith webhooks import FILE|-          (a definition file, or a Terraform file of apono_manual_webhook resources)
+  hooksmith webhooks export [NAME…] [--format json|terraform] [--out FILE]
 `;
 
 function table(rows: string[][]): string {
@@ -28,7 +35,7 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { out: { type: 'string' }, json: { type: 'boolean' } },
+    options: { out: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } },
   });
   const listed = await backend.api.webhooks.list();
   if (!listed.ok) return printError(io, listed.error);
@@ -62,8 +69,15 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
     case 'import': {
       const file = positionals[0];
       if (!file) return usage(io);
-      const text = await readInputText(io, file);
-      if (text === undefined) return 2;
+      const source = await readInputText(io, file);
+      if (source === undefined) return 2;
+      let text = source;
+      if (file.endsWith('.tf') || looksLikeTerraform(source)) {
+        const tf = fromTerraform(source);
+        if (!tf.ok) return printError(io, { code: 'validation-failed', message: `The Terraform file has ${tf.issues.length === 1 ? '1 problem' : `${tf.issues.length} problems`}:`, issues: tf.issues }, file === '-' ? 'stdin' : file);
+        for (const note of tf.notes) io.stderr(`Note: ${note}\n`);
+        text = serializeDefinitionFile(tf.webhooks);
+      }
       const result = await backend.api.webhooks.importDefinitions({ text });
       if (!result.ok) return printError(io, result.error, file === '-' ? 'stdin' : file);
       for (const w of result.value.created) io.stdout(`Imported ${w.name}\n`);
@@ -81,8 +95,13 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
         if (!w) return printError(io, { code: 'not-found', message: `No webhook named "${name}". See: hooksmith webhooks list` });
         ids.push(w.id);
       }
+      if (values.format !== undefined && values.format !== 'json' && values.format !== 'terraform') {
+        io.stderr(`--format must be json or terraform, not "${values.format}"\n${USAGE}`);
+        return 2;
+      }
       const out = await backend.api.webhooks.exportDefinitions({ ids });
       if (!out.ok) return printError(io, out.error);
+      if (values.format === 'terraform') return writeTerraform(io, out.value.text, values.out);
       if (values.out) {
         await io.writeFile(values.out, out.value.text);
         io.stderr(`Wrote ${values.out}\n`);
@@ -95,6 +114,19 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: Backen
     default:
       return usage(io);
   }
+}
+
+/** `export --format terraform`: the exported definitions (secrets as references) written as Terraform. */
+async function writeTerraform(io: CliIo, definitions: string, out: string | undefined): Promise<number> {
+  const tf = toTerraform(parseDefinitionFile(definitions).webhooks, APP_VERSION);
+  if (!tf.ok) return printError(io, { code: 'invalid-argument', message: `${tf.field}: ${tf.message}`, field: tf.field });
+  if (out) {
+    await io.writeFile(out, tf.text);
+    io.stderr(`Wrote ${out}\n`);
+  } else io.stdout(tf.text);
+  for (const note of tf.notes) io.stderr(`Note: ${note}\n`);
+  if (tf.variables.length) io.stderr(`Set these Terraform variables (sensitive): ${tf.variables.join(', ')}, e.g. export TF_VAR_${tf.variables[0]}=…\n`);
+  return 0;
 }
 
 function usage(io: CliIo): number {

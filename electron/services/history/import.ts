@@ -12,6 +12,12 @@ import { ENV_REFERENCE, HTTP_METHODS, type HttpMethod, type Webhook, type Webhoo
 /** Headers curl or Node compute themselves; a webhook must not pin them. */
 const COMPUTED = new Set(['host', 'content-length', 'user-agent', 'accept', 'connection', 'accept-encoding']);
 
+/**
+ * Headers a browser adds to every request it sends (a "Copy as cURL" from DevTools holds a dozen): they
+ * describe the browser and the page, not the webhook, and would take Apono's 10-header limit on their own.
+ */
+const BROWSER_ONLY = /^(?:sec-(?:ch-|fetch-|gpc$)|origin$|referer$|priority$|accept-language$|cache-control$|pragma$|dnt$|upgrade-insecure-requests$|te$)/;
+
 /** A name made of letters and digits that none of `taken` uses (ignoring case). */
 export function freeName(base: string, taken: readonly string[]): string {
   const clean = base.replace(/[^A-Za-z0-9]/g, '').slice(0, 40) || 'Imported';
@@ -47,9 +53,13 @@ export function webhookFromCurl(
   let auth: WebhookInput['auth'] = { type: 'none' };
   const headers: WebhookHeader[] = [];
   const madeSecret: string[] = [];
+  const dropped: string[] = [];
   for (const [key, value] of req.headers) {
     const lower = key.toLowerCase();
-    if (COMPUTED.has(lower)) continue;
+    if (COMPUTED.has(lower) || BROWSER_ONLY.test(lower)) {
+      dropped.push(key);
+      continue;
+    }
     const bearer = /^Bearer\s+(.+)$/i.exec(value);
     if (lower === 'authorization' && bearer) {
       auth = { type: 'bearer', token: bearer[1]! };
@@ -69,6 +79,7 @@ export function webhookFromCurl(
   const warnings = madeSecret.length
     ? [`Made secret: ${madeSecret.join(', ')}; their values are stored as secrets, not in clear in the data file or exports. Untick Secret on the webhook's header if one is not a credential.`]
     : [];
+  if (dropped.length) warnings.push(`Dropped headers that the browser or the HTTP client sets by itself: ${dropped.join(', ')}.`);
   const name = freeName(`${host.charAt(0).toUpperCase()}${host.slice(1)}Curl`, taken);
   return {
     ok: true,

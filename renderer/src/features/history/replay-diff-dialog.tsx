@@ -7,7 +7,7 @@ import { formatMs } from '../../../../shared/delivery/format';
 import type { InvocationRecord } from '../../../../shared/delivery/invocation';
 import { DIFF_PARTS, diffSides, type DiffPart } from '../../../../shared/history/replay-diff';
 import { useTabKeys } from '../../components/use-tab-keys';
-import { DiffViewer } from '../../editor/diff-viewer';
+import { DiffViewer } from '../../editor/lazy-editors';
 
 function verdict(r: InvocationRecord): string {
   return `${r.outcome}${r.response ? ` · ${r.response.status}` : ''} · ${formatMs(r.durationMs)}`;

@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../../../../shared/model/store-schema';
 import type { RenderResult } from '../../../../shared/template/render';
-import { JsonEditor } from '../../editor/json-editor';
+import { JsonEditor } from '../../editor/lazy-editors';
 import { LineLink } from './line-link';
 import { SampleEditor } from './sample-editor';
 import type { SamplesModel } from './use-samples';

@@ -3,7 +3,7 @@
  * follows the edited JSON as long as it parses.
  */
 import { useState } from 'react';
-import { JsonEditor } from '../../editor/json-editor';
+import { JsonEditor } from '../../editor/lazy-editors';
 import type { SamplesModel } from './use-samples';
 
 export function SampleEditor({ samples }: { samples: SamplesModel }) {

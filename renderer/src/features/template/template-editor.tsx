@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldRow } from '../../../../shared/payload/field-schema';
 import type { EventTypeStyle } from '../../../../shared/payload/request-event';
 import { insertionFor } from '../../../../shared/template/editor-mapping';
-import { TemplateCodeEditor, type TemplateEditorHandle } from '../../editor/template-code-editor';
+import { TemplateCodeEditor, type TemplateEditorHandle } from '../../editor/lazy-editors';
 import { PreviewPane } from './preview-pane';
 import { RobustnessPanel } from './robustness-panel';
 import { SchemaPanel } from './schema-panel';

@@ -2,7 +2,7 @@
  * Read-only code with a caption and a copy button: a read-only Monaco editor (JSON language for JSON
  * bodies), from the editor seam in `renderer/src/editor/`.
  */
-import { ReadOnlyCode } from '../../editor/read-only-code';
+import { ReadOnlyCode } from '../../editor/lazy-editors';
 import { CopyButton } from './copy';
 
 export function CodeView({ label, text, copyText, json = false, empty = '(empty)' }: { label: string; text: string; copyText?: string; json?: boolean; empty?: string }) {
