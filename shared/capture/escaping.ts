@@ -1,0 +1,52 @@
+/**
+ * Which escaping Apono applied, judged from the strings a capture holds.
+ *
+ * Stock Handlebars `{{x}}` replaces `& < > " ' \` =` with entities (handlebars `escapeExpression`); with
+ * `noEscape` it leaves them. A string that holds none of them says nothing either way, hence `undetermined`.
+ */
+import type { StringSeen } from './probe-read';
+
+/** The entities stock Handlebars writes, and the characters they stand for. */
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
+const ENTITY = /&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/g;
+/** A character escaping would have changed, standing bare (an `&` that starts no Handlebars entity). */
+const BARE = /[<>"'`=]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
+
+/** Undoes stock Handlebars escaping. */
+export function unescapeHandlebars(text: string): string {
+  return text.replace(ENTITY, (e) => ENTITIES[e]!);
+}
+
+/** The verdict and the strings it rests on, as sentences. */
+export interface EscapeVerdict {
+  escapeMode: 'html' | 'none' | 'undetermined';
+  evidence: string[];
+}
+
+const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/**
+ * `html` when values show entities and none shows a bare escapable character, `none` the other way round,
+ * `undetermined` when no value held such a character (or the evidence conflicts).
+ *
+ * With a probe's length slot the test is exact: the value is escaped when unescaping it gives back the
+ * length Handlebars saw; it is not when it holds a bare escapable character at its own length.
+ */
+export function judgeEscaping(strings: readonly StringSeen[]): EscapeVerdict {
+  const html: string[] = [];
+  const none: string[] = [];
+  for (const s of strings) {
+    const plain = unescapeHandlebars(s.text);
+    if (s.length !== undefined) {
+      if (plain !== s.text && plain.length === s.length) html.push(`${s.path} arrived as ${quote(s.text)} (${s.length} characters before escaping)`);
+      else if (BARE.test(s.text) && s.text.length === s.length) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
+    } else if (BARE.test(s.text)) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
+    else if (plain !== s.text) html.push(`${s.path} arrived as ${quote(s.text)}`);
+  }
+  if (html.length && !none.length) return { escapeMode: 'html', evidence: html.slice(0, 5) };
+  if (none.length && !html.length) return { escapeMode: 'none', evidence: none.slice(0, 5) };
+  if (html.length && none.length) {
+    return { escapeMode: 'undetermined', evidence: [`Conflicting: ${html[0]}, but ${none[0]}.`] };
+  }
+  return { escapeMode: 'undetermined', evidence: ['No value held a character escaping changes (& < > " \' ` =): put one in the test data (e.g. in the justification) to settle it.'] };
+}

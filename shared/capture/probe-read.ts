@@ -1,0 +1,127 @@
+/**
+ * Reading a probe capture back from its raw bytes (see `probe-template.ts`): markers, not JSON, so a value
+ * that broke the JSON (a quote, a backslash, a newline) loses nothing.
+ */
+import type { FieldSchema } from '../payload/field-schema';
+import { REQUEST_SCHEMA } from '../payload/request-schema';
+import { PROBE_TAG } from './probe-template';
+
+/** A string as the capture shows it, and its length before escaping when the probe could read it. */
+export interface StringSeen {
+  /** Dotted path with indices, e.g. `data.access_groups.0.integration.name`. */
+  path: string;
+  text: string;
+  /** `value.length` as Handlebars rendered it: the length of the value before escaping. */
+  length?: number;
+}
+
+/** What the markers of one probe body hold. */
+export interface ProbeMarkers {
+  values: Map<string, string>;
+  lengths: Map<string, string>;
+  /** `@keys` entries: every key an object had, with its value as text. */
+  keys: Map<string, string>;
+}
+
+const MARKER = /⟦([#?]?)([^⟦⟧/][^⟦⟧]*)⟧([\s\S]*?)⟦\/\1\2⟧/g;
+
+/** True when a body came from the probe template (its tag, or at least one marker, is in the bytes). */
+export function isProbeBody(text: string): boolean {
+  return text.includes(PROBE_TAG) || /⟦[#?]?[^⟦⟧/][^⟦⟧]*⟧[\s\S]*?⟦\//.test(text);
+}
+
+/** Every marker of a body, by kind. Later duplicates of a path keep the first value. */
+export function readMarkers(text: string): ProbeMarkers {
+  const out: ProbeMarkers = { values: new Map(), lengths: new Map(), keys: new Map() };
+  for (const m of text.matchAll(MARKER)) {
+    const map = m[1] === '#' ? out.lengths : m[1] === '?' ? out.keys : out.values;
+    if (!map.has(m[2]!)) map.set(m[2]!, m[3]!);
+  }
+  return out;
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** A value from its text alone (unknown keys have no length slot): numbers, booleans and objects as such. */
+function fromText(text: string): unknown {
+  if (NUMBER.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text === '[object Object]') return {};
+  return text;
+}
+
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
+
+/** Direct child keys of `path` among the `@keys` entries (keys holding a dot are taken as nested). */
+function keysUnder(markers: ProbeMarkers, path: string): string[] {
+  const prefix = path ? `${path}.` : '';
+  return [...markers.keys.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.')).map((k) => k.slice(prefix.length));
+}
+
+/** Whether anything under `path` was there: a key entry, or a non-empty value or length (absent fields render empty). */
+function hasAnyUnder(markers: ProbeMarkers, path: string): boolean {
+  const prefix = `${path}.`;
+  const filled = (m: Map<string, string>) => [...m].some(([k, v]) => v !== '' && k.startsWith(prefix));
+  return [...markers.keys.keys()].some((k) => k.startsWith(prefix)) || filled(markers.values) || filled(markers.lengths);
+}
+
+/** The event a probe body shows, and every string in it as seen (for the escaping verdict). */
+export interface ProbeReading {
+  event: Record<string, unknown>;
+  strings: StringSeen[];
+}
+
+/**
+ * Rebuilds the event from a probe body's markers. A field with neither a value nor a key entry is absent;
+ * one with a length is a string (`.length` renders only for strings and arrays), one without is typed by its
+ * text (a number, `true`/`false`, `[object Object]`). Strings are kept as sent (escaped, if Apono escapes).
+ */
+export function readProbe(text: string): ProbeReading {
+  const markers = readMarkers(text);
+  const strings: StringSeen[] = [];
+
+  const scalar = (path: string): { present: boolean; value?: unknown } => {
+    const value = markers.values.get(path) ?? markers.keys.get(path);
+    if (value === undefined) return { present: false };
+    const len = markers.lengths.get(path);
+    if (len !== undefined && /^\d+$/.test(len)) {
+      strings.push({ path, text: value, length: Number(len) });
+      return { present: true, value };
+    }
+    // Handlebars renders null and undefined alike: a key entry with no text is a null.
+    if (value === '') return markers.keys.has(path) ? { present: true, value: null } : { present: false };
+    const typed = fromText(value);
+    if (typeof typed === 'string') strings.push({ path, text: value });
+    return { present: true, value: typed };
+  };
+
+  const objectAt = (children: readonly FieldSchema[] | undefined, path: string): Record<string, unknown> => {
+    const obj: Record<string, unknown> = {};
+    const known = new Set((children ?? []).map((c) => c.name));
+    for (const child of children ?? []) {
+      const p = join(path, child.name);
+      if (child.type === 'array') {
+        const len = markers.lengths.get(p);
+        let count = len && /^\d+$/.test(len) ? Number(len) : 0;
+        while (hasAnyUnder(markers, join(p, count))) count++;
+        if (count === 0 && !(len && /^\d+$/.test(len)) && !markers.keys.has(p)) continue;
+        obj[child.name] = Array.from({ length: count }, (_, i) => objectAt(child.element?.children, join(p, i)));
+      } else if (child.type === 'object') {
+        if (!markers.keys.has(p) && !hasAnyUnder(markers, p)) continue;
+        obj[child.name] = objectAt(child.children, p);
+      } else {
+        const s = scalar(p);
+        if (s.present) obj[child.name] = s.value;
+      }
+    }
+    // Keys the schema does not know (or an opaque object's keys): typed by their text.
+    for (const key of keysUnder(markers, path)) {
+      if (known.has(key)) continue;
+      const s = scalar(join(path, key));
+      if (s.present) obj[key] = s.value;
+    }
+    return obj;
+  };
+
+  return { event: objectAt(REQUEST_SCHEMA.root.children, ''), strings };
+}
