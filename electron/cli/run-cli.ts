@@ -15,6 +15,7 @@ import { simulateCommand } from './commands/simulate';
 import { webhooksCommand } from './commands/webhooks';
 import { historyCommand, showCommand } from './commands/history';
 import { exportCommand, importCommand, replayCommand } from './commands/replay';
+import { CAPTURE_USAGE, captureCommand } from './commands/capture';
 import type { Backend } from '../services/backend';
 import { authoringOf, loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
 
@@ -43,6 +44,10 @@ Commands:
   simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--send] [--json]
                                      which webhooks fire at each step of a request's lifecycle, and why not;
                                      --send sends those that fire (exit 1 if one failed; see: hooksmith simulate --help)
+  capture [--port N] [--https]       record what Apono sends to 127.0.0.1 until Ctrl+C (exit 0);
+  capture list|show|delete|probe-template|findings|apply|save-sample|diff
+                                     captures, the probe template, findings and the prediction diff
+                                     (see: hooksmith capture --help)
   help                               this text
 
 Ctrl+C during send, replay or simulate --send cancels the send in flight, prints and records it (exit 130);
@@ -69,6 +74,7 @@ const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Back
   replay: replayCommand,
   export: exportCommand,
   import: importCommand,
+  capture: captureCommand,
 };
 
 /** Splits `--home DIR` (which may come before the command) from the rest. */
@@ -120,6 +126,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout(SEND_USAGE);
     return 0;
   }
+  if (command === 'capture' && (args.includes('--help') || args.includes('-h'))) {
+    io.stdout(CAPTURE_USAGE);
+    return 0;
+  }
   const withBackend = BACKEND_COMMANDS[command];
   if (withBackend) {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
@@ -128,6 +138,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     try {
       return await withBackend(args, io, backend);
     } finally {
+      await backend.capture.close();
       backend.history.store.close();
     }
   }

@@ -15,6 +15,7 @@ import { SettingsService } from './settings-service';
 import { SimulatorService } from './simulator-service';
 import { WebhookService } from './webhook-service';
 import { HistoryService } from './history-service';
+import { CaptureService } from './capture-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -35,6 +36,7 @@ export interface Backend {
   samples: SamplesService;
   delivery: DeliveryService;
   history: HistoryService;
+  capture: CaptureService;
   dataFile: DataFile;
   options: BackendOptions;
 }
@@ -50,6 +52,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => void history.record(record);
   const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions });
+  const capture = new CaptureService({ dataDir: options.dataDir, settings, samples, webhooks });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [
     ...dataFile.notices,
@@ -67,6 +70,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     delivery,
     history,
     simulator: new SimulatorService(),
+    capture,
   };
-  return { api, webhooks, settings, samples, delivery, history, dataFile, options };
+  return { api, webhooks, settings, samples, delivery, history, capture, dataFile, options };
 }
