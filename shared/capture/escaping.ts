@@ -9,6 +9,7 @@ import type { StringSeen } from './probe-read';
 /** The entities stock Handlebars writes, and the characters they stand for. */
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x60;': '`', '&#x3D;': '=' };
 const ENTITY = /&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/g;
+const AN_ENTITY = /&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/;
 /** A character escaping would have changed, standing bare (an `&` that starts no Handlebars entity). */
 const BARE = /[<>"'`=]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
 
@@ -43,10 +44,36 @@ export function judgeEscaping(strings: readonly StringSeen[]): EscapeVerdict {
     } else if (BARE.test(s.text)) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
     else if (plain !== s.text) html.push(`${s.path} arrived as ${quote(s.text)}`);
   }
+  return judged(html, none);
+}
+
+/** The verdict from the evidence for each side. */
+function judged(html: string[], none: string[]): EscapeVerdict {
   if (html.length && !none.length) return { escapeMode: 'html', evidence: html.slice(0, 5) };
   if (none.length && !html.length) return { escapeMode: 'none', evidence: none.slice(0, 5) };
   if (html.length && none.length) {
     return { escapeMode: 'undetermined', evidence: [`Conflicting: ${html[0]}, but ${none[0]}.`] };
   }
   return { escapeMode: 'undetermined', evidence: ['No value held a character escaping changes (& < > " \' ` =): put one in the test data (e.g. in the justification) to settle it.'] };
+}
+
+/** A character escaping would have changed, bare in raw text; `"` and `=` are left out, as JSON and templates use them themselves. */
+const BARE_IN_TEXT = /[<>'`]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
+
+/**
+ * The escaping verdict for a body that is neither JSON nor a probe, from its raw text: Handlebars entities
+ * mean `html`; a bare `< > ' \`` or `&`, or a quote that ended a string early where the JSON broke (stock
+ * escaping would have written `&quot;`), mean `none`. Less certain than a probe, and said so.
+ */
+export function judgeRawText(text: string, jsonError?: { offset: number; line: number; column: number }): EscapeVerdict {
+  const entity = AN_ENTITY.exec(text);
+  const html = entity ? [`the body holds ${quote(entity[0])}`] : [];
+  const none: string[] = [];
+  const bare = BARE_IN_TEXT.exec(text);
+  if (bare) none.push(`the body holds a bare ${quote(bare[0])}`);
+  if (jsonError && jsonError.offset > 0 && text[jsonError.offset - 1] === '"' && !/[\s,}\]:]/.test(text[jsonError.offset] ?? ' ')) {
+    none.push(`a quote inside a value ended the string early at line ${jsonError.line}, column ${jsonError.column - 1} (stock escaping would have written &quot;)`);
+  }
+  const verdict = judged(html, none);
+  return { ...verdict, evidence: verdict.escapeMode === 'undetermined' ? verdict.evidence : [...verdict.evidence, 'Judged from the raw text, not from values: the probe template gives a surer answer.'] };
 }

@@ -109,4 +109,12 @@ describe('findings from an ordinary body', () => {
     expect(f.notes.join(' ')).toMatch(/probe template/);
     expect(spellingOf('Created')).toBe('undetermined');
   });
+
+  it('reads a body that is not JSON: event_type from its field, escaping from a quote that ended a string early', () => {
+    const body = Handlebars.compile('{"event_type":"{{event_type}}","reason":"{{data.justification}}"}', { noEscape: true })(hostileEvent('RequestCreated'));
+    const f = captureFindings(body);
+    expect(f).toMatchObject({ source: 'text', jsonValid: false, eventType: 'RequestGranted', eventTypeSpelling: 'RequestCreated', escapeMode: 'none' });
+    const escaped = captureFindings(Handlebars.compile('{"text":"{{event_type}}: {{data.justification}}"}')(hostileEvent('AccessRequestCreated')));
+    expect(escaped).toMatchObject({ source: 'text', jsonValid: true, eventTypeSpelling: 'AccessRequestCreated', escapeMode: 'html' });
+  });
 });

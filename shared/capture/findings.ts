@@ -8,7 +8,7 @@ import { REQUEST_SCHEMA } from '../payload/request-schema';
 import { triggerOfEvent } from '../payload/user-samples';
 import type { Settings } from '../model/store-schema';
 import { checkJson } from '../template/json-check';
-import { judgeEscaping, unescapeHandlebars } from './escaping';
+import { judgeEscaping, judgeRawText, unescapeHandlebars } from './escaping';
 import { isProbeBody, readProbe, type StringSeen } from './probe-read';
 
 /** A JSON type as findings name it. */
@@ -37,6 +37,8 @@ export interface CaptureFindings {
   notes: string[];
 }
 
+/** `"event_type": "…"` in a body that is not JSON. */
+const EVENT_TYPE_FIELD = /"event_type"\s*:\s*"([^"\\]*)"/;
 const TRIGGER_WORD = /\b(?:Access)?Request(?:Created|Approved|Rejected|Granted|Expired|Failed)\b/;
 
 /** The settings' spelling name for an `event_type` value, or `undetermined` (e.g. `Manual`, a legacy `Created`). */
@@ -120,15 +122,18 @@ export function captureFindings(body: string): CaptureFindings {
     strings = stringsIn(json.value);
   } else {
     source = 'text';
+    if (json.valid) strings = stringsIn(json.value);
     notes.push(
       json.valid
         ? 'The body does not hold an Apono event at its top level (no event_type or data), so fields and types cannot be read from it: send the probe template (hooksmith capture probe-template) to learn them.'
         : `The body is not JSON (line ${json.line}, column ${json.column}: ${json.message}) and is not a probe: send the probe template to read it whatever Apono does to quotes.`,
     );
   }
-  const verdict = source === 'text' ? { escapeMode: 'undetermined' as const, evidence: [] } : judgeEscaping(strings);
+  const verdict = source === 'text' && !json.valid ? judgeRawText(body, json) : judgeEscaping(strings);
   const event = seen && (verdict.escapeMode === 'html' ? (unescapeDeep(seen) as Record<string, unknown>) : seen);
   let eventType = event && typeof event.event_type === 'string' ? event.event_type : null;
+  const field = eventType === null ? EVENT_TYPE_FIELD.exec(body) : null;
+  if (field) eventType = verdict.escapeMode === 'html' ? unescapeHandlebars(field[1]!) : field[1]!;
   if (eventType === null) {
     const word = TRIGGER_WORD.exec(verdict.escapeMode === 'html' ? unescapeHandlebars(body) : body);
     if (word) {
