@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeTemplate } from '../../shared/capture/probe-template';
 import { sampleForTrigger } from '../../shared/payload/samples';
 import { tempDir } from '../support/temp-dir';
-import { gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { webhookInput } from '../support/webhook-fixtures';
+import { callApiInPage, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
 
 const run = promisify(execFile);
 let app: WebApp;
@@ -65,8 +66,24 @@ describe('the Capture page', () => {
     expect(await page.getByRole('radio', { name: 'RequestCreated style', exact: true }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'No escaping', exact: true }).isChecked()).toBe(true);
 
-    // Back on the Capture page the receiver still runs; stop it and it refuses connections.
+    // The real webhook, matched by its path: the prediction under the applied settings equals what was sent.
+    const template = '{"text":"{{event_type}}: {{data.justification}}"}';
+    const created = await callApiInPage(page, 'webhooks.create', { input: webhookInput({ name: 'Ticket', url: 'https://tickets.example.com/hooks/ticket', bodyTemplate: template }) });
+    expect(created.ok).toBe(true);
+    const real = Handlebars.compile(template, { noEscape: true })(event);
+    await run('curl', ['-sS', '--noproxy', '*', '--data-binary', real, `${url}hooks/ticket`]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capture' }).click();
+    await page.getByRole('button', { name: 'POST /hooks/ticket' }).click();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByTestId('prediction-summary').waitFor();
+    expect(await page.getByTestId('prediction-summary').textContent()).toMatch(/^Ticket: Equal/);
+    // With the other escaping, the diff viewer shows where they part.
+    expect((await callApiInPage(page, 'settings.update', { patch: { escapeMode: 'html' } })).ok).toBe(true);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByTestId('prediction-summary').filter({ hasText: 'Differs at line 1' }).waitFor();
+    await page.locator('.monaco-diff-editor').first().waitFor();
+
+    // The receiver still runs; stop it and it refuses connections.
     await page.getByRole('button', { name: 'Stop capturing' }).click();
     await page.getByRole('button', { name: 'Start capturing' }).waitFor();
     await expect(run('curl', ['-sS', '--noproxy', '*', url])).rejects.toThrow();

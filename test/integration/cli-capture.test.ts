@@ -15,6 +15,7 @@ import { runCli } from '../../electron/cli/run-cli';
 import { probeTemplate } from '../../shared/capture/probe-template';
 import type { CaptureRecord, CaptureSummary } from '../../shared/capture/types';
 import { sampleForTrigger } from '../../shared/payload/samples';
+import { startCli } from '../support/built-cli';
 import { cliIn } from '../support/cli-in';
 import { captureIo } from '../support/memory-io';
 import { tempDir } from '../support/temp-dir';
@@ -136,6 +137,23 @@ describe('hooksmith capture', () => {
     expect(clash.err).toContain(`port ${port} on 127.0.0.1 is in use`);
     await cap.stop();
     expect((await cliIn(dir.path, ['capture', '--port', 'x'])).code).toBe(2);
+  });
+});
+
+describe('the built binary', () => {
+  it('prints "Capturing at URL" and each request on stdout, and exits 0 on SIGINT', async () => {
+    const cli = startCli(['--home', home(), 'capture'], { cwd: dir.path });
+    let out = '';
+    cli.child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const url = await until(() => /^Capturing at (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out)?.[1], 'the URL line');
+    const { captured } = JSON.parse(await curl(['--data-binary', '{"event_type":"AccessRequestCreated"}', `${url}hook`])) as { captured: string };
+    await until(() => (out.includes(`id ${captured}`) ? true : undefined), 'the arrival line');
+    cli.child.kill('SIGINT');
+    const exit = await cli.done;
+    expect(exit.code).toBe(0);
+    expect(exit.err).toContain('Stopped: 1 request(s) captured');
+    const f = await cliIn(dir.path, ['capture', 'findings', captured, '--json']);
+    expect(JSON.parse(f.out)).toMatchObject({ eventTypeSpelling: 'AccessRequestCreated', escapeMode: 'undetermined' });
   });
 });
 
