@@ -192,7 +192,7 @@ export class CaptureService implements CaptureApi {
     const why = matches.length
       ? `${matches.length} saved webhooks have the path ${capture.path} (${matches.map((w) => w.name).join(', ')})`
       : `no saved webhook's URL has the path ${capture.path}`;
-    return err('validation-failed', `Pick the webhook to compare with: ${why}.`, { field: 'webhookId' });
+    return err('validation-failed', `Pick the webhook to compare with (--webhook NAME, or the Webhook list on the Capture page): ${why}.`, { field: 'webhookId' });
   }
 }
 

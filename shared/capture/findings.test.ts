@@ -118,3 +118,12 @@ describe('findings from an ordinary body', () => {
     expect(escaped).toMatchObject({ source: 'text', jsonValid: true, eventTypeSpelling: 'AccessRequestCreated', escapeMode: 'html' });
   });
 });
+
+describe('the rebuilt event', () => {
+  it('keeps the key order the event had, which #each over an object follows', () => {
+    const event = { data: { requester: { email: 'a@example.com', id: 'u1', name: 'A' } }, event_type: 'RequestCreated' };
+    const f = captureFindings(render(event, false));
+    expect(Object.keys(f.event!)).toEqual(['data', 'event_type']);
+    expect(Object.keys((f.event!.data as { requester: object }).requester)).toEqual(['email', 'id', 'name']);
+  });
+});

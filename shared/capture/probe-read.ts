@@ -115,12 +115,16 @@ export function readProbe(text: string): ProbeReading {
       }
     }
     // Keys the schema does not know (or an opaque object's keys): typed by their text.
-    for (const key of keysUnder(markers, path)) {
+    const order = keysUnder(markers, path);
+    for (const key of order) {
       if (known.has(key)) continue;
       const s = scalar(join(path, key));
       if (s.present) obj[key] = s.value;
     }
-    return obj;
+    // The keys in the order the event had them (a template's #each over an object follows it).
+    const ordered: Record<string, unknown> = {};
+    for (const key of [...order, ...Object.keys(obj)]) if (key in obj && !(key in ordered)) ordered[key] = obj[key];
+    return ordered;
   };
 
   return { event: objectAt(REQUEST_SCHEMA.root.children, ''), strings };

@@ -23,6 +23,8 @@ export function newCaptureId(now = Date.now()): string {
 
 export class CaptureStore {
   readonly dir: string;
+  /** Summaries already read: a capture never changes once written, and the page polls the list every second. */
+  private readonly summaries = new Map<string, CaptureSummary>();
 
   constructor(
     private readonly dataDir: string,
@@ -74,10 +76,19 @@ export class CaptureStore {
   /** Every capture's summary, newest first; unreadable files are skipped. */
   async list(): Promise<CaptureSummary[]> {
     await this.prune();
+    const ids = await this.ids();
+    const live = new Set(ids);
+    for (const id of this.summaries.keys()) if (!live.has(id)) this.summaries.delete(id);
     const out: CaptureSummary[] = [];
-    for (const id of (await this.ids()).reverse()) {
-      const r = await this.read(id);
-      if (r) out.push(summarizeCapture(r));
+    for (const id of ids.reverse()) {
+      let summary = this.summaries.get(id);
+      if (!summary) {
+        const r = await this.read(id);
+        if (!r) continue;
+        summary = summarizeCapture(r);
+        this.summaries.set(id, summary);
+      }
+      out.push(summary);
     }
     return out;
   }
