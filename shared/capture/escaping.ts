@@ -13,6 +13,9 @@ const AN_ENTITY = /&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/;
 /** A character escaping would have changed, standing bare (an `&` that starts no Handlebars entity). */
 const BARE = /[<>"'`=]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
 
+/** A character escaping would have changed, bare in raw text; `"` and `=` are left out, as JSON and templates use them themselves. */
+const BARE_IN_TEXT = /[<>'`]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
+
 /** Undoes stock Handlebars escaping. */
 export function unescapeHandlebars(text: string): string {
   return text.replace(ENTITY, (e) => ENTITIES[e]!);
@@ -33,15 +36,18 @@ const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}â€
  * With a probe's length slot the test is exact: the value is escaped when unescaping it gives back the
  * length Handlebars saw; it is not when it holds a bare escapable character at its own length.
  */
-export function judgeEscaping(strings: readonly StringSeen[]): EscapeVerdict {
+export function judgeEscaping(strings: readonly StringSeen[], loose = false): EscapeVerdict {
+  // Loose: strings of a body that is not an event, where template text mixes with values; `=` is then too
+  // common in literal text (URLs, queries) to count as a value escaping left alone.
+  const bare = loose ? BARE_IN_TEXT : BARE;
   const html: string[] = [];
   const none: string[] = [];
   for (const s of strings) {
     const plain = unescapeHandlebars(s.text);
     if (s.length !== undefined) {
       if (plain !== s.text && plain.length === s.length) html.push(`${s.path} arrived as ${quote(s.text)} (${s.length} characters before escaping)`);
-      else if (BARE.test(s.text) && s.text.length === s.length) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
-    } else if (BARE.test(s.text)) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
+      else if (bare.test(s.text) && s.text.length === s.length) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
+    } else if (bare.test(s.text)) none.push(`${s.path} arrived unescaped as ${quote(s.text)}`);
     else if (plain !== s.text) html.push(`${s.path} arrived as ${quote(s.text)}`);
   }
   return judged(html, none);
@@ -57,8 +63,6 @@ function judged(html: string[], none: string[]): EscapeVerdict {
   return { escapeMode: 'undetermined', evidence: ['No value held a character escaping changes (& < > " \' ` =): put one in the test data (e.g. in the justification) to settle it.'] };
 }
 
-/** A character escaping would have changed, bare in raw text; `"` and `=` are left out, as JSON and templates use them themselves. */
-const BARE_IN_TEXT = /[<>'`]|&(?!(?:amp|lt|gt|quot|#x27|#x60|#x3D);)/;
 
 /**
  * The escaping verdict for a body that is neither JSON nor a probe, from its raw text: Handlebars entities

@@ -127,3 +127,10 @@ describe('the rebuilt event', () => {
     expect(Object.keys((f.event!.data as { requester: object }).requester)).toEqual(['email', 'id', 'name']);
   });
 });
+
+describe('escaping in a body that is not an event', () => {
+  it('does not take an = in the template’s own text (a URL) for an unescaped value', () => {
+    const f = captureFindings(Handlebars.compile('{"link":"https://x.example/?a=b","text":"{{data.justification}}"}')(hostileEvent('AccessRequestCreated')));
+    expect(f.escapeMode).toBe('html');
+  });
+});

@@ -129,7 +129,7 @@ export function captureFindings(body: string): CaptureFindings {
         : `The body is not JSON (line ${json.line}, column ${json.column}: ${json.message}) and is not a probe: send the probe template to read it whatever Apono does to quotes.`,
     );
   }
-  const verdict = source === 'text' && !json.valid ? judgeRawText(body, json) : judgeEscaping(strings);
+  const verdict = source === 'text' && !json.valid ? judgeRawText(body, json) : judgeEscaping(strings, source === 'text');
   const event = seen && (verdict.escapeMode === 'html' ? (unescapeDeep(seen) as Record<string, unknown>) : seen);
   let eventType = event && typeof event.event_type === 'string' ? event.event_type : null;
   const field = eventType === null ? EVENT_TYPE_FIELD.exec(body) : null;
