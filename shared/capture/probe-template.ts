@@ -8,8 +8,10 @@
  * written into the marker paths. The markers are read back from the raw bytes (see `probe-read.ts`), so a
  * value whose quote or backslash breaks the JSON costs nothing: the body is still readable.
  *
- * Only stock Handlebars is used (`#each`, `#unless`, `@index`, `@key`, `@first`, `.length`), since Apono
- * documents no helpers of its own (spec §8).
+ * Only stock Handlebars is used (`#each`, `#unless`, `@index`, `@../index`, `@key`, `@first`, `.length`),
+ * since Apono documents no helpers of its own (spec §8). `x.length` renders for strings and arrays only: the
+ * runtime's `lookupProperty` returns own properties (handlebars lib/handlebars/runtime.js), and `length` is an
+ * own property of a string or array but not of a number, boolean or object.
  */
 import type { FieldSchema } from '../payload/field-schema';
 import { REQUEST_SCHEMA } from '../payload/request-schema';
