@@ -2,7 +2,8 @@
  * Which escaping Apono applied, judged from the strings a capture holds.
  *
  * Stock Handlebars `{{x}}` replaces `& < > " ' \` =` with `&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;`
- * (the `escape` table of `escapeExpression`, handlebars lib/handlebars/utils.js); with `noEscape` it leaves them. A string that holds none of them says nothing either way, hence `undetermined`.
+ * (the `escape` table of `escapeExpression`, handlebars lib/handlebars/utils.js); with `noEscape` it leaves
+ * them. A string that holds none of them says nothing either way, hence `undetermined`.
  */
 import type { StringSeen } from './probe-read';
 
