@@ -65,6 +65,10 @@ export class CaptureService implements CaptureApi {
         server = await startCaptureServer({
           port,
           tls,
+          secretHeaderNames: async () => {
+            const all = await this.deps.webhooks.list();
+            return all.ok ? all.value.flatMap((w) => w.headers.filter((h) => h.secret).map((h) => h.key)) : [];
+          },
           onRequest: async (record) => {
             await this.store.save(record);
             if (this.server) this.server.captured++;

@@ -9,10 +9,11 @@ import { MASKED_SECRET } from '../model/webhook';
 
 /**
  * Masks headers as the history does: `Authorization` keeps its scheme (`Bearer ••••`), and every header
- * whose name says it carries a credential (API keys, tokens, cookies, secrets, signatures) is masked whole.
+ * whose name says it carries a credential (API keys, tokens, cookies, secrets, signatures), or that a saved
+ * webhook marks secret (`knownSecretNames`), is masked whole.
  */
-export function maskCapturedHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
-  const secretNames = headers.map(([n]) => n).filter(isCredentialHeader);
+export function maskCapturedHeaders(headers: readonly HeaderPair[], knownSecretNames: readonly string[] = []): HeaderPair[] {
+  const secretNames = [...headers.map(([n]) => n).filter(isCredentialHeader), ...knownSecretNames];
   return maskHeaders(headers, secretNames, []);
 }
 

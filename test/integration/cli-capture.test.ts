@@ -69,10 +69,14 @@ function hostileEvent(style: 'AccessRequestCreated' | 'RequestCreated' = 'Access
 
 describe('hooksmith capture', () => {
   it('records requests from curl and from hooksmith send, answers 200 with the id, and stops on Ctrl+C with exit 0', async () => {
+    // A saved webhook marks X-Custom-Auth secret: the receiver masks that header too.
+    const saved = webhookInput({ name: 'Custom', headers: [{ key: 'X-Custom-Auth', value: '${env:CUSTOM_AUTH}', secret: true }] });
+    await writeFile(join(dir.path, 'saved.json'), JSON.stringify({ schemaVersion: 1, webhooks: [saved] }));
+    expect((await cliIn(dir.path, ['webhooks', 'import', 'saved.json'])).code).toBe(0);
     const cap = await startCapture();
     expect(cap.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const answer = JSON.parse(
-      await curl(['-X', 'POST', `${cap.url}hooks/x?token=s3cret-token&team=ops`, '-H', 'Authorization: Bearer abc.def.ghi', '-H', 'X-Api-Key: k-123456', '-H', 'Content-Type: application/json', '--data-binary', '{"a":"b & c"}']),
+      await curl(['-X', 'POST', `${cap.url}hooks/x?token=s3cret-token&team=ops`, '-H', 'Authorization: Bearer abc.def.ghi', '-H', 'X-Api-Key: k-123456', '-H', 'X-Custom-Auth: hunter2-value', '-H', 'Content-Type: application/json', '--data-binary', '{"a":"b & c"}']),
     ) as { ok: boolean; captured: string };
     expect(answer.ok).toBe(true);
     await until(() => (cap.io.out.includes(`id ${answer.captured}`) ? true : undefined), 'the arrival line');
@@ -97,11 +101,13 @@ describe('hooksmith capture', () => {
     const header = (n: string) => shown.headers.find(([k]) => k.toLowerCase() === n)?.[1];
     expect(header('authorization')).toBe('Bearer ••••••••');
     expect(header('x-api-key')).toBe('••••••••');
+    expect(header('x-custom-auth')).toBe('••••••••');
     // Nothing secret reached the disk, and the file is the owner's only.
     const file = join(home(), 'captures', `${answer.captured}.json`);
     const raw = await readFile(file, 'utf8');
     expect(raw).not.toContain('abc.def.ghi');
     expect(raw).not.toContain('s3cret-token');
+    expect(raw).not.toContain('hunter2-value');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const human = await cliIn(dir.path, ['capture', 'show', answer.captured]);
     expect(human.out).toContain('> Authorization: Bearer ••••••••');

@@ -23,6 +23,8 @@ export interface CaptureServerOptions {
   onRequest(record: CaptureRecord): Promise<void>;
   /** Largest body kept (default {@link CAPTURE_MAX_BODY_BYTES}). */
   maxBodyBytes?: number;
+  /** Header names saved webhooks mark secret, masked like `Authorization` (read per request: webhooks change). */
+  secretHeaderNames?: () => Promise<readonly string[]>;
 }
 
 export interface CaptureServer {
@@ -79,7 +81,7 @@ function trimPartialChar(bytes: Buffer): Buffer {
 }
 
 /** Turns one request into a record, secrets masked. */
-export async function recordRequest(req: IncomingMessage, tls: boolean, max: number, now = new Date()): Promise<CaptureRecord> {
+export async function recordRequest(req: IncomingMessage, tls: boolean, max: number, secretNames: readonly string[] = [], now = new Date()): Promise<CaptureRecord> {
   const { bytes, size } = await readBody(req, max);
   const target = req.url ?? '/';
   const q = target.indexOf('?');
@@ -90,7 +92,7 @@ export async function recordRequest(req: IncomingMessage, tls: boolean, max: num
     method: req.method ?? 'GET',
     path: q < 0 ? target : target.slice(0, q),
     query: q < 0 ? '' : maskCapturedQuery(target.slice(q + 1)),
-    headers: maskCapturedHeaders(headerPairs(req)),
+    headers: maskCapturedHeaders(headerPairs(req), secretNames),
     ...encodeBody(bytes, truncated),
     size,
     truncated,
@@ -105,7 +107,7 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       try {
-        const record = await recordRequest(req, tls, max);
+        const record = await recordRequest(req, tls, max, (await options.secretHeaderNames?.()) ?? []);
         await options.onRequest(record);
         const body = JSON.stringify({ ok: true, captured: record.id });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
