@@ -10,6 +10,8 @@ import { probeTemplate } from '../../shared/capture/probe-template';
 import type { CaptureRecord, CaptureStatus, CaptureSummary } from '../../shared/capture/types';
 import type { SavedSample, Settings } from '../../shared/model/store-schema';
 import type { Webhook } from '../../shared/model/webhook';
+import { sampleForTrigger } from '../../shared/payload/samples';
+import { triggerOfEvent } from '../../shared/payload/user-samples';
 import { renderBody } from '../../shared/template/render';
 import { captureCert } from './capture/capture-cert';
 import { startCaptureServer, type CaptureServer } from './capture/capture-server';
@@ -151,31 +153,41 @@ export class CaptureService implements CaptureApi {
     return this.deps.samples.save({ name: name ?? `Captured ${got.value.receivedAt.replace('T', ' ').slice(0, 19)}`, event: f.event });
   }
 
-  async diff({ id, webhookId }: { id: string; webhookId?: string }): Promise<Result<CaptureDiff>> {
+  async diff({ id, webhookId, eventFrom, event }: { id: string; webhookId?: string; eventFrom?: string; event?: Record<string, unknown> }): Promise<Result<CaptureDiff>> {
     const got = await this.get({ id });
     if (!got.ok) return got;
     const capture = got.value;
     if (capture.bodyEncoding !== 'utf8') return err('validation-failed', `Capture ${capture.id} has a binary body; only text bodies can be compared.`, { field: 'id' });
     const picked = await this.webhookFor(capture, webhookId);
     if (!picked.ok) return picked;
-    let event = findingsOf(capture).event;
-    let eventFrom = capture.id;
-    if (!event) {
-      const probe = await this.store.newest((r) => r.bodyEncoding === 'utf8' && findingsOf(r).event !== null, capture.id);
-      if (!probe) return err('validation-failed', `Capture ${capture.id} holds no event, and no earlier capture does: capture the probe template from the same Apono test first (hooksmith capture probe-template), then compare.`, { field: 'id' });
-      event = findingsOf(probe).event!;
-      eventFrom = probe.id;
-    }
     const settings = await this.deps.settings.get();
     if (!settings.ok) return settings;
     const { escapeMode, eventTypeStyle } = settings.value;
-    const rendered = renderBody(picked.value.webhook.bodyTemplate, predictionEvent(event, eventTypeStyle), { escape: escapeMode });
+    const source = event ? ok({ event, from: 'given' }) : await this.eventFor(capture, picked.value.webhook, eventTypeStyle, eventFrom);
+    if (!source.ok) return source;
+    const rendered = renderBody(picked.value.webhook.bodyTemplate, predictionEvent(source.value.event, eventTypeStyle), { escape: escapeMode });
     if (!rendered.ok) {
       const e = 'syntaxError' in rendered ? rendered.syntaxError : rendered.runtimeError;
       return err('validation-failed', `Webhook ${picked.value.webhook.name}'s template does not render: ${e.message}`, { field: 'webhookId' });
     }
     const compared = comparePrediction(rendered.body, capture.body);
-    return ok({ ...compared, webhookId: picked.value.webhook.id, webhookName: picked.value.webhook.name, webhookMatchedBy: picked.value.by, eventFrom, escapeMode, eventTypeStyle });
+    return ok({ ...compared, webhookId: picked.value.webhook.id, webhookName: picked.value.webhook.name, webhookMatchedBy: picked.value.by, eventFrom: source.value.from, escapeMode, eventTypeStyle });
+  }
+
+  /** The event to predict with (see {@link CaptureApi.diff} for the order). */
+  private async eventFor(capture: CaptureRecord, webhook: Webhook, style: Settings['eventTypeStyle'], eventFrom?: string): Promise<Result<{ event: Record<string, unknown>; from: string }>> {
+    if (eventFrom) {
+      const named = await this.get({ id: eventFrom });
+      if (!named.ok) return { ok: false, error: { ...named.error, field: 'eventFrom' } };
+      const event = findingsOf(named.value).event;
+      return event ? ok({ event, from: `capture ${named.value.id}` }) : err('validation-failed', `Capture ${named.value.id} holds no event: name a probe capture.`, { field: 'eventFrom' });
+    }
+    const own = findingsOf(capture);
+    if (own.event) return ok({ event: own.event, from: `capture ${capture.id}` });
+    const earlier = await this.store.newest((r) => r.bodyEncoding === 'utf8' && findingsOf(r).event !== null, capture.id);
+    if (earlier) return ok({ event: findingsOf(earlier).event!, from: `capture ${earlier.id}` });
+    const trigger = (own.eventType !== null ? triggerOfEvent({ event_type: own.eventType }) : undefined) ?? webhook.triggers[0] ?? 'RequestCreated';
+    return ok({ event: sampleForTrigger(trigger, style) as unknown as Record<string, unknown>, from: `sample ${trigger}` });
   }
 
   private async webhookFor(capture: CaptureRecord, webhookId?: string): Promise<Result<{ webhook: Webhook; by: 'picked' | 'path' }>> {

@@ -114,7 +114,7 @@ export const API_SCHEMAS = {
     findings: z.object({ id }),
     applyFindings: z.object({ id }),
     saveSample: z.object({ id, name: z.string().max(1000).optional() }),
-    diff: z.object({ id, webhookId: id.optional() }),
+    diff: z.object({ id, webhookId: id.optional(), eventFrom: id.optional(), event: sampleEvent.optional() }),
   },
 } satisfies SchemaMap;
 

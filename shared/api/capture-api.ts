@@ -14,7 +14,11 @@ export interface CaptureDiff extends PredictionDiff {
   webhookName: string;
   /** How the webhook was chosen: named by the caller, or the one whose URL path is the capture's path. */
   webhookMatchedBy: 'picked' | 'path';
-  /** The capture the event came from (this one, or the newest probe capture when this body holds no event). */
+  /**
+   * Where the event came from: `given` (the caller's), `capture <id>` (this capture, a named one, or the newest
+   * earlier capture holding one, e.g. the probe of the same Apono Test), or `sample <trigger>` (Hooksmith's own
+   * sample for the trigger, as \`hooksmith send\` uses, when no capture holds an event).
+   */
   eventFrom: string;
   /** The settings the prediction used. */
   escapeMode: Settings['escapeMode'];
@@ -53,7 +57,9 @@ export interface CaptureApi {
   /**
    * Renders a webhook's template for the captured event with the current settings and compares it with the
    * captured body. The webhook is `webhookId`, else the one saved webhook whose URL path is the capture's
-   * path. The event is the capture's own (a probe or an event-shaped JSON body), else the newest probe's.
+   * path. The event is `event` when given, else that of capture `eventFrom`, else the capture's own (a probe
+   * or an event-shaped JSON body), else the newest earlier capture's, else Hooksmith's sample for the trigger
+   * the body names (or the webhook's first trigger).
    */
-  diff(args: { id: string; webhookId?: string }): Promise<Result<CaptureDiff>>;
+  diff(args: { id: string; webhookId?: string; eventFrom?: string; event?: Record<string, unknown> }): Promise<Result<CaptureDiff>>;
 }

@@ -226,4 +226,34 @@ describe('probe, findings and the prediction diff', () => {
     expect(words.out).toMatch(/Differs at line 1, column \d+/);
     expect((await readdir(join(home(), 'captures'))).filter((n) => n.endsWith('.json'))).toHaveLength(2);
   });
+
+  it('predicts a body sent by hooksmith send: its sample when no capture holds an event, or the --payload event', async () => {
+    const template = '{"text":"{{event_type}} by {{data.requester.name}}: {{data.justification}}"}';
+    await writeFile(join(dir.path, 'defs.json'), JSON.stringify({ schemaVersion: 1, webhooks: [webhookInput({ name: 'Sent', url: 'https://chat.example.com/sent', bodyTemplate: template })] }));
+    expect((await cliIn(dir.path, ['webhooks', 'import', 'defs.json'])).code).toBe(0);
+    const cap = await startCapture();
+    await writeFile(join(dir.path, 'hook.json'), JSON.stringify({ schemaVersion: 1, ...webhookInput({ name: 'Sent', url: `${cap.url}sent`, bodyTemplate: template }) }));
+    const event = hostileEvent();
+    await writeFile(join(dir.path, 'event.json'), JSON.stringify(event));
+    const sender = join(dir.path, 'sender');
+    expect(await runCli(['--home', sender, 'send', 'hook.json'], captureIo(dir.path))).toBe(0);
+    expect(await runCli(['--home', sender, 'send', 'hook.json', '--payload', 'event.json'], captureIo(dir.path))).toBe(0);
+    await until(() => (cap.io.out.match(/\/sent/g)?.length === 2 ? true : undefined), 'both sends');
+    await cap.stop();
+    const [withPayload, withSample] = JSON.parse((await cliIn(dir.path, ['capture', 'list', '--json'])).out) as CaptureSummary[];
+
+    const fromSample = await cliIn(dir.path, ['capture', 'diff', withSample!.id, '--json']);
+    expect(JSON.parse(fromSample.out)).toMatchObject({ equal: true, eventFrom: 'sample RequestCreated', webhookMatchedBy: 'path' });
+    const fromPayload = await cliIn(dir.path, ['capture', 'diff', withPayload!.id, '--payload', 'event.json']);
+    expect(fromPayload.code).toBe(0);
+    expect(fromPayload.out).toContain('event from given');
+    // Without --payload the newest earlier capture's event is not there (neither body holds one): the sample differs.
+    const guessed = await cliIn(dir.path, ['capture', 'diff', withPayload!.id]);
+    expect(guessed.code).toBe(1);
+    expect(guessed.out).toMatch(/Differs at line 1, column \d+/);
+    const missing = await cliIn(dir.path, ['capture', 'diff', withPayload!.id, '--event-from', 'nosuchcapture']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/No capture with id "nosuchcapture"/);
+    expect((await cliIn(dir.path, ['capture', 'diff', withPayload!.id, '--event-from', 'x', '--payload', 'event.json'])).code).toBe(2);
+  });
 });

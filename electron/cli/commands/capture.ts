@@ -9,7 +9,7 @@
  *   capture findings ID [--json]        eventTypeSpelling, escapeMode, fields, value types
  *   capture apply ID                    set the settings the findings determined
  *   capture save-sample ID [--name N]   save the captured event as a sample
- *   capture diff ID [--webhook NAME] [--json]
+ *   capture diff ID [--webhook NAME] [--event-from CAPTURE_ID | --payload FILE] [--json]
  *                                       Hooksmith's prediction against the captured bytes (exit 1 if they differ)
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import type { CaptureFindings } from '../../../shared/capture/findings';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture/types';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
+import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
 
 export const CAPTURE_USAGE = `usage: hooksmith capture [--port N] [--https]      receive and record requests until Ctrl+C
@@ -27,13 +28,23 @@ export const CAPTURE_USAGE = `usage: hooksmith capture [--port N] [--https]     
        hooksmith capture findings ID [--json]
        hooksmith capture apply ID                  set eventTypeSpelling and escapeMode from the findings
        hooksmith capture save-sample ID [--name NAME]
-       hooksmith capture diff ID [--webhook NAME] [--json]
-                                                   exit 0 when Hooksmith's prediction equals the captured body, 1 if not
+       hooksmith capture diff ID [--webhook NAME] [--event-from CAPTURE_ID | --payload FILE] [--json]
+                                                   exit 0 when Hooksmith's prediction equals the captured body, 1 if not;
+                                                   the event: --payload, else --event-from's, else the capture's own,
+                                                   else the newest earlier capture's (the probe), else the trigger's sample
 `;
 
 type Sub = (positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo, backend: Backend) => Promise<number>;
 
-const OPTIONS = { port: { type: 'string' }, https: { type: 'boolean' }, json: { type: 'boolean' }, webhook: { type: 'string' }, name: { type: 'string' } } as const;
+const OPTIONS = {
+  port: { type: 'string' },
+  https: { type: 'boolean' },
+  json: { type: 'boolean' },
+  webhook: { type: 'string' },
+  name: { type: 'string' },
+  'event-from': { type: 'string' },
+  payload: { type: 'string' },
+} as const;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -159,7 +170,15 @@ const saveSample = withId('save-sample ID [--name NAME]', async (id, values, io,
   return 0;
 });
 
-const diff = withId('diff ID [--webhook NAME] [--json]', async (id, values, io, backend) => {
+const diff = withId('diff ID [--webhook NAME] [--event-from CAPTURE_ID | --payload FILE] [--json]', async (id, values, io, backend) => {
+  if (values['event-from'] !== undefined && values.payload !== undefined) return (io.stderr(`--event-from and --payload are exclusive\n${CAPTURE_USAGE}`), 2);
+  let event: Record<string, unknown> | undefined;
+  if (typeof values.payload === 'string') {
+    const read = await readPayloadFile(io, values.payload);
+    if (!read.ok) return (io.stderr(`${read.message}\n`), 2);
+    if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value)) return (io.stderr(`--payload ${values.payload}: must hold a JSON object (an event).\n`), 2);
+    event = read.value as Record<string, unknown>;
+  }
   let webhookId: string | undefined;
   if (typeof values.webhook === 'string') {
     const all = await backend.api.webhooks.list();
@@ -168,12 +187,13 @@ const diff = withId('diff ID [--webhook NAME] [--json]', async (id, values, io, 
     if (!w) return printError(io, { code: 'not-found', message: `--webhook: no saved webhook is named "${values.webhook}". See: hooksmith webhooks list` });
     webhookId = w.id;
   }
-  const r = await backend.capture.diff({ id, ...(webhookId ? { webhookId } : {}) });
+  const eventFrom = typeof values['event-from'] === 'string' ? values['event-from'] : undefined;
+  const r = await backend.capture.diff({ id, ...(webhookId ? { webhookId } : {}), ...(eventFrom ? { eventFrom } : {}), ...(event ? { event } : {}) });
   if (!r.ok) return printError(io, r.error);
   const d = r.value;
   if (values.json) io.stdout(JSON.stringify(d, null, 2) + '\n');
   else {
-    io.stdout(`Webhook ${d.webhookName} (${d.webhookMatchedBy === 'path' ? 'matched by path' : 'picked'}), event from capture ${d.eventFrom}, escapeMode ${d.escapeMode}, eventTypeStyle ${d.eventTypeStyle}\n`);
+    io.stdout(`Webhook ${d.webhookName} (${d.webhookMatchedBy === 'path' ? 'matched by path' : 'picked'}), event from ${d.eventFrom}, escapeMode ${d.escapeMode}, eventTypeStyle ${d.eventTypeStyle}\n`);
     io.stdout(`${d.summary}\n`);
   }
   return d.equal ? 0 : 1;

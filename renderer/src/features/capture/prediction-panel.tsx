@@ -57,7 +57,7 @@ export function PredictionPanel({ id }: { id: string }) {
             {diff.webhookName}: {diff.summary}
           </p>
           <p className="small muted">
-            Predicted with escaping {diff.escapeMode} and spelling {diff.eventTypeStyle}, for the event in capture {diff.eventFrom}. Left: Hooksmith’s prediction; right: what was sent.
+            Predicted with escaping {diff.escapeMode} and spelling {diff.eventTypeStyle}, for the event from {diff.eventFrom}. Left: Hooksmith’s prediction; right: what was sent.
           </p>
           {!diff.equal && <DiffViewer path={`capture-${id}-${diff.webhookId}-${diff.escapeMode}-${diff.eventTypeStyle}`} original={diff.predicted} modified={diff.received} language="plaintext" ariaLabel="Prediction vs captured body" height={320} />}
         </>
