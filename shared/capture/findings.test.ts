@@ -134,3 +134,16 @@ describe('escaping in a body that is not an event', () => {
     expect(f.escapeMode).toBe('html');
   });
 });
+
+describe('a Handlebars without #each over objects or .length', () => {
+  it('still reads values, presence and escaping from the value markers alone', () => {
+    const full = render(hostileEvent('AccessRequestCreated'), false);
+    // What an engine that renders neither `@key` loops nor `.length` would send.
+    const body = full.replace(/⟦\?([^⟦⟧]*)⟧[\s\S]*?⟦\/\?\1⟧/g, '').replace(/⟦#([^⟦⟧]*)⟧[^⟦]*⟦\/#\1⟧/g, (_m, p: string) => `⟦#${p}⟧⟦/#${p}⟧`);
+    const f = captureFindings(body);
+    expect(f).toMatchObject({ source: 'probe', eventTypeSpelling: 'AccessRequestCreated', escapeMode: 'html' });
+    expect((f.event!.data as { justification: string }).justification).toBe(HOSTILE);
+    expect(f.fields.missing).toContain('data.access_bundle');
+    expect(f.fields.present).toContain('data.approvals[].approver.email');
+  });
+});
