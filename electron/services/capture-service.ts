@@ -45,6 +45,8 @@ export class CaptureService implements CaptureApi {
   readonly store: CaptureStore;
   private server?: { server: CaptureServer; https: boolean; fingerprint?: string; certPem?: string; captured: number };
   private readonly listeners = new Set<(r: CaptureRecord) => void>();
+  /** Set while a start is under way, so a second click cannot start a second receiver. */
+  private starting = false;
 
   constructor(private readonly deps: CaptureServiceDeps) {
     this.store = new CaptureStore(deps.dataDir);
@@ -58,36 +60,41 @@ export class CaptureService implements CaptureApi {
 
   async start({ port = 0, https = false }: { port?: number; https?: boolean }): Promise<Result<CaptureStatus>> {
     if (this.server) return err('conflict', `The capture receiver already runs at ${this.server.server.url}: stop it first to change its port or protocol.`);
+    if (this.starting) return err('conflict', 'The capture receiver is starting already.');
     if (!Number.isInteger(port) || port < 0 || port > 65535) return err('validation-failed', `port must be a whole number from 1 to 65535 (or 0 for any free port), not ${port}.`, { field: 'port' });
-    return guarded(async () => {
-      await this.store.ensureDir();
-      const tls = https ? await captureCert(this.store.dir) : undefined;
-      let server: CaptureServer;
-      try {
-        server = await startCaptureServer({
-          port,
-          tls,
-          secretHeaderNames: async () => {
-            const all = await this.deps.webhooks.list();
-            return all.ok ? all.value.flatMap((w) => w.headers.filter((h) => h.secret).map((h) => h.key)) : [];
-          },
-          onRequest: async (record) => {
-            await this.store.save(record);
-            if (this.server) this.server.captured++;
-            for (const l of this.listeners) l(record);
-          },
-        });
-      } catch (e) {
-        const code = (e as { code?: unknown }).code;
-        if (code === 'EADDRINUSE' || code === 'EACCES') {
-          const why = code === 'EADDRINUSE' ? 'in use by another program' : 'not allowed for your user';
-          throw new AppException({ code: 'validation-failed', message: `port ${port} on 127.0.0.1 is ${why}: pick another port, or 0 for any free port.`, field: 'port' });
-        }
-        throw e;
+    this.starting = true;
+    return guarded(() => this.listen(port, https)).finally(() => (this.starting = false));
+  }
+
+  /** Opens the listener (making the certificate first for HTTPS). */
+  private async listen(port: number, https: boolean): Promise<CaptureStatus> {
+    await this.store.ensureDir();
+    const tls = https ? await captureCert(this.store.dir) : undefined;
+    let server: CaptureServer;
+    try {
+      server = await startCaptureServer({
+        port,
+        tls,
+        secretHeaderNames: async () => {
+          const all = await this.deps.webhooks.list();
+          return all.ok ? all.value.flatMap((w) => w.headers.filter((h) => h.secret).map((h) => h.key)) : [];
+        },
+        onRequest: async (record) => {
+          await this.store.save(record);
+          if (this.server) this.server.captured++;
+          for (const l of this.listeners) l(record);
+        },
+      });
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        const why = code === 'EADDRINUSE' ? 'in use by another program' : 'not allowed for your user';
+        throw new AppException({ code: 'validation-failed', message: `port ${port} on 127.0.0.1 is ${why}: pick another port, or 0 for any free port.`, field: 'port' });
       }
-      this.server = { server, https, fingerprint: tls?.fingerprint, certPem: tls?.cert, captured: 0 };
-      return this.statusNow();
-    });
+      throw e;
+    }
+    this.server = { server, https, fingerprint: tls?.fingerprint, certPem: tls?.cert, captured: 0 };
+    return this.statusNow();
   }
 
   async stop(): Promise<Result<CaptureStatus>> {

@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CAPTURE_MAX_COUNT, type CaptureRecord } from '../../../shared/capture/types';
 import { httpCall } from '../../../test/support/http-call';
 import { tempDir } from '../../../test/support/temp-dir';
+import { createBackend } from '../backend';
+import { MemorySecretStore } from '../secrets/secret-store';
 import { startCaptureServer, type CaptureServer } from './capture-server';
 import { CaptureStore, newCaptureId } from './capture-store';
 
@@ -82,5 +84,23 @@ describe('capture retention', () => {
     await store.save(record(fresh));
     expect((await store.list()).map((s) => s.id)).toEqual([fresh]);
     await expect(store.get(old)).rejects.toThrow(/No capture with id/);
+  });
+});
+
+describe('the capture service', () => {
+  it('starts one receiver for two quick starts, and stops it', async () => {
+    const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {} });
+    try {
+      const [a, b] = await Promise.all([backend.api.capture.start({}), backend.api.capture.start({})]);
+      expect([a.ok, b.ok].sort()).toEqual([false, true]);
+      expect(a.ok ? b : a).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const status = await backend.api.capture.status();
+      expect(status.ok && status.value.running).toBe(true);
+      const stopped = await backend.api.capture.stop();
+      expect(stopped.ok && stopped.value.running).toBe(false);
+    } finally {
+      await backend.capture.close();
+      backend.history.store.close();
+    }
   });
 });
