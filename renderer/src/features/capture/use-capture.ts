@@ -2,7 +2,7 @@
  * State of the Capture page: the receiver's status and the capture list (polled while the receiver runs, so
  * requests show up as Apono sends them), and the selected capture with its findings.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaptureFindings } from '../../../../shared/capture/findings';
 import type { CaptureRecord, CaptureStatus, CaptureSummary } from '../../../../shared/capture/types';
 import { api } from '../../lib/api';
@@ -20,13 +20,26 @@ export function useCapture() {
   const [captures, setCaptures] = useState<CaptureSummary[]>([]);
   const [selected, setSelected] = useState<SelectedCapture | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The newest capture seen so far: a newer one (Apono's Test just arrived) is opened at once. */
+  const newest = useRef<string | undefined>(undefined);
+
+  const select = useCallback(async (id: string) => {
+    const [rec, f] = await Promise.all([api.capture.get({ id }), api.capture.findings({ id })]);
+    if (!rec.ok) return setError(rec.error.message);
+    if (!f.ok) return setError(f.error.message);
+    setError(null);
+    setSelected({ record: rec.value, findings: f.value });
+  }, []);
 
   const refresh = useCallback(async () => {
     const [s, l] = await Promise.all([api.capture.status(), api.capture.list()]);
     if (s.ok) setStatus(s.value);
-    if (l.ok) setCaptures(l.value);
-    else setError(l.error.message);
-  }, []);
+    if (!l.ok) return setError(l.error.message);
+    setCaptures(l.value);
+    const top = l.value[0]?.id;
+    if (top !== undefined && top !== newest.current) void select(top);
+    newest.current = top;
+  }, [select]);
 
   useEffect(() => {
     void refresh();
@@ -49,14 +62,6 @@ export function useCapture() {
     const r = await api.capture.stop();
     if (r.ok) setStatus(r.value);
     await refresh();
-  };
-
-  const select = async (id: string) => {
-    const [rec, f] = await Promise.all([api.capture.get({ id }), api.capture.findings({ id })]);
-    if (!rec.ok) return setError(rec.error.message);
-    if (!f.ok) return setError(f.error.message);
-    setError(null);
-    setSelected({ record: rec.value, findings: f.value });
   };
 
   const remove = async (id: string) => {
