@@ -23,19 +23,33 @@ export interface ProbeMarkers {
   keys: Map<string, string>;
 }
 
-const MARKER = /⟦([#?]?)([^⟦⟧/][^⟦⟧]*)⟧([\s\S]*?)⟦\/\1\2⟧/g;
 
 /** True when a body came from the probe template (its tag, or at least one marker, is in the bytes). */
 export function isProbeBody(text: string): boolean {
   return text.includes(PROBE_TAG) || /⟦[#?]?[^⟦⟧/][^⟦⟧]*⟧[\s\S]*?⟦\//.test(text);
 }
 
-/** Every marker of a body, by kind. Later duplicates of a path keep the first value. */
+/**
+ * Every marker of a body, by kind: `⟦head⟧value⟦/head⟧`, scanned with indexOf rather than a backtracking
+ * regex (a 1 MiB probe holds tens of thousands). Later duplicates of a path keep the first value.
+ */
 export function readMarkers(text: string): ProbeMarkers {
   const out: ProbeMarkers = { values: new Map(), lengths: new Map(), keys: new Map() };
-  for (const m of text.matchAll(MARKER)) {
-    const map = m[1] === '#' ? out.lengths : m[1] === '?' ? out.keys : out.values;
-    if (!map.has(m[2]!)) map.set(m[2]!, m[3]!);
+  let at = text.indexOf('⟦');
+  while (at >= 0) {
+    const end = text.indexOf('⟧', at + 1);
+    if (end < 0) break;
+    const head = text.slice(at + 1, end);
+    const close = head && !head.startsWith('/') && !head.includes('⟦') ? text.indexOf(`⟦/${head}⟧`, end + 1) : -1;
+    if (close < 0) {
+      at = text.indexOf('⟦', at + 1);
+      continue;
+    }
+    const kind = head[0] === '#' || head[0] === '?' ? head[0] : '';
+    const path = kind ? head.slice(1) : head;
+    const map = kind === '#' ? out.lengths : kind === '?' ? out.keys : out.values;
+    if (path && !map.has(path)) map.set(path, text.slice(end + 1, close));
+    at = text.indexOf('⟦', close + head.length + 3);
   }
   return out;
 }
@@ -52,17 +66,34 @@ function fromText(text: string): unknown {
 
 const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
-/** Direct child keys of `path` among the `@keys` entries (keys holding a dot are taken as nested). */
-function keysUnder(markers: ProbeMarkers, path: string): string[] {
-  const prefix = path ? `${path}.` : '';
-  return [...markers.keys.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.')).map((k) => k.slice(prefix.length));
+/** Lookups over one body's markers, built once (a 1 MiB probe holds tens of thousands of markers). */
+interface MarkerIndex {
+  /** Direct child keys of a path among the `@keys` entries, in body order (keys holding a dot count as nested). */
+  keysUnder(path: string): string[];
+  /** Whether anything under `path` was there: a key entry, or a non-empty value or length (absent fields render empty). */
+  hasAnyUnder(path: string): boolean;
 }
 
-/** Whether anything under `path` was there: a key entry, or a non-empty value or length (absent fields render empty). */
-function hasAnyUnder(markers: ProbeMarkers, path: string): boolean {
-  const prefix = `${path}.`;
-  const filled = (m: Map<string, string>) => [...m].some(([k, v]) => v !== '' && k.startsWith(prefix));
-  return [...markers.keys.keys()].some((k) => k.startsWith(prefix)) || filled(markers.values) || filled(markers.lengths);
+function indexMarkers(markers: ProbeMarkers): MarkerIndex {
+  const children = new Map<string, string[]>();
+  for (const k of markers.keys.keys()) {
+    const dot = k.lastIndexOf('.');
+    const parent = dot < 0 ? '' : k.slice(0, dot);
+    const list = children.get(parent) ?? [];
+    list.push(dot < 0 ? k : k.slice(dot + 1));
+    children.set(parent, list);
+  }
+  const filled = new Set<string>();
+  const mark = (path: string) => {
+    for (let dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
+      const prefix = path.slice(0, dot);
+      if (filled.has(prefix)) break;
+      filled.add(prefix);
+    }
+  };
+  for (const k of markers.keys.keys()) mark(k);
+  for (const m of [markers.values, markers.lengths]) for (const [k, v] of m) if (v !== '') mark(k);
+  return { keysUnder: (path) => children.get(path) ?? [], hasAnyUnder: (path) => filled.has(path) };
 }
 
 /** The event a probe body shows, and every string in it as seen (for the escaping verdict). */
@@ -78,6 +109,7 @@ export interface ProbeReading {
  */
 export function readProbe(text: string): ProbeReading {
   const markers = readMarkers(text);
+  const { keysUnder, hasAnyUnder } = indexMarkers(markers);
   const strings: StringSeen[] = [];
 
   const scalar = (path: string): { present: boolean; value?: unknown } => {
@@ -103,11 +135,11 @@ export function readProbe(text: string): ProbeReading {
       if (child.type === 'array') {
         const len = markers.lengths.get(p);
         let count = len && /^\d+$/.test(len) ? Number(len) : 0;
-        while (hasAnyUnder(markers, join(p, count))) count++;
+        while (hasAnyUnder(join(p, count))) count++;
         if (count === 0 && !(len && /^\d+$/.test(len)) && !markers.keys.has(p)) continue;
         obj[child.name] = Array.from({ length: count }, (_, i) => objectAt(child.element?.children, join(p, i)));
       } else if (child.type === 'object') {
-        if (!markers.keys.has(p) && !hasAnyUnder(markers, p)) continue;
+        if (!markers.keys.has(p) && !hasAnyUnder(p)) continue;
         obj[child.name] = objectAt(child.children, p);
       } else {
         const s = scalar(p);
@@ -115,7 +147,7 @@ export function readProbe(text: string): ProbeReading {
       }
     }
     // Keys the schema does not know (or an opaque object's keys): typed by their text.
-    const order = keysUnder(markers, path);
+    const order = keysUnder(path);
     for (const key of order) {
       if (known.has(key)) continue;
       const s = scalar(join(path, key));
