@@ -170,7 +170,9 @@ describe('probe, findings and the prediction diff', () => {
     const body = Handlebars.compile(template, { noEscape: true })(hostileEvent('RequestCreated'));
     await writeFile(join(dir.path, 'probe.json'), body);
     const cap = await startCapture();
-    const { captured } = JSON.parse(await curl(['--data-binary', '@probe.json', '-H', 'Content-Type: application/json', `${cap.url}probe`].map((a) => (a === '@probe.json' ? `@${join(dir.path, 'probe.json')}` : a)))) as { captured: string };
+    const { captured } = JSON.parse(await curl(['--data-binary', `@${join(dir.path, 'probe.json')}`, '-H', 'Content-Type: application/json', `${cap.url}probe`])) as { captured: string };
+    await until(() => (cap.io.out.includes('probe: ') ? true : undefined), 'the probe line');
+    expect(cap.io.out).toContain(`probe: eventTypeSpelling RequestCreated, escapeMode none (more: hooksmith capture findings ${captured})`);
     await cap.stop();
 
     const f = await cliIn(dir.path, ['capture', 'findings', captured, '--json']);

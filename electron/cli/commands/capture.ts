@@ -13,7 +13,8 @@
  *                                       Hooksmith's prediction against the captured bytes (exit 1 if they differ)
  */
 import { parseArgs } from 'node:util';
-import type { CaptureFindings } from '../../../shared/capture/findings';
+import { captureFindings, type CaptureFindings } from '../../../shared/capture/findings';
+import { isProbeBody } from '../../../shared/capture/probe-read';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture/types';
 import type { Backend } from '../../services/backend';
 import type { CliIo } from '../cli-io';
@@ -54,9 +55,12 @@ function table(rows: string[][]): string {
 const time = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 const target = (r: Pick<CaptureRecord, 'path' | 'query'>) => `${r.path}${r.query ? `?${r.query}` : ''}`;
 
-/** One line per request as it arrives. */
+/** One line per request as it arrives; a probe also gets what it settled, so Apono's Test answers at once. */
 export function arrivalLine(r: CaptureRecord): string {
-  return `${time(r.receivedAt)}  ${r.method} ${target(r)}  ${r.size} bytes${r.truncated ? ' (cut)' : ''}  id ${r.id}\n`;
+  const line = `${time(r.receivedAt)}  ${r.method} ${target(r)}  ${r.size} bytes${r.truncated ? ' (cut)' : ''}  id ${r.id}\n`;
+  if (r.bodyEncoding !== 'utf8' || !isProbeBody(r.body)) return line;
+  const f = captureFindings(r.body);
+  return `${line}  probe: eventTypeSpelling ${f.eventTypeSpelling}, escapeMode ${f.escapeMode} (more: hooksmith capture findings ${r.id})\n`;
 }
 
 const run: Sub = async (_p, values, io, backend) => {
