@@ -33,6 +33,10 @@ Commands:
   simulate [--webhooks FILE|NAME…] [--lifecycle granted|rejected|failed] [--payload FILE] [--send] [--json]
                                      which webhooks fire at each step of a request's lifecycle, and why not;
                                      --send sends those that fire (exit 1 if one failed; see: hooksmith simulate --help)
+  capture [--port N] [--https]       record what Apono sends to 127.0.0.1 until Ctrl+C (exit 0);
+  capture list|show|delete|probe-template|findings|apply|save-sample|diff
+                                     captures, the probe template, findings and the prediction diff
+                                     (see: hooksmith capture --help)
   help                               this text
 
 Ctrl+C during send, replay or simulate --send cancels the send in flight, prints and records it (exit 130);
@@ -64,6 +68,7 @@ const BACKEND_COMMANDS: Record<string, () => Promise<BackendCommand>> = {
   replay: async () => (await import('./commands/replay')).replayCommand,
   export: async () => (await import('./commands/replay')).exportCommand,
   import: async () => (await import('./commands/replay')).importCommand,
+  capture: async () => (await import('./commands/capture')).captureCommand,
 };
 
 /** Opens the data folder's backend as the CLI uses it, printing its notices. */
@@ -130,6 +135,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout((await import('./commands/send')).SEND_USAGE);
     return 0;
   }
+  if (command === 'capture' && (args.includes('--help') || args.includes('-h'))) {
+    io.stdout((await import('./commands/capture')).CAPTURE_USAGE);
+    return 0;
+  }
   const withBackend = BACKEND_COMMANDS[command];
   if (withBackend) {
     const run = await withBackend();
@@ -137,6 +146,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     try {
       return await run(args, io, backend);
     } finally {
+      await backend.capture.close();
       backend.history.store.close();
     }
   }

@@ -17,6 +17,7 @@ import { SimulatorService } from './simulator-service';
 import { WebhookService } from './webhook-service';
 import { HistoryService } from './history-service';
 import { RunRegistry } from './run-registry';
+import { CaptureService } from './capture-service';
 
 export interface BackendOptions {
   dataDir: string;
@@ -37,6 +38,7 @@ export interface Backend {
   samples: SamplesService;
   delivery: DeliveryService;
   history: HistoryService;
+  capture: CaptureService;
   dataFile: DataFile;
   options: BackendOptions;
 }
@@ -56,6 +58,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => void history.record(record);
   const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions, runs, tokenCache });
+  const capture = new CaptureService({ dataDir: options.dataDir, settings, samples, webhooks });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [
     ...dataFile.notices,
@@ -73,6 +76,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     delivery,
     history,
     simulator: new SimulatorService(),
+    capture,
   };
-  return { api, webhooks, settings, samples, delivery, history, dataFile, options };
+  return { api, webhooks, settings, samples, delivery, history, capture, dataFile, options };
 }

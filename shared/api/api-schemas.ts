@@ -103,6 +103,20 @@ export const API_SCHEMAS = {
       escape: z.enum(['html', 'none']).optional(),
     }),
   },
+  capture: {
+    // Range is checked by the service, whose message names the field and the fix.
+    start: z.object({ port: z.number().optional(), https: z.boolean().optional() }),
+    stop: none,
+    status: none,
+    list: none,
+    get: z.object({ id }),
+    remove: z.object({ id }),
+    probeTemplate: none,
+    findings: z.object({ id }),
+    applyFindings: z.object({ id }),
+    saveSample: z.object({ id, name: z.string().max(1000).optional() }),
+    diff: z.object({ id, webhookId: id.optional(), eventFrom: id.optional(), event: sampleEvent.optional() }),
+  },
 } satisfies SchemaMap;
 
 /** The argument schema of one method. */

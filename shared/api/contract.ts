@@ -15,6 +15,7 @@ import type { InvocationRecord } from '../delivery/invocation';
 import type { HistoryPage, HistoryQuery, HistorySettings, InvocationSummary, RetentionPolicy, WebhookStats } from '../history/types';
 import type { EscapeMode } from '../template/render';
 import type { RenderedBody } from '../simulator/simulate';
+import type { CaptureApi } from './capture-api';
 
 /** What the backend says about itself and its data folder. */
 export interface AppInfo {
@@ -270,6 +271,7 @@ export interface Api {
   delivery: DeliveryApi;
   history: HistoryApi;
   simulator: SimulatorApi;
+  capture: CaptureApi;
 }
 
 export type ApiNamespace = keyof Api;

@@ -39,6 +39,7 @@ export const API_METHODS = {
     updateSettings: true,
   },
   simulator: { renderBodies: true },
+  capture: { start: true, stop: true, status: true, list: true, get: true, remove: true, probeTemplate: true, findings: true, applyFindings: true, saveSample: true, diff: true },
 } as const satisfies MethodMap;
 
 /** Every `namespace.method` of the contract, in a stable order. */

@@ -8,6 +8,7 @@ import { SimulatorPage } from '../features/simulator/simulator-page';
 import { TruthTablePage } from '../features/simulator/truth-table-page';
 import { HistoryPage } from '../features/history/history-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { CapturePage } from '../features/capture/capture-page';
 import { routeHref, useRoute } from './use-route';
 
 const DISMISSED_KEY = 'hooksmith.dismissedNotices';
@@ -49,6 +50,9 @@ export function App() {
           <a href={routeHref({ page: 'history' })} aria-current={route.page === 'history' ? 'page' : undefined}>
             History
           </a>
+          <a href={routeHref({ page: 'capture' })} aria-current={route.page === 'capture' ? 'page' : undefined}>
+            Capture
+          </a>
           <a href={routeHref({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -77,6 +81,7 @@ export function App() {
         {route.page === 'simulator' && <SimulatorPage />}
         {route.page === 'history' && <HistoryPage webhookId={route.webhookId} openSettings={route.retentionSettings} />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'capture' && <CapturePage />}
         {route.page === 'truth-table' && <TruthTablePage key={route.id} id={route.id} />}
         {route.page === 'edit' && <WebhookEditPage key={route.id ?? `new-${route.preset ?? ''}`} id={route.id} preset={route.preset} />}
       </main>

@@ -1,7 +1,8 @@
 /**
  * Hash routes, so a reload (or the back button) keeps the page: `#/` the table, `#/presets` the gallery,
  * `#/webhooks/new[?preset=ID]`, `#/webhooks/<id>`, `#/webhooks/<id>/truth-table`, `#/simulator`,
- * `#/history[?webhook=ID][&settings=retention]` (the second opens the retention dialog), `#/settings`.
+ * `#/history[?webhook=ID][&settings=retention]` (the second opens the retention dialog), `#/settings`,
+ * `#/capture`.
  */
 import { useEffect, useState } from 'react';
 
@@ -12,13 +13,15 @@ export type Route =
   | { page: 'truth-table'; id: string }
   | { page: 'simulator' }
   | { page: 'history'; webhookId?: string; retentionSettings?: boolean }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'capture' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.split('?');
   if (path === '#/presets') return { page: 'presets' };
   if (path === '#/simulator') return { page: 'simulator' };
   if (path === '#/settings') return { page: 'settings' };
+  if (path === '#/capture') return { page: 'capture' };
   if (path === '#/history') {
     const params = new URLSearchParams(query);
     const webhookId = params.get('webhook');
@@ -47,6 +50,8 @@ export function routeHref(route: Route): string {
       return '#/simulator';
     case 'settings':
       return '#/settings';
+    case 'capture':
+      return '#/capture';
     case 'history': {
       const params = new URLSearchParams();
       if (route.webhookId) params.set('webhook', route.webhookId);
