@@ -7,7 +7,6 @@
 import { parseArgs } from 'node:util';
 import { parseDefinitionFile, serializeDefinitionFile } from '../../../shared/model/definition-file';
 import { envReadsLine } from '../../../shared/model/env-reads';
-import type { Webhook } from '../../../shared/model/webhook';
 import { toTerraform } from '../../../shared/terraform/manual-webhook-export';
 import { fromTerraform, looksLikeTerraform } from '../../../shared/terraform/manual-webhook-import';
 import { APP_VERSION } from '../../version';
