@@ -56,7 +56,11 @@ describe('import asks before saving a webhook that reads variables', () => {
   });
 
   it("Monaco's editor and JSON workers start, each served with its own CSP, and nothing is refused", async () => {
-    const { page } = session;
+    // A page of its own: workers an earlier test's page started (lazily loaded editors) would be reused and
+    // their scripts never fetched again, so their policy could not be seen.
+    const context = await session.browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     const workerPolicies = new Map<string, string | undefined>();
     page.on('response', (r) => {
       const m = /\/assets\/(editor|json)\.worker-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
@@ -65,7 +69,9 @@ describe('import asks before saving a webhook that reads variables', () => {
     await gotoWithRetry(page, `${app.url}#/webhooks/new`);
     await page.locator('.monaco-editor').first().waitFor();
     await expect.poll(() => page.workers().map((w) => (/(editor|json)\.worker-/.exec(w.url()) ?? [])[1]).filter(Boolean).sort(), { timeout: 20_000 }).toEqual(['editor', 'json']);
-    expect(Object.fromEntries(workerPolicies)).toEqual({ editor: EDITOR_WORKER_CONTENT_SECURITY_POLICY, json: EDITOR_WORKER_CONTENT_SECURITY_POLICY });
+    // A worker can be running before Playwright reports its script's response, so wait for both answers.
+    await expect.poll(() => Object.fromEntries(workerPolicies), { timeout: 20_000 }).toEqual({ editor: EDITOR_WORKER_CONTENT_SECURITY_POLICY, json: EDITOR_WORKER_CONTENT_SECURITY_POLICY });
     expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });

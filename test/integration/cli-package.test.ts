@@ -56,7 +56,7 @@ describe('npm pack', () => {
     const installed = await readdir(join(app, 'node_modules'));
     expect(installed).toContain('hooksmith');
     expect(installed).not.toContain('electron');
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['axios', 'handlebars', 'jsonpath-plus']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['axios', 'handlebars', 'jsonpath-plus', 'selfsigned']);
     for (const dep of Object.keys(pkg.dependencies)) expect(installed).toContain(dep);
   });
 
