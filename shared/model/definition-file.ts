@@ -226,6 +226,7 @@ function networkDefinition(n: WebhookNetwork, name: string): JsonObject {
 function authDefinition(auth: WebhookAuth, name: string): JsonObject {
   if (auth.type === 'none') return { type: 'none' };
   if (auth.type === 'bearer') return { type: 'bearer', token: exportSecret(auth.token, name, 'token') };
+  if (auth.type === 'basic') return { type: 'basic', username: auth.username, password: exportSecret(auth.password, name, 'password') };
   const out: JsonObject = {
     type: 'oauth2',
     clientId: auth.clientId,

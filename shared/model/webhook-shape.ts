@@ -104,7 +104,7 @@ function readAuth(value: unknown, path: string, issues: FieldIssue[]): WebhookAu
   if (!isRecord(value)) {
     const message =
       value === undefined
-        ? 'Authentication is missing — add "auth": { "type": "none" } (or bearer / oauth2).'
+        ? 'Authentication is missing — add "auth": { "type": "none" } (or bearer / basic / oauth2).'
         : `Authentication must be an object, not ${describeType(value)} — e.g. { "type": "none" }.`;
     issues.push({ field: path, message });
     return undefined;
@@ -114,6 +114,11 @@ function readAuth(value: unknown, path: string, issues: FieldIssue[]): WebhookAu
   if (type === 'bearer') {
     const token = readString(value, 'token', path, 'Bearer token', issues);
     return token === undefined ? undefined : { type, token };
+  }
+  if (type === 'basic') {
+    const username = readString(value, 'username', path, 'Basic auth user name', issues);
+    const password = readString(value, 'password', path, 'Basic auth password', issues);
+    return username === undefined || password === undefined ? undefined : { type, username, password };
   }
   if (type !== 'oauth2') return undefined;
   const clientId = readString(value, 'clientId', path, 'OAuth client ID', issues);
