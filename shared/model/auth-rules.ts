@@ -8,6 +8,7 @@ import type { FieldIssue } from '../api/result';
 import type { WebhookAuth } from './webhook';
 import { checkUrl } from './url-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
+import { replaceEnvReferences } from './env-references';
 
 /**
  * Checks the auth settings. Fields are reported as `auth.<name>`.
@@ -37,7 +38,8 @@ export function checkAuth(auth: WebhookAuth): FieldIssue[] {
 function checkBasic(username: string, password: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (username.trim() === '') issues.push({ field: 'auth.username', message: 'Basic auth user name is required — e.g. the Jira account e-mail, or ${env:NAME}.' });
-  else if (username.includes(':')) issues.push({ field: 'auth.username', message: 'Basic auth user name must not contain ":" (it separates the user name from the password) — remove it.' });
+  // The colon of a `${env:NAME}` reference is not part of the user name sent.
+  else if (replaceEnvReferences(username, () => '').includes(':')) issues.push({ field: 'auth.username', message: 'Basic auth user name must not contain ":" (it separates the user name from the password) — remove it.' });
   else if (/[\r\n]/.test(username)) issues.push({ field: 'auth.username', message: 'Basic auth user name must not contain line breaks (CR or LF) — put it on one line.' });
   else {
     const placeholders = placeholdersIn(username);

@@ -31,6 +31,7 @@ const WEBHOOK_KEYS = [
   'timeoutSeconds',
   'responseValidators',
   'network',
+  'contract',
 ] as const;
 
 /** Values for optional fields that a file leaves out. Required: schemaVersion, name, method, url, bodyTemplate, triggers. */
@@ -210,6 +211,7 @@ function toDefinition(w: WebhookInput): JsonObject {
   };
   // Written only when set, so files of webhooks without network settings stay as they were.
   if (w.network) out.network = networkDefinition(w.network, w.name);
+  if (w.contract !== undefined) out.contract = w.contract;
   return out;
 }
 

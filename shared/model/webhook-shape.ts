@@ -72,6 +72,8 @@ export function checkWebhookShape(input: unknown, base = ''): ShapeResult {
   );
   const network = readWebhookNetwork(input, base, issues);
   if (network.value) fields.network = network.value;
+  // Optional: which contract names a target is checked by the webhook rules, which know the list.
+  if (input.contract !== undefined) set('contract', readString(input, 'contract', base, 'Target contract', issues));
   return { fields, issues };
 }
 
@@ -87,7 +89,9 @@ export function completeInput(fields: Partial<WebhookInput>): WebhookInput | und
   if (timeoutSeconds === undefined || responseValidators === undefined) return undefined;
   const input: WebhookInput = { name, active, method, url, headers, auth, bodyTemplate, triggers, filters, timeoutSeconds, responseValidators };
   // Optional, and left out when empty, so webhooks without network settings read as they always did.
-  return fields.network ? { ...input, network: fields.network } : input;
+  if (fields.network) input.network = fields.network;
+  if (fields.contract !== undefined) input.contract = fields.contract;
+  return input;
 }
 
 function readHeader(obj: JsonObject, path: string, issues: FieldIssue[]): WebhookHeader | undefined {

@@ -111,6 +111,12 @@ export interface WebhookInput {
   responseValidators: ResponseValidator[];
   /** Hooksmith-only (Apono has no such settings): TLS and proxy for this webhook; absent when none are set. */
   network?: WebhookNetwork;
+  /**
+   * Hooksmith-only: the id of the target contract the request is checked against (`splunk-hec`, `jira-v3`;
+   * see `shared/contracts/`). Set by the preset a webhook is made from and kept through edits, so an edit the
+   * target would refuse is flagged before a send; absent when no target is chosen.
+   */
+  contract?: string;
 }
 
 /** A saved webhook. */
