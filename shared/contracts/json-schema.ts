@@ -35,6 +35,8 @@ export interface JsonSchema {
 /** One place where a value breaks its schema: a JSON path (`$.fields.summary`) and what is wrong there. */
 export interface SchemaViolation {
   path: string;
+  /** The same path as steps from the root, to place the violation in the body's text. */
+  steps: Array<string | number>;
   message: string;
 }
 
@@ -53,14 +55,15 @@ function fits(value: unknown, type: JsonType): boolean {
 const show = (v: unknown) => JSON.stringify(v);
 const key = (path: string, name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${path}.${name}` : `${path}[${show(name)}]`);
 
-/** Every violation of `schema` by `value`, depth first; `path` names the value (`$` at the root). */
-export function validateSchema(value: unknown, schema: JsonSchema, path = '$'): SchemaViolation[] {
-  const out: SchemaViolation[] = [];
+/** Every violation of `schema` by `value`, depth first; `path` names the value (`$` at the root), `steps` leads to it. */
+export function validateSchema(value: unknown, schema: JsonSchema, path = '$', steps: Array<string | number> = []): SchemaViolation[] {
+  // A violation without its own steps is at `steps`, the value itself.
+  const out: Array<Omit<SchemaViolation, 'steps'> & { steps?: Array<string | number> }> = [];
   const types = schema.type === undefined ? undefined : typeof schema.type === 'string' ? [schema.type] : schema.type;
   if (types && !types.some((t) => fits(value, t))) {
     const actual = typeOf(value);
     out.push({ path, message: `must be ${types.map((t) => (t === 'integer' ? 'an integer' : t === 'array' || t === 'object' ? `an ${t}` : `a ${t}`)).join(' or ')}, not ${actual === 'integer' ? 'a number' : actual === 'array' || actual === 'object' ? `an ${actual}` : `a ${actual}`}${typeof value === 'string' ? ` (${show(value)})` : ''}` });
-    return out;
+    return out.map((v) => ({ ...v, steps: v.steps ?? steps }));
   }
   if (schema.const !== undefined && value !== schema.const) out.push({ path, message: `must be ${show(schema.const)}, not ${show(value)}` });
   if (schema.enum && !schema.enum.some((e) => e === value)) out.push({ path, message: `must be one of ${schema.enum.map(show).join(', ')}, not ${show(value)}` });
@@ -76,17 +79,18 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = '$'): 
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) out.push({ path, message: schema.minItems === 1 ? 'must not be empty' : `must hold at least ${schema.minItems} items` });
     if (schema.maxItems !== undefined && value.length > schema.maxItems) out.push({ path, message: `must hold at most ${schema.maxItems} items (it has ${value.length})` });
-    if (schema.items) value.forEach((item, i) => out.push(...validateSchema(item, schema.items!, `${path}[${i}]`)));
+    if (schema.items) value.forEach((item, i) => out.push(...validateSchema(item, schema.items!, `${path}[${i}]`, [...steps, i])));
   }
   if (typeOf(value) === 'object') {
     const obj = value as Record<string, unknown>;
     const own = (name: string) => Object.prototype.hasOwnProperty.call(obj, name);
-    for (const name of schema.required ?? []) if (!own(name)) out.push({ path: key(path, name), message: 'is required' });
+    // A missing field is placed at the object that lacks it.
+    for (const name of schema.required ?? []) if (!own(name)) out.push({ path: key(path, name), message: 'is required', steps });
     if (schema.minProperties !== undefined && Object.keys(obj).length < schema.minProperties) out.push({ path, message: 'must not be empty' });
-    for (const [name, sub] of Object.entries(schema.properties ?? {})) if (own(name)) out.push(...validateSchema(obj[name], sub, key(path, name)));
+    for (const [name, sub] of Object.entries(schema.properties ?? {})) if (own(name)) out.push(...validateSchema(obj[name], sub, key(path, name), [...steps, name]));
     if (schema.additionalProperties === false) {
-      for (const name of Object.keys(obj)) if (!Object.prototype.hasOwnProperty.call(schema.properties ?? {}, name)) out.push({ path: key(path, name), message: 'is not a field this target knows' });
+      for (const name of Object.keys(obj)) if (!Object.prototype.hasOwnProperty.call(schema.properties ?? {}, name)) out.push({ path: key(path, name), message: 'is not a field this target knows', steps: [...steps, name] });
     }
   }
-  return out;
+  return out.map((v) => ({ ...v, steps: v.steps ?? steps }));
 }

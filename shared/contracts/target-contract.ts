@@ -46,6 +46,8 @@ export interface ContractFinding {
   where: 'auth' | 'url' | 'framing' | 'body' | 'size';
   /** The JSON path inside the body (`$.fields.description`; `line 2: $.message` for lines), when `where` is `body`. */
   path?: string;
+  /** The same place as steps from the body's root, to find it in the text (absent for lines and request-level findings). */
+  steps?: Array<string | number>;
   /** "Splunk would refuse this: the Authorization header must start with `Splunk `." */
   message: string;
 }
@@ -67,7 +69,8 @@ function describeScheme(s: AuthScheme): string {
 function authFindings(contract: TargetContract, req: RequestToCheck, url: URL | null): ContractFinding[] {
   if (contract.auth.length === 0) return [];
   const holds = contract.auth.some((s) => {
-    if ('query' in s) return url !== null && (url.searchParams.get(s.query) ?? '') !== '';
+    // A URL that does not parse yet (placeholders) cannot be judged here; the URL rules report it.
+    if ('query' in s) return url === null || (url.searchParams.get(s.query) ?? '') !== '';
     const h = req.headers.find(([n]) => n.toLowerCase() === s.header.toLowerCase());
     return h !== undefined && h[1].startsWith(s.prefix) && h[1].length > s.prefix.length;
   });
@@ -75,7 +78,7 @@ function authFindings(contract: TargetContract, req: RequestToCheck, url: URL | 
   const [first, ...others] = contract.auth;
   const main =
     'query' in first!
-      ? `the URL must carry ${describeScheme(first!)}`
+      ? `the URL must carry ?${first!.query}=…`
       : first!.prefix === ''
         ? `the ${first!.header} header must be set`
         : `the ${first!.header} header must start with \`${first!.prefix}\``;
@@ -84,12 +87,17 @@ function authFindings(contract: TargetContract, req: RequestToCheck, url: URL | 
 }
 
 function bodyFindings(contract: TargetContract, body: string): ContractFinding[] {
-  const refuse = (where: ContractFinding['where'], message: string, path?: string): ContractFinding => ({ where, message: `${contract.target} would refuse this: ${message}`, ...(path ? { path } : {}) });
+  const refuse = (where: ContractFinding['where'], message: string, path?: string, steps?: Array<string | number>): ContractFinding => ({
+    where,
+    message: `${contract.target} would refuse this: ${message}`,
+    ...(path ? { path } : {}),
+    ...(steps ? { steps } : {}),
+  });
   const out: ContractFinding[] = [];
   const size = bytes(body);
   if (size > contract.maxBodyBytes) out.push(refuse('size', `the body is ${size} bytes, over the ${contract.maxBodyBytes}-byte limit.`));
   const schemaFindings = (value: unknown, prefix: string) =>
-    validateSchema(value, contract.schema).map((v) => refuse('body', `${prefix}${v.path} ${v.message}.`, `${prefix}${v.path}`));
+    validateSchema(value, contract.schema).map((v) => refuse('body', `${prefix}${v.path} ${v.message}.`, `${prefix}${v.path}`, prefix === '' ? v.steps : undefined));
   if (contract.framing.kind === 'lines') {
     const lines = body.replace(/\r?\n$/, '').split(/\r?\n/);
     lines.forEach((line, i) => {
@@ -118,7 +126,7 @@ function bodyFindings(contract: TargetContract, body: string): ContractFinding[]
     if (value.length === 0) out.push(refuse('framing', 'the body must hold at least one entry.'));
     if (value.length > contract.framing.maxItems) out.push(refuse('framing', `the body holds ${value.length} entries; at most ${contract.framing.maxItems} are taken per request.`));
     value.forEach((item, i) => {
-      out.push(...validateSchema(item, contract.schema, `$[${i}]`).map((v) => refuse('body', `${v.path} ${v.message}.`, v.path)));
+      out.push(...validateSchema(item, contract.schema, `$[${i}]`, [i]).map((v) => refuse('body', `${v.path} ${v.message}.`, v.path, v.steps)));
       if (contract.maxItemBytes !== undefined && bytes(JSON.stringify(item)) > contract.maxItemBytes) out.push(refuse('size', `entry ${i + 1} is over the ${contract.maxItemBytes}-byte limit per entry.`));
     });
     return out;

@@ -12,6 +12,7 @@ import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
+import { findContract, TARGET_CONTRACTS } from '../contracts';
 import { checkFilterPath } from '../filters/json-path-check';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
@@ -59,6 +60,12 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
     fields.responseValidators.forEach((v, i) => issues.push(...checkValidator(v, `responseValidators.${i}`)));
   }
   if (fields.network !== undefined) issues.push(...checkWebhookNetwork(fields.network));
+  if (fields.contract !== undefined && !findContract(fields.contract)) {
+    issues.push({
+      field: 'contract',
+      message: `Target contract "${fields.contract}" is not one Hooksmith knows — use one of ${TARGET_CONTRACTS.map((c) => c.id).join(', ')}, or remove the field.`,
+    });
+  }
   const value = completeInput(fields);
   const blocked = issues.some((i) => i.severity !== 'warning');
   return blocked || value === undefined ? { issues } : { value, issues };
