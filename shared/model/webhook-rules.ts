@@ -12,6 +12,7 @@ import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
+import { urlCredentialWarnings } from './url-credentials';
 import { findContract, TARGET_CONTRACTS } from '../contracts';
 import { checkFilterPath } from '../filters/json-path-check';
 
@@ -45,7 +46,7 @@ export interface WebhookValidation {
 export function validateWebhookInput(input: unknown, opts: ValidateWebhookOptions = {}): WebhookValidation {
   const { fields, issues } = checkWebhookShape(input);
   if (fields.name !== undefined) issues.push(...checkName(fields.name, opts.existingNames ?? []));
-  if (fields.url !== undefined) issues.push(...checkUrl(fields.url, 'url', 'URL'));
+  if (fields.url !== undefined) issues.push(...checkUrl(fields.url, 'url', 'URL'), ...urlCredentialWarnings(fields.url, 'url'));
   if (fields.headers !== undefined) issues.push(...checkHeaders(fields.headers, fields.auth?.type));
   if (fields.auth !== undefined) issues.push(...checkAuth(fields.auth));
   if (fields.bodyTemplate !== undefined && fields.bodyTemplate.trim() === '') {

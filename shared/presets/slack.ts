@@ -37,7 +37,8 @@ export const slack: WebhookPreset = {
   urls: [{ domains: ['hooks.slack.com'], path: /^\/services\//i }],
   webhook: presetWebhook({
     name: 'SlackAlerts',
-    url: 'https://hooks.slack.com/services/<WORKSPACE_ID>/<CHANNEL_HOOK_ID>/<HOOK_TOKEN>',
+    // The URL is the credential: its last segment is read from the environment, so records and exports mask it.
+    url: 'https://hooks.slack.com/services/<WORKSPACE_ID>/<CHANNEL_HOOK_ID>/${env:SLACK_HOOK_TOKEN}',
     triggers: ['RequestCreated', 'RequestApproved', 'RequestRejected'],
     contract: contract.id,
     bodyTemplate: `{
@@ -60,7 +61,10 @@ export const slack: WebhookPreset = {
 }
 `,
   }),
-  setup: ['Create an incoming webhook in your Slack app (Features → Incoming Webhooks) and paste the whole https://hooks.slack.com/services/… URL over the placeholder one.'],
+  setup: [
+    'Create an incoming webhook in your Slack app (Features → Incoming Webhooks). Its URL is https://hooks.slack.com/services/<WORKSPACE_ID>/<CHANNEL_HOOK_ID>/<token>: fill in the two ids and set SLACK_HOOK_TOKEN to the last segment.',
+    'The whole URL is a credential: Hooksmith reads the token when sending and masks it in the history and exports. In Apono, paste the whole URL.',
+  ],
   hints: [
     { text: 'invalid_payload', hint: 'Slack could not read the body as a message: it must be JSON with a non-empty "text" or valid "blocks".' },
     { text: 'invalid_blocks', hint: 'A block breaks Slack\'s rules: header text ≤ 150 characters, section text ≤ 3,000, at most 10 fields per section.' },

@@ -42,6 +42,7 @@ const ENV: Record<string, string> = {
   DD_API_KEY: 'dd-key-2211',
   SENTINEL_CLIENT_SECRET: 'entra-secret-11',
   TORQ_TOKEN: 'torq-token-00',
+  SLACK_HOOK_TOKEN: 'slack-hook-8899',
 };
 
 /** A preset's webhook with placeholders filled and its URLs (target and token endpoint) pointed at the stand-ins. */
