@@ -41,7 +41,7 @@ const sharedTokenCache = new TokenCache();
 function tokenRequestOf(webhook: Webhook): TokenRequest | null {
   const a = webhook.auth;
   if (a.type !== 'oauth2') return null;
-  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' };
+  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic', maskAlso: webhookSecrets(webhook) };
 }
 
 /** Delivers a webhook and returns the record; never throws for network, HTTP or validation failures. */

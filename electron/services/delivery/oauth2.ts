@@ -19,6 +19,8 @@ export interface TokenRequest {
   scopes: string[];
   /** `basic`: client_secret_basic (RFC 6749 §2.3.1, the default); `post`: id and secret in the form body. */
   authMethod: 'basic' | 'post';
+  /** Other values to mask in the step's record: those read from the environment (a client ID, a tenant in the URL). */
+  maskAlso?: readonly string[];
 }
 
 interface CachedToken {
@@ -114,13 +116,13 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
     error = { ...error, message: `Token request failed: ${error.message}` };
   }
 
-  const secrets = [req.clientSecret, ...(token ? [token] : [])];
+  const secrets = [req.clientSecret, ...(req.maskAlso ?? []), ...(token ? [token] : [])];
   const step: InvocationStep = {
     kind: 'oauth-token',
     attempt,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
-    request: { ...result.request, headers: maskHeaders(result.request.headers, [], secrets), body: maskText(result.request.body, secrets) },
+    request: { ...result.request, url: maskText(result.request.url, secrets), headers: maskHeaders(result.request.headers, [], secrets), body: maskText(result.request.body, secrets) },
     response: res ? { ...res, body: res.bodyEncoding === 'utf8' ? maskText(res.body, secrets) : res.body } : null,
     timings: result.timings,
     error,
