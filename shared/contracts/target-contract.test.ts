@@ -41,6 +41,8 @@ describe('target contracts', () => {
     const found = check(w, rendered(w));
     expect(found).toEqual([{ where: 'auth', message: expect.stringContaining('Splunk would refuse this: the Authorization header must start with `Splunk `') }]);
     expect(check({ ...w, auth: { type: 'none' }, url: `${w.url}?token=abc` }, rendered(w))).toEqual([]);
+    // Still said while the host is a placeholder (the preset as opened in the form).
+    expect(check({ ...w, url: 'https://<SPLUNK_HEC_HOST>/services/collector/event' }, rendered(w))).toHaveLength(1);
   });
 
   it('Logz.io refuses a pretty-printed (multi-line) body, line by line', () => {

@@ -139,7 +139,8 @@ function bodyFindings(contract: TargetContract, body: string): ContractFinding[]
 export function checkRequest(contract: TargetContract, req: RequestToCheck): ContractFinding[] {
   let url: URL | null = null;
   try {
-    url = new URL(req.url);
+    // A preset's placeholders (`https://<SPLUNK_HEC_HOST>/…`) stand for text the user types: parse around them.
+    url = new URL(req.url.replace(/<[A-Z][A-Z0-9_]*>/g, 'placeholder'));
   } catch {
     url = null;
   }
