@@ -6,7 +6,7 @@ import { PRESETS } from '../presets';
 import type { TargetContract } from './target-contract';
 
 export type { TargetContract, ContractFinding, RequestToCheck } from './target-contract';
-export { checkRequest } from './target-contract';
+export { checkRequest, checkUrlPath } from './target-contract';
 export { plannedHeaders } from './planned-request';
 
 /** Every known contract, in the preset gallery's order. */

@@ -137,16 +137,25 @@ function bodyFindings(contract: TargetContract, body: string): ContractFinding[]
 
 /** Every reason `contract`'s target would refuse `req`; empty when the documented rules all hold. */
 export function checkRequest(contract: TargetContract, req: RequestToCheck): ContractFinding[] {
-  let url: URL | null = null;
+  const url = parseUrl(req.url);
+  return [...urlFindings(contract, url), ...authFindings(contract, req, url), ...bodyFindings(contract, req.body)];
+}
+
+function urlFindings(contract: TargetContract, url: URL | null): ContractFinding[] {
+  if (!contract.urlPath || url === null || new RegExp(contract.urlPath.pattern, 'i').test(url.pathname)) return [];
+  return [{ where: 'url', message: `${contract.target} would refuse this: ${contract.urlPath.message}` }];
+}
+
+/** The URL rule alone (no body needed): why the target would refuse requests to `rawUrl`, if it would. */
+export function checkUrlPath(contract: TargetContract, rawUrl: string): ContractFinding[] {
+  return urlFindings(contract, parseUrl(rawUrl));
+}
+
+/** The URL, parsed around a preset's placeholders (`https://<SPLUNK_HEC_HOST>/…` stands for text the user types). */
+function parseUrl(raw: string): URL | null {
   try {
-    // A preset's placeholders (`https://<SPLUNK_HEC_HOST>/…`) stand for text the user types: parse around them.
-    url = new URL(req.url.replace(/<[A-Z][A-Z0-9_]*>/g, 'placeholder'));
+    return new URL(raw.replace(/<[A-Z][A-Z0-9_]*>/g, 'placeholder'));
   } catch {
-    url = null;
+    return null;
   }
-  const out: ContractFinding[] = [];
-  if (contract.urlPath && url !== null && !new RegExp(contract.urlPath.pattern, 'i').test(url.pathname)) {
-    out.push({ where: 'url', message: `${contract.target} would refuse this: ${contract.urlPath.message}` });
-  }
-  return [...out, ...authFindings(contract, req, url), ...bodyFindings(contract, req.body)];
 }

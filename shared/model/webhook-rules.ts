@@ -13,7 +13,7 @@ import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
 import { urlCredentialWarnings } from './url-credentials';
-import { findContract, TARGET_CONTRACTS } from '../contracts';
+import { checkUrlPath, findContract, TARGET_CONTRACTS } from '../contracts';
 import { checkFilterPath } from '../filters/json-path-check';
 
 /** Longest name accepted; Apono publishes no limit, and the Webhooks table truncates long names anyway. */
@@ -61,11 +61,17 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
     fields.responseValidators.forEach((v, i) => issues.push(...checkValidator(v, `responseValidators.${i}`)));
   }
   if (fields.network !== undefined) issues.push(...checkWebhookNetwork(fields.network));
-  if (fields.contract !== undefined && !findContract(fields.contract)) {
+  const contract = fields.contract === undefined ? undefined : findContract(fields.contract);
+  if (fields.contract !== undefined && !contract) {
     issues.push({
       field: 'contract',
       message: `Target contract "${fields.contract}" is not one Hooksmith knows — use one of ${TARGET_CONTRACTS.map((c) => c.id).join(', ')}, or remove the field.`,
     });
+  }
+  // A URL the target's API version does not take (a Jira v2 body to /rest/api/3/) is never sent: an error, so
+  // the webhook cannot be saved or tested until the URL or the target rules change.
+  if (contract && fields.url !== undefined) {
+    for (const f of checkUrlPath(contract, fields.url)) issues.push({ field: 'url', message: `${f.message} Or set Target rules to match the URL.` });
   }
   const value = completeInput(fields);
   const blocked = issues.some((i) => i.severity !== 'warning');

@@ -53,12 +53,12 @@ export const oktaWorkflows: WebhookPreset = {
   setup: [
     'In Okta Workflows, add an API Endpoint card to the flow, choose "Secure with client token" in its settings, and copy its Invoke URL: <OKTA_ORG> is your Workflows org, <FLOW_ID> the flow id in that URL.',
     'Set OKTA_CLIENT_TOKEN to the client token shown with the Invoke URL (sent in the x-api-client-token header), or delete the header and keep ?clientToken=${env:OKTA_CLIENT_TOKEN} in the URL instead.',
-    'Keep the card on "Secure with client token": its OAuth 2.0 option takes only a private-key JWT client, which Apono cannot send.',
+    'Keep the card on "Secure with client token": Apono sends the client token, and the card\'s other secured option needs a private-key JWT client, which Apono cannot send.',
     'The body sends "resources" as one entry per access group (its integration and its "access_units", each a resource and permission): read it that way in the flow.',
   ],
   hints: [
     { status: 401, hint: 'Okta refused the client token: send it in the URL (?clientToken=…) or the x-api-client-token header, not both, and check the flow is turned on.' },
-    { status: 403, hint: 'The API Endpoint card is not secured with a client token (it may be set to OAuth 2.0, which Apono cannot use): set it to "Secure with client token" and copy the token again.' },
+    { status: 403, hint: 'The API Endpoint card is not secured with a client token: set it to "Secure with client token" in its settings and copy the token again.' },
     { status: 404, hint: 'Okta does not know this flow: copy the Invoke URL again from the API Endpoint card (the flow id changes when the flow is copied).' },
     { text: 'flow is not on', hint: 'Turn the flow on in Okta Workflows; a flow that is off refuses invocations.' },
   ],

@@ -50,4 +50,13 @@ describe('target contracts in definition files', () => {
     expect(r.code).toBe(1);
     expect(r.out + r.err).toContain('Splunk would refuse this: the Authorization header must start with `Splunk `');
   });
+
+  it('a Jira v2 webhook pointed at REST API v3 is never sent: refused before sending, naming the URL rule', async () => {
+    const w = JSON.parse(JSON.stringify(findPreset('jira')!.webhook).replace(/<SITE>/g, 'acme').replace(/<ATLASSIAN_EMAIL>/g, 'me@example.com').replace(/<PROJECT_KEY>/g, 'OPS')) as Record<string, unknown>;
+    w.url = 'https://acme.atlassian.net/rest/api/3/issue';
+    await writeFile(join(dir.path, 'jira.json'), JSON.stringify({ schemaVersion: 1, ...w }));
+    const r = await cliIn(dir.path, ['send', 'jira.json'], { JIRA_API_TOKEN: 't' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/url: Jira would refuse this: this body is for REST API v2 .* \/rest\/api\/2\/issue/);
+  });
 });
