@@ -22,7 +22,8 @@ import type { TokenCache } from './delivery/oauth2';
 import { invocationRecord } from './delivery/record-parts';
 import type { SecretStore } from './secrets/secret-store';
 import { keepMaskedSecrets, resolveSecrets } from './secrets/webhook-secrets';
-import { keepEnvReferences } from '../../shared/delivery/masking';
+import { keepEnvReferences, maskText, webhookSecrets } from '../../shared/delivery/masking';
+import { checkRequest, findContract, plannedHeaders } from '../../shared/contracts';
 import type { DataFile } from './storage/data-file';
 import type { RunRegistry } from './run-registry';
 
@@ -120,6 +121,7 @@ export class DeliveryService implements DeliveryApi {
       });
     }
     record.webhook = keepEnvReferences(record.webhook, target.value);
+    if (rendered.ok && rendered.json.valid) record.warnings.push(...contractWarnings(webhook, rendered.body));
     record.warnings.push(...network.warnings);
     try {
       await this.opts.recordInvocation(record);
@@ -129,6 +131,17 @@ export class DeliveryService implements DeliveryApi {
     }
     return ok(record);
   }
+}
+
+/**
+ * What the webhook's target contract says about the request that went out ("Splunk would refuse this: …"), so a
+ * refusal in the response comes with its reason, and a test against a stand-in says what the real target would do.
+ */
+function contractWarnings(webhook: Webhook, body: string): string[] {
+  const contract = webhook.contract ? findContract(webhook.contract) : undefined;
+  if (!contract) return [];
+  const secrets = webhookSecrets(webhook);
+  return checkRequest(contract, { url: webhook.url, headers: plannedHeaders(webhook), body }).map((f) => maskText(f.message, secrets));
 }
 
 /** A record for a delivery stopped before sending (the body could not be rendered as JSON). */

@@ -5,8 +5,10 @@
  * (secret headers, `Authorization`) and by value (any occurrence of a known secret), because a secret can
  * also end up in a header the user did not flag or in a form body.
  */
+import { basicCredentials } from '../model/basic-auth';
+import { envFields, hasEnvReference } from '../model/env-references';
 import { secretSlots } from '../model/secret-slots';
-import { ENV_REFERENCE, MASKED_SECRET, type Webhook, type WebhookInput } from '../model/webhook';
+import { MASKED_SECRET, type Webhook, type WebhookInput } from '../model/webhook';
 import type { HeaderPair } from './invocation';
 
 /** Keeps an auth scheme visible and masks its credential: `Bearer abc` → `Bearer ••••••••`. */
@@ -130,27 +132,58 @@ export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonl
   });
 }
 
-/** Every plain secret of a webhook whose secrets are resolved: secret header values, the bearer token, the client secret, the client key. */
+/**
+ * The values each resolved webhook read from the environment (`${env:NAME}` anywhere: URL, headers, auth).
+ *
+ * Kept beside the webhook, not on it: a field on the object would travel with every spread and JSON write
+ * into records and files, which is exactly where these values must never go. Weak, so it dies with the webhook.
+ */
+const readFromEnv = new WeakMap<object, readonly string[]>();
+
+/** Records that `webhook` (resolved for sending) holds `values` read from the environment: they are secrets. */
+export function rememberEnvValues(webhook: object, values: readonly string[]): void {
+  readFromEnv.set(webhook, [...(readFromEnv.get(webhook) ?? []), ...values]);
+}
+
+/**
+ * Every plain secret of a webhook whose secrets are resolved: secret header values, the bearer token, the Basic
+ * password and credentials, the client secret, the client key, and every value read from the environment.
+ */
 export function webhookSecrets(webhook: Pick<Webhook, 'headers' | 'auth' | 'network'>): string[] {
   const out = webhook.headers.filter((h) => h.secret).map((h) => h.value);
   if (webhook.auth.type === 'bearer') out.push(webhook.auth.token);
+  if (webhook.auth.type === 'basic' && webhook.auth.password !== '') {
+    // The header carries base64(user:password): masking it by value covers echoes outside `Authorization`.
+    out.push(webhook.auth.password, basicCredentials(webhook.auth.username, webhook.auth.password));
+  }
   if (webhook.auth.type === 'oauth2') out.push(webhook.auth.clientSecret);
   if (webhook.network?.clientKeyPem) out.push(webhook.network.clientKeyPem);
-  return out.filter((s) => s !== '');
+  out.push(...(readFromEnv.get(webhook) ?? []));
+  return [...new Set(out.filter((s) => s !== ''))];
 }
 
 /** A copy of a webhook with every secret replaced by {@link MASKED_SECRET}, for the record. */
 export function maskWebhook(webhook: Webhook): Webhook {
+  // Values read from the environment may sit inside any field (a `?token=` in the URL, a user name).
+  const secrets = webhookSecrets(webhook);
+  const a = webhook.auth;
   const auth: Webhook['auth'] =
-    webhook.auth.type === 'bearer'
-      ? { ...webhook.auth, token: MASKED_SECRET }
-      : webhook.auth.type === 'oauth2'
-        ? { ...webhook.auth, scopes: [...webhook.auth.scopes], clientSecret: MASKED_SECRET }
-        : { ...webhook.auth };
+    a.type === 'bearer'
+      ? { ...a, token: MASKED_SECRET }
+      : a.type === 'basic'
+        ? { ...a, username: maskText(a.username, secrets), password: MASKED_SECRET }
+        : a.type === 'oauth2'
+          ? { ...a, clientId: maskText(a.clientId, secrets), tokenUrl: maskText(a.tokenUrl, secrets), scopes: [...a.scopes], clientSecret: MASKED_SECRET }
+          : { ...a };
   const masked: Webhook = {
     ...webhook,
+    url: maskText(webhook.url, secrets),
     headers: webhook.headers.map((h) =>
-      h.secret ? { ...h, value: MASKED_SECRET } : h.key.toLowerCase() === 'authorization' ? { ...h, value: maskAuthorization(h.value) } : { ...h },
+      h.secret
+        ? { ...h, value: MASKED_SECRET }
+        : h.key.toLowerCase() === 'authorization'
+          ? { ...h, value: maskAuthorization(h.value) }
+          : { ...h, value: maskText(h.value, secrets) },
     ),
     auth,
     triggers: [...webhook.triggers],
@@ -162,18 +195,20 @@ export function maskWebhook(webhook: Webhook): Webhook {
 }
 
 /**
- * A masked webhook (for a record) with each secret the stored webhook writes as `${env:NAME}` shown as that
- * reference again. The reference names a variable, not the secret, and exports need it: a curl command must ask
- * for the variable the user actually sets, not a made-up `HOOKSMITH_…` one.
+ * A masked webhook (for a record) with each field the stored webhook writes with `${env:NAME}` references
+ * (a whole secret, `Splunk ${env:HEC_TOKEN}`, a `?token=${env:…}` URL) shown as written again. A reference
+ * names a variable, not the secret, and exports need it: a curl command must ask for the variable the user
+ * actually sets, not a made-up `HOOKSMITH_…` one.
  */
 export function keepEnvReferences<W extends WebhookInput>(masked: W, stored: WebhookInput): W {
-  const refs = new Map(secretSlots(stored).filter((s) => ENV_REFERENCE.test(s.value)).map((s) => [s.identity, s.value]));
-  // A URL that reads a variable (`?token=${env:LOGZIO_TOKEN}`) is masked by value in the record; its written
-  // form names the variable and holds no secret, so the record's webhook keeps that (bundles export it).
-  const urlRef = stored.url.includes('${env:') && masked.url.includes(MASKED_SECRET);
-  if (refs.size === 0 && !urlRef) return masked;
+  const refs = new Map(secretSlots(stored).filter((s) => hasEnvReference(s.value)).map((s) => [s.identity, s.value]));
+  const fields = new Map(envFields(stored).filter((f) => hasEnvReference(f.value)).map((f) => [f.field, f.value]));
+  if (refs.size === 0 && fields.size === 0) return masked;
   const out = structuredClone(masked);
-  if (urlRef) out.url = stored.url;
+  for (const field of envFields(out)) {
+    const written = fields.get(field.field);
+    if (written !== undefined) field.set(written);
+  }
   for (const slot of secretSlots(out)) {
     const ref = refs.get(slot.identity);
     if (ref !== undefined && slot.value === MASKED_SECRET) slot.set(ref);

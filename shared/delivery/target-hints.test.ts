@@ -59,7 +59,8 @@ describe('targetHintsFor', () => {
     ['okta-workflows', 'https://acme.workflows.oktapreview.com/api/flo/abc123/invoke'],
     ['logzio', 'https://listener.logz.io:8071/?token=abc'],
     ['logzio', 'https://listener.logz.io/?token=abc'],
-    ['jira', 'https://acme.atlassian.net/rest/api/3/issue'],
+    ['jira', 'https://acme.atlassian.net/rest/api/2/issue'],
+    ['jira-v3', 'https://acme.atlassian.net/rest/api/3/issue'],
   ])('a 401 from %s at %s carries that target\'s 401 hint', (id, url) => {
     const preset = findPreset(id)!;
     const expected = preset.hints.find((h) => h.status === 401)!.hint;

@@ -6,6 +6,7 @@
 import type { InvocationRecord, InvocationStep } from '../delivery/invocation';
 import { exportSecret, secretEnvName } from '../model/definition-secrets';
 import { secretSlots } from '../model/secret-slots';
+import { envFields, hasEnvReference, replaceEnvReferences } from '../model/env-references';
 import { ENV_REFERENCE, type WebhookInput } from '../model/webhook';
 import { recordedPartsProblem } from './bundle-shape';
 
@@ -40,9 +41,11 @@ export function webhookWithoutSecrets(r: InvocationRecord): WebhookInput {
   const auth: WebhookInput['auth'] =
     w.auth.type === 'bearer'
       ? { type: 'bearer', token: exportSecret(w.auth.token, name, 'token') }
-      : w.auth.type === 'oauth2'
-        ? { ...w.auth, scopes: [...w.auth.scopes], clientSecret: exportSecret(w.auth.clientSecret, name, 'client secret') }
-        : { type: 'none' };
+      : w.auth.type === 'basic'
+        ? { type: 'basic', username: w.auth.username, password: exportSecret(w.auth.password, name, 'password') }
+        : w.auth.type === 'oauth2'
+          ? { ...w.auth, scopes: [...w.auth.scopes], clientSecret: exportSecret(w.auth.clientSecret, name, 'client secret') }
+          : { type: 'none' };
   return {
     name,
     active: w.active,
@@ -86,7 +89,26 @@ export function confineBundleSecrets(input: WebhookInput, exportedName: string):
     reads.push(mine);
     slot.set(placeholder);
   }
-  return { webhook, rewritten, reads };
+  // References also work inside the URL and ordinary headers (`?token=${env:…}`): confined the same way, each
+  // variable not named as this export names them becomes `HOOKSMITH_<imported name>_<variable>`.
+  const exportedPrefix = `${secretEnvName(exportedName, '')}_`.replace(/_SECRET_$/, '_');
+  const secretFields = new Set(secretSlots(webhook).map((s) => s.field));
+  for (const f of envFields(webhook)) {
+    if (secretFields.has(f.field) || !hasEnvReference(f.value)) continue;
+    f.set(
+      replaceEnvReferences(f.value, (name) => {
+        if (name.startsWith(exportedPrefix) && name !== 'HOOKSMITH_SECRET_KEY') {
+          reads.push(name);
+          return `\${env:${name}}`;
+        }
+        const mine = secretEnvName(webhook.name, name);
+        rewritten.push(`${f.field}: \${env:${name}} → \${env:${mine}}`);
+        reads.push(mine);
+        return `\${env:${mine}}`;
+      }),
+    );
+  }
+  return { webhook, rewritten, reads: [...new Set(reads)] };
 }
 
 /** Builds the bundle for a record. */

@@ -7,8 +7,10 @@
  * values are passed in `revealed`.
  */
 import type { InvocationRecord } from '../delivery/invocation';
+import { envNamesIn, hasEnvReference } from '../model/env-references';
+import { MASKED_SECRET } from '../model/webhook';
 import { maskedHeader } from './secret-headers';
-import { shellQuote, shellQuoteWithVar } from './shell';
+import { shellQuote, shellQuoteTemplate, shellQuoteWithVar } from './shell';
 
 /** Headers curl computes itself from the URL and body; repeating them could only make them disagree. */
 const CURL_COMPUTES = new Set(['host', 'content-length']);
@@ -28,8 +30,12 @@ export interface CurlExport {
 export function toCurl(record: InvocationRecord, options: CurlExportOptions = {}): CurlExport | null {
   const req = record.request;
   if (!req) return null;
-  const lines = [`curl --http1.1 --request ${shellQuote(req.method)}`, `  --url ${shellQuote(req.url)}`];
   const envVars: string[] = [];
+  // A URL that carried a value read from the environment (`?token=${env:LOGZIO_TOKEN}`) asks for the same variable.
+  const urlTemplate = req.url.includes(MASKED_SECRET) && hasEnvReference(record.webhook.url) ? record.webhook.url : null;
+  if (urlTemplate !== null) envVars.push(...envNamesIn(urlTemplate));
+  const lines = [`curl --http1.1 --request ${shellQuote(req.method)}`, `  --url ${urlTemplate === null ? shellQuote(req.url) : shellQuoteTemplate(urlTemplate)}`];
+  const auth = record.webhook.auth;
   let hasAccept = false;
   let hasConnection = false;
   for (const [name, value] of req.headers) {
@@ -39,7 +45,15 @@ export function toCurl(record: InvocationRecord, options: CurlExportOptions = {}
     if (lower === 'connection') hasConnection = true;
     const masked = maskedHeader(record, name, value);
     const clear = masked ? options.revealed?.[masked.key] : undefined;
-    if (masked && clear === undefined) {
+    if (masked && clear === undefined && masked.template !== undefined) {
+      envVars.push(...envNamesIn(masked.template));
+      lines.push(`  --header ${shellQuoteTemplate(`${name}: ${masked.template}`)}`);
+    } else if (masked && clear === undefined && lower === 'authorization' && auth.type === 'basic') {
+      // curl builds `Basic base64(user:password)` itself from --user, which a shell variable cannot do inline.
+      const password = hasEnvReference(auth.password) ? auth.password : `\${env:${masked.envName}}`;
+      envVars.push(...envNamesIn(auth.username), ...envNamesIn(password));
+      lines.push(`  --user ${shellQuoteTemplate(`${auth.username}:${password}`)}`);
+    } else if (masked && clear === undefined) {
       envVars.push(masked.envName);
       lines.push(`  --header ${shellQuoteWithVar(`${name}: ${masked.prefix}`, masked.envName)}`);
     } else lines.push(`  --header ${shellQuote(`${name}: ${masked ? masked.prefix + clear : value}`)}`);

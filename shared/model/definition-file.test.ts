@@ -6,7 +6,7 @@ function slack(): WebhookInput {
   return {
     ...emptyWebhookInput(),
     name: 'SlackAlerts',
-    url: 'https://hooks.slack.com/services/T0/B0/x',
+    url: 'https://hooks.slack.com/services/T0/B0/${env:SLACK_HOOK_TOKEN}',
     headers: [{ key: 'X-Trace', value: 'hooksmith' }, { key: 'DD-API-KEY', value: '${env:DD_API_KEY}', secret: true }],
     triggers: ['RequestCreated', 'RequestApproved'],
     filters: [{ field: 'json_path', values: ['prod'], path: '$.data.custom_fields.env' }, { field: 'integration', values: ['aws'] }],

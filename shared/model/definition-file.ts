@@ -31,6 +31,7 @@ const WEBHOOK_KEYS = [
   'timeoutSeconds',
   'responseValidators',
   'network',
+  'contract',
 ] as const;
 
 /** Values for optional fields that a file leaves out. Required: schemaVersion, name, method, url, bodyTemplate, triggers. */
@@ -210,6 +211,7 @@ function toDefinition(w: WebhookInput): JsonObject {
   };
   // Written only when set, so files of webhooks without network settings stay as they were.
   if (w.network) out.network = networkDefinition(w.network, w.name);
+  if (w.contract !== undefined) out.contract = w.contract;
   return out;
 }
 
@@ -226,6 +228,7 @@ function networkDefinition(n: WebhookNetwork, name: string): JsonObject {
 function authDefinition(auth: WebhookAuth, name: string): JsonObject {
   if (auth.type === 'none') return { type: 'none' };
   if (auth.type === 'bearer') return { type: 'bearer', token: exportSecret(auth.token, name, 'token') };
+  if (auth.type === 'basic') return { type: 'basic', username: auth.username, password: exportSecret(auth.password, name, 'password') };
   const out: JsonObject = {
     type: 'oauth2',
     clientId: auth.clientId,

@@ -6,7 +6,8 @@
  */
 import type { FieldIssue } from '../api/result';
 import { secretSlots } from './secret-slots';
-import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from './webhook';
+import { hasEnvReference } from './env-references';
+import { MASKED_SECRET, type WebhookInput } from './webhook';
 
 /**
  * The environment variable an export names for one secret, e.g. `HOOKSMITH_SLACKALERTS_DD_API_KEY`.
@@ -20,13 +21,13 @@ export function secretEnvName(webhookName: string, role: string): string {
 }
 
 /**
- * The value to write for a secret: an existing `${env:NAME}` as is, anything else as a placeholder.
+ * The value to write for a secret: one that reads `${env:NAME}` (whole or inside) as is, anything else as a placeholder.
  *
  * Stored references, masked values and plain text all become placeholders, because none of them is
  * meaningful (or safe) outside this machine's data folder.
  */
 export function exportSecret(value: string, webhookName: string, role: string): string {
-  return ENV_REFERENCE.test(value) ? value : `\${env:${secretEnvName(webhookName, role)}}`;
+  return hasEnvReference(value) ? value : `\${env:${secretEnvName(webhookName, role)}}`;
 }
 
 /**
@@ -45,5 +46,5 @@ export function plainSecretWarnings(webhook: WebhookInput): FieldIssue[] {
 }
 
 function isPlainText(value: string): boolean {
-  return value.trim() !== '' && !ENV_REFERENCE.test(value) && !value.startsWith('secret:') && value !== MASKED_SECRET;
+  return value.trim() !== '' && !hasEnvReference(value) && !value.startsWith('secret:') && value !== MASKED_SECRET;
 }

@@ -23,6 +23,7 @@ export function secretSlots(w: WebhookInput): SecretSlot[] {
   });
   const auth = w.auth;
   if (auth.type === 'bearer') slots.push({ field: 'auth.token', identity: 'auth:bearer', role: 'token', value: auth.token, set: (v) => (auth.token = v) });
+  if (auth.type === 'basic') slots.push({ field: 'auth.password', identity: 'auth:basic', role: 'password', value: auth.password, set: (v) => (auth.password = v) });
   if (auth.type === 'oauth2') {
     slots.push({ field: 'auth.clientSecret', identity: 'auth:oauth2', role: 'client secret', value: auth.clientSecret, set: (v) => (auth.clientSecret = v) });
   }

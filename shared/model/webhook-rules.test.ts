@@ -62,7 +62,8 @@ describe('validateWebhookInput: shape', () => {
     expectError({ headers: [{ key: 'A', value: 'b' }, { key: 'B', value: 3 }] }, 'headers.1.value', /must be text, not a number/);
     expectError({ responseValidators: [{ jsonPath: '$.data.x' }] }, 'responseValidators.0.expectedValues', /missing/);
     expectError({ auth: { type: 'oauth2', clientId: 'c', clientSecret: 's', scopes: [] } }, 'auth.tokenUrl', /missing/);
-    expectError({ auth: { type: 'basic' } }, 'auth.type', /none, bearer, oauth2/);
+    expectError({ auth: { type: 'digest' } }, 'auth.type', /none, bearer, basic, oauth2/);
+    expectError({ auth: { type: 'basic', username: 'me' } }, 'auth.password', /missing/);
     expectError({ auth: undefined }, 'auth', /"type": "none"/);
     expectError({ filters: ['integration'] }, 'filters.0', /must be an object/);
   });

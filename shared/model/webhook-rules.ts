@@ -13,6 +13,8 @@ import { checkHeaders } from './header-rules';
 import { checkAuth } from './auth-rules';
 import { placeholderMessage, placeholdersIn } from './placeholders';
 import { checkWebhookNetwork } from './network';
+import { urlCredentialWarnings } from './url-credentials';
+import { checkUrlPath, findContract, TARGET_CONTRACTS } from '../contracts';
 import { checkFilterPath } from '../filters/json-path-check';
 import { sameWebhookName } from './webhook-name';
 
@@ -46,7 +48,7 @@ export interface WebhookValidation {
 export function validateWebhookInput(input: unknown, opts: ValidateWebhookOptions = {}): WebhookValidation {
   const { fields, issues } = checkWebhookShape(input);
   if (fields.name !== undefined) issues.push(...checkName(fields.name, opts.existingNames ?? []));
-  if (fields.url !== undefined) issues.push(...checkUrl(fields.url, 'url', 'URL'));
+  if (fields.url !== undefined) issues.push(...checkUrl(fields.url, 'url', 'URL'), ...urlCredentialWarnings(fields.url, 'url'));
   if (fields.headers !== undefined) issues.push(...checkHeaders(fields.headers, fields.auth?.type));
   if (fields.auth !== undefined) issues.push(...checkAuth(fields.auth));
   if (fields.bodyTemplate !== undefined && fields.bodyTemplate.trim() === '') {
@@ -61,6 +63,18 @@ export function validateWebhookInput(input: unknown, opts: ValidateWebhookOption
     fields.responseValidators.forEach((v, i) => issues.push(...checkValidator(v, `responseValidators.${i}`)));
   }
   if (fields.network !== undefined) issues.push(...checkWebhookNetwork(fields.network));
+  const contract = fields.contract === undefined ? undefined : findContract(fields.contract);
+  if (fields.contract !== undefined && !contract) {
+    issues.push({
+      field: 'contract',
+      message: `Target contract "${fields.contract}" is not one Hooksmith knows — use one of ${TARGET_CONTRACTS.map((c) => c.id).join(', ')}, or remove the field.`,
+    });
+  }
+  // A URL the target's API version does not take (a Jira v2 body to /rest/api/3/) is never sent: an error, so
+  // the webhook cannot be saved or tested until the URL or the target rules change.
+  if (contract && fields.url !== undefined) {
+    for (const f of checkUrlPath(contract, fields.url)) issues.push({ field: 'url', message: `${f.message} Or set Target rules to match the URL.` });
+  }
   const value = completeInput(fields);
   if (value !== undefined) issues.push(...hooksmithVariableIssues(value));
   const blocked = issues.some((i) => i.severity !== 'warning');

@@ -72,6 +72,8 @@ export function checkWebhookShape(input: unknown, base = ''): ShapeResult {
   );
   const network = readWebhookNetwork(input, base, issues);
   if (network.value) fields.network = network.value;
+  // Optional: which contract names a target is checked by the webhook rules, which know the list.
+  if (input.contract !== undefined) set('contract', readString(input, 'contract', base, 'Target contract', issues));
   return { fields, issues };
 }
 
@@ -87,7 +89,9 @@ export function completeInput(fields: Partial<WebhookInput>): WebhookInput | und
   if (timeoutSeconds === undefined || responseValidators === undefined) return undefined;
   const input: WebhookInput = { name, active, method, url, headers, auth, bodyTemplate, triggers, filters, timeoutSeconds, responseValidators };
   // Optional, and left out when empty, so webhooks without network settings read as they always did.
-  return fields.network ? { ...input, network: fields.network } : input;
+  if (fields.network) input.network = fields.network;
+  if (fields.contract !== undefined) input.contract = fields.contract;
+  return input;
 }
 
 function readHeader(obj: JsonObject, path: string, issues: FieldIssue[]): WebhookHeader | undefined {
@@ -104,7 +108,7 @@ function readAuth(value: unknown, path: string, issues: FieldIssue[]): WebhookAu
   if (!isRecord(value)) {
     const message =
       value === undefined
-        ? 'Authentication is missing — add "auth": { "type": "none" } (or bearer / oauth2).'
+        ? 'Authentication is missing — add "auth": { "type": "none" } (or bearer / basic / oauth2).'
         : `Authentication must be an object, not ${describeType(value)} — e.g. { "type": "none" }.`;
     issues.push({ field: path, message });
     return undefined;
@@ -114,6 +118,11 @@ function readAuth(value: unknown, path: string, issues: FieldIssue[]): WebhookAu
   if (type === 'bearer') {
     const token = readString(value, 'token', path, 'Bearer token', issues);
     return token === undefined ? undefined : { type, token };
+  }
+  if (type === 'basic') {
+    const username = readString(value, 'username', path, 'Basic auth user name', issues);
+    const password = readString(value, 'password', path, 'Basic auth password', issues);
+    return username === undefined || password === undefined ? undefined : { type, username, password };
   }
   if (type !== 'oauth2') return undefined;
   const clientId = readString(value, 'clientId', path, 'OAuth client ID', issues);

@@ -46,6 +46,12 @@ export type WebhookAuth =
   | { type: 'none' }
   /** Sent as `Authorization: Bearer <token>`; `token` follows the same secret rules as a secret header. */
   | { type: 'bearer'; token: string }
+  /**
+   * Hooksmith-only (Apono has no such type; there it is an `Authorization` header): sent as
+   * `Authorization: Basic base64(username:password)` (RFC 7617). `password` follows the secret rules of a
+   * secret header; both fields may read `${env:NAME}`.
+   */
+  | { type: 'basic'; username: string; password: string }
   | {
       type: 'oauth2';
       clientId: string;
@@ -58,7 +64,7 @@ export type WebhookAuth =
     };
 
 export type AuthType = WebhookAuth['type'];
-export const AUTH_TYPES: readonly AuthType[] = ['none', 'bearer', 'oauth2'];
+export const AUTH_TYPES: readonly AuthType[] = ['none', 'bearer', 'basic', 'oauth2'];
 
 /** Dimensions a filter can narrow on. Semantics: values within one filter match any-of; filters combine all-of. */
 export const FILTER_FIELDS = [
@@ -105,6 +111,12 @@ export interface WebhookInput {
   responseValidators: ResponseValidator[];
   /** Hooksmith-only (Apono has no such settings): TLS and proxy for this webhook; absent when none are set. */
   network?: WebhookNetwork;
+  /**
+   * Hooksmith-only: the id of the target contract the request is checked against (`splunk-hec`, `jira-v3`;
+   * see `shared/contracts/`). Set by the preset a webhook is made from and kept through edits, so an edit the
+   * target would refuse is flagged before a send; absent when no target is chosen.
+   */
+  contract?: string;
 }
 
 /** A saved webhook. */
@@ -118,7 +130,10 @@ export interface Webhook extends WebhookInput {
 /** Shown in place of a stored secret whenever a webhook crosses the API. Sending it back means "unchanged". */
 export const MASKED_SECRET = '••••••••';
 
-/** `${env:NAME}`: a value read from the environment when it is used. */
+/**
+ * `${env:NAME}` as a whole value. References may also sit inside a value (`Splunk ${env:HEC_TOKEN}`), see
+ * `env-references.ts`; a secret field whose value holds any reference names variables, not a secret.
+ */
 export const ENV_REFERENCE = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 /** The values a new webhook starts with in the form. */

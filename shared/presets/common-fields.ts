@@ -42,9 +42,9 @@ export function logFields(indent: string): string {
   return joinMembers(indent, ',\n');
 }
 
-/** The same fields as one JSON string holding a JSON object (`⟨str⟩` in spec §7), for targets that want that. */
-export function logFieldsAsString(): string {
-  return `"{${joinMembers('', ', ').replace(/"/g, '\\"')}}"`;
+/** The log fields as JSON members on one line (`"a": "…", "b": "…"`), for one-object-per-line targets. */
+export function logFieldsInline(): string {
+  return joinMembers('', ', ');
 }
 
 /**

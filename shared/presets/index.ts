@@ -10,7 +10,7 @@ import { logzio } from './logzio';
 import { servicenow } from './servicenow';
 import { slack } from './slack';
 import { teams } from './teams';
-import { jira } from './jira';
+import { jira, jiraV3 } from './jira';
 import { torq } from './torq';
 import { coralogix } from './coralogix';
 import { sentinel } from './sentinel';
@@ -26,6 +26,7 @@ export const PRESETS: readonly WebhookPreset[] = [
   slack,
   teams,
   jira,
+  jiraV3,
   servicenow,
   freshdesk,
   datadog,

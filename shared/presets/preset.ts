@@ -1,6 +1,7 @@
 /**
  * A preset: a ready-made webhook for one target product, with what to fill in and what goes wrong.
  */
+import type { TargetContract } from '../contracts/target-contract';
 import type { WebhookInput } from '../model/webhook';
 import type { TargetUrlRule } from './target-urls';
 
@@ -32,6 +33,10 @@ export interface WebhookPreset {
   setup: string[];
   /** Hints keyed by status or error text, most specific first. */
   hints: FailureHint[];
+  /** The vendor's documentation this preset follows (also the contract's `docUrl`). */
+  docUrl?: string;
+  /** What the target documents it accepts; the preset's webhook names it in `contract`. Absent for the blank webhook. */
+  contract?: TargetContract;
 }
 
 /**

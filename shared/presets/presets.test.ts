@@ -18,6 +18,7 @@ const REQUIRED_IDS = [
   'slack',
   'teams',
   'jira',
+  'jira-v3',
   'torq',
   'coralogix',
   'sentinel',
@@ -30,12 +31,13 @@ const TARGET_NEEDS: Record<string, string[]> = {
   slack: ['text', 'blocks'],
   teams: ['type', 'attachments.0.contentType', 'attachments.0.content.type', 'attachments.0.content.body.0.text'],
   jira: ['fields.project.key', 'fields.issuetype.name', 'fields.summary', 'fields.description'],
+  'jira-v3': ['fields.project.key', 'fields.issuetype.name', 'fields.summary', 'fields.description.type', 'fields.description.content.3.content.0.text'],
   servicenow: ['short_description', 'description', 'correlation_id'],
   freshdesk: ['email', 'subject', 'description', 'status', 'priority'],
   datadog: ['0.message', '0.ddsource', '0.apono.friendly_id'],
   splunk: ['event.friendly_id', 'event.event_type'],
   logzio: ['message', 'type', 'friendly_id'],
-  coralogix: ['alias', 'integration_type_fields'],
+  coralogix: ['message', 'event_type', 'event_time', 'friendly_id'],
   sentinel: ['0.TimeGenerated', '0.event_type', '0.request_id', '0.requester_email'],
   torq: ['body.event', 'body.request_id', 'body.requester_email'],
   custom: [],
@@ -125,12 +127,31 @@ describe('presets', () => {
     for (const p of PRESETS) expect(p.webhook.bodyTemplate, p.id).not.toContain('access_bundle_name');
   });
 
-  it('Coralogix carries the fields as one JSON string that itself parses', () => {
+  it('Coralogix sends flat, searchable fields with the event time, no escaped JSON string', () => {
     for (const s of allSamples()) {
       const r = renderTemplate(findPreset('coralogix')!.webhook.bodyTemplate, s.event);
       if (!r.ok || !r.json.valid) throw new Error(s.id);
-      const inner = (r.json.value as { integration_type_fields: string }).integration_type_fields;
-      expect(() => JSON.parse(inner), s.id).not.toThrow();
+      const body = r.json.value as Record<string, unknown>;
+      expect(body, s.id).not.toHaveProperty('integration_type_fields');
+      for (const v of Object.values(body)) expect(typeof v, s.id).not.toBe('object');
+      expect(Number(body.event_time), s.id).toBeGreaterThan(1_600_000_000);
+    }
+  });
+
+  it('Logz.io renders one line (one minified JSON object) for every sample', () => {
+    for (const s of allSamples()) {
+      const r = renderTemplate(findPreset('logzio')!.webhook.bodyTemplate, s.event);
+      if (!r.ok || !r.json.valid) throw new Error(s.id);
+      expect(r.body, s.id).not.toMatch(/[\r\n]/);
+      expect(JSON.stringify(JSON.parse(r.body)).length, s.id).toBeLessThanOrEqual(r.body.length);
+    }
+  });
+
+  it('every target preset cites its documentation and carries a contract its webhook names', () => {
+    for (const p of PRESETS.filter((x) => x.id !== 'custom')) {
+      expect(p.docUrl, p.id).toMatch(/^https:\/\//);
+      expect(p.contract?.docUrl, p.id).toBe(p.docUrl);
+      expect(p.webhook.contract, p.id).toBe(p.contract?.id);
     }
   });
 

@@ -1,11 +1,35 @@
 import type { WebhookPreset } from './preset';
 import { ALL_REQUEST_TRIGGERS, presetWebhook } from './preset-webhook';
+import type { TargetContract } from '../contracts/target-contract';
 
 /**
  * Microsoft Sentinel through the Azure Monitor Logs Ingestion API: an array of rows in the custom table the
  * guide suggests (spec §7, S18), with an OAuth client-credentials token for monitor.azure.com. The guide's
  * requester_name and justification columns are left out: free text (see FREE_TEXT_NOTE).
  */
+const DOC = 'https://learn.microsoft.com/en-us/azure/azure-monitor/logs/logs-ingestion-api-overview';
+
+/**
+ * Docs: https://learn.microsoft.com/en-us/azure/azure-monitor/logs/logs-ingestion-api-overview (a JSON array, a
+ * Bearer token for https://monitor.azure.com, 1 MB per call) and
+ * https://learn.microsoft.com/en-us/azure/azure-monitor/data-collection/data-collection-transformations (the DCR's
+ * `transformKql`). Apono's `event_time` is epoch seconds, so the DCR declares TimeGenerated as a string in its
+ * stream and the transform turns it into the table's datetime.
+ */
+const contract: TargetContract = {
+  id: 'azure-logs-ingestion',
+  target: 'Azure Monitor (Sentinel)',
+  docUrl: DOC,
+  auth: [{ header: 'Authorization', prefix: 'Bearer ' }],
+  framing: { kind: 'array', maxItems: 10_000 },
+  schema: { type: 'object', required: ['TimeGenerated'], properties: { TimeGenerated: { type: 'string', minLength: 1 } } },
+  maxBodyBytes: 1_000_000,
+  urlPath: { pattern: '^/dataCollectionRules/[^/]+/streams/[^/]+$', message: 'the URL must be …/dataCollectionRules/<immutable id>/streams/<stream>?api-version=….' },
+};
+
+/** The DCR transform that makes TimeGenerated a datetime from the epoch seconds Apono sends. */
+export const SENTINEL_TRANSFORM = 'source | extend TimeGenerated = unixtime_seconds_todatetime(todouble(TimeGenerated))';
+
 export const sentinel: WebhookPreset = {
   id: 'sentinel',
   name: 'Microsoft Sentinel',
@@ -23,6 +47,7 @@ export const sentinel: WebhookPreset = {
       clientAuthMethod: 'post',
     },
     triggers: ALL_REQUEST_TRIGGERS,
+    contract: contract.id,
     bodyTemplate: `[
   {
     "TimeGenerated": "{{event_time}}",
@@ -41,7 +66,7 @@ export const sentinel: WebhookPreset = {
   setup: [
     'Create a data collection endpoint and rule for a custom table <TABLE>_CL with these string columns; <DCE_HOST> is the endpoint\'s logs ingestion host, <DCR_IMMUTABLE_ID> the rule\'s immutable id.',
     'Register an Entra app, grant it "Monitoring Metrics Publisher" on the rule; <TENANT_ID> and <APP_CLIENT_ID> come from it, SENTINEL_CLIENT_SECRET is its client secret.',
-    'The table\'s transform should convert TimeGenerated (epoch seconds here) to a datetime.',
+    `TimeGenerated arrives as epoch seconds in a string: declare it as "string" in the DCR's stream (streamDeclarations) and set the data flow's transformKql to: ${SENTINEL_TRANSFORM} — the table's TimeGenerated is then the event's time as a datetime.`,
   ],
   hints: [
     { status: 401, hint: 'Azure refused the token: the scope must be https://monitor.azure.com/.default and the token must come from the tenant that owns the rule.' },
@@ -49,4 +74,6 @@ export const sentinel: WebhookPreset = {
     { status: 404, hint: 'Azure does not know the rule or stream: check the immutable id and that the stream is named Custom-<table>_CL.' },
     { text: 'invalid_client', hint: 'The token endpoint refused the client ID or secret: check both, and that the secret has not expired.' },
   ],
+  docUrl: DOC,
+  contract,
 };

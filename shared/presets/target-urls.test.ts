@@ -11,9 +11,12 @@ const REAL_URLS: ReadonlyArray<readonly [string, string]> = [
   ['teams', 'https://acme.webhook.office.com/webhookb2/0b8f2a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/5f1c0a2b3c4d4e5f9a8b7c6d5e4f3a2b/0c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f'],
   ['teams', 'https://outlook.office.com/webhook/0b8f2a6e@72f988bf/IncomingWebhook/5f1c/0c1d'],
   ['teams', 'https://prod-27.westus.logic.azure.com/workflows/5f1c0a2b/triggers/manual/paths/invoke?api-version=2016-06-01&sig=abc'],
+  ['teams', 'https://default0a1b.c2.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/5f1c0a2b/triggers/manual/paths/invoke?api-version=1&sig=abc'],
   ['jira', 'https://acme.atlassian.net/rest/api/2/issue'],
-  ['jira', 'https://acme.atlassian.net/rest/api/3/issue'],
-  ['jira', 'https://acme.atlassian.net/rest/api/3/issue/'],
+  ['jira', 'https://acme.atlassian.net/rest/api/latest/issue'],
+  // v3 takes another description shape: its URLs must never get the v2 preset (and its body).
+  ['jira-v3', 'https://acme.atlassian.net/rest/api/3/issue'],
+  ['jira-v3', 'https://acme.atlassian.net/rest/api/3/issue/'],
   ['servicenow', 'https://acme.service-now.com/api/now/table/incident'],
   ['servicenow', 'https://acme.service-now.com/api/now/v1/table/incident'],
   ['freshdesk', 'https://acme.freshdesk.com/api/v2/tickets'],
@@ -69,8 +72,8 @@ describe('presetForUrl', () => {
   });
 
   it('recognises each preset\'s own URL once its placeholders are filled, where its domain is not a placeholder', () => {
-    // Coralogix and Logz.io URLs are all placeholder host; Datadog's site (the domain) is one.
-    const placeholderDomain = ['custom', 'coralogix', 'logzio', 'datadog'];
+    // Coralogix, Logz.io and Teams Workflows URLs are all placeholder host; Datadog's site (the domain) is one.
+    const placeholderDomain = ['custom', 'coralogix', 'logzio', 'datadog', 'teams'];
     for (const p of PRESETS) {
       if (placeholderDomain.includes(p.id)) continue;
       const filled = p.webhook.url.replace(/<[A-Z][A-Z0-9_]*>/g, 'acme1');

@@ -8,10 +8,28 @@
 import { parseDefinitionFile } from '../model/definition-file';
 import { lineAndColumn, locateJsonValue, stringUnitOffset, type JsonPathStep } from '../util/json-position';
 import { lintTemplate, type LintFinding, type LintOptions } from './lint-template';
+import { findContract } from '../contracts';
+import { plannedHeaders } from '../contracts/planned-request';
+import type { WebhookInput } from '../model/webhook';
+import type { RobustnessTarget } from './robustness';
 
 type JsonObject = Record<string, unknown>;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What a definition-file webhook's requests are checked against: the contract it names, its URL and the headers
+ * it will send. None when it names no known contract (an unknown id is a rule error already) or its URL,
+ * headers or auth are not well-formed (the rules report those).
+ */
+function targetOf(w: JsonObject): RobustnessTarget | undefined {
+  const contract = typeof w.contract === 'string' ? findContract(w.contract) : undefined;
+  if (!contract || typeof w.url !== 'string') return undefined;
+  const headers = Array.isArray(w.headers) ? w.headers : [];
+  if (!headers.every((h) => isObject(h) && typeof h.key === 'string' && typeof h.value === 'string')) return undefined;
+  const auth = isObject(w.auth) && typeof w.auth.type === 'string' ? (w.auth as unknown as WebhookInput['auth']) : { type: 'none' as const };
+  return { contract, url: w.url, headers: plannedHeaders({ headers: headers as unknown as WebhookInput['headers'], auth }) };
+}
 
 /** The webhook objects of a definition file, or undefined when `text` is not one. */
 export function definitionWebhooks(text: string): JsonObject[] | undefined {
@@ -89,8 +107,9 @@ export function lintDefinitionFile(text: string, fileName: string, options: Lint
   for (const [i, w] of (definitionWebhooks(text) ?? []).entries()) {
     const template = w.bodyTemplate;
     if (typeof template !== 'string') continue;
+    const target = targetOf(w);
     const quote = root === undefined ? undefined : locateJsonValue(body, issueSteps(root, `${issuePrefix(w, i)}.bodyTemplate`))?.start;
-    for (const f of lintTemplate(template, templateName(w, i, fileName), options)) {
+    for (const f of lintTemplate(template, templateName(w, i, fileName), target ? { ...options, target } : options)) {
       const origin = quote === undefined ? undefined : { file: fileName, ...lineAndColumn(body, stringUnitOffset(body, quote, templateIndex(template, f.line, f.column))) };
       findings.push(origin ? { ...f, origin } : f);
     }

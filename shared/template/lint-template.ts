@@ -9,7 +9,7 @@ import { allSamples } from '../payload/samples';
 import type { DiagnosticSeverity } from './analysis-types';
 import { analyseTemplate } from './analysis';
 import type { EscapeMode } from './render';
-import { checkRobustness } from './robustness';
+import { checkRobustness, type RobustnessTarget } from './robustness';
 
 /** One lint finding, positioned in a named file. */
 export interface LintFinding {
@@ -38,6 +38,8 @@ export interface LintOptions {
   extraSamples?: readonly SampleEvent[];
   /** Skip rendering against samples (for payload kinds that have none). Defaults to true for request schemas. */
   robustness?: boolean;
+  /** The webhook's target contract, URL and headers: each sample's request is checked against the contract. */
+  target?: RobustnessTarget;
 }
 
 /**
@@ -60,7 +62,7 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
   // fourteen samples, and fourteen identical lines would bury the other findings.
   const grouped = new Map<string, { finding: LintFinding; samples: string[] }>();
   const samples = [...allSamples(options.eventTypeStyle), ...(options.extraSamples ?? [])];
-  const report = checkRobustness(text, { escape: options.escape, samples });
+  const report = checkRobustness(text, { escape: options.escape, samples, ...(options.target ? { target: options.target } : {}) });
   // A template that does not compile was reported above, by the analysis.
   for (const f of report.compiles ? report.findings : []) {
     const finding: LintFinding = {
@@ -68,7 +70,7 @@ export function lintTemplate(text: string, fileName: string, options: LintOption
       line: f.template?.line ?? 1,
       column: f.template?.column ?? 1,
       severity: f.kind === 'escaping-altered' ? 'warning' : 'error',
-      code: `sample-${f.kind}`,
+      code: f.kind === 'target-refused' ? 'target-contract' : `sample-${f.kind}`,
       message: f.message,
     };
     const key = `${finding.line}:${finding.column}:${finding.code}:${finding.message}`;

@@ -7,12 +7,13 @@ import type { EventTypeStyle, SampleEvent } from '../payload/request-event';
 import { lineAndColumn, locateJsonValue, stringUnitOffset, type JsonPathStep } from '../util/json-position';
 import { renderTemplate, type EscapeMode } from './render';
 import { templatePositionAt, type TemplatePosition } from './render-trace';
+import { checkRequest, type TargetContract } from '../contracts/target-contract';
 
 /** One case that fails. Template positions are 1-based. */
 export interface RobustnessFinding {
   sampleId: string;
   sampleLabel: string;
-  kind: 'render-error' | 'invalid-json' | 'escaping-altered';
+  kind: 'render-error' | 'invalid-json' | 'escaping-altered' | 'target-refused';
   message: string;
   /** Where in the rendered body JSON failed, or the first altered character is. */
   body?: { line: number; column: number };
@@ -36,6 +37,15 @@ export interface RobustnessOptions {
   /** The samples to render against; every trigger sample and edge case by default. */
   samples?: readonly SampleEvent[];
   eventTypeStyle?: EventTypeStyle;
+  /** The webhook's target contract and the URL and headers it sends with: each sample's request is checked against it. */
+  target?: RobustnessTarget;
+}
+
+/** What a request is checked against besides JSON: the target's documented rules, and what the body travels with. */
+export interface RobustnessTarget {
+  contract: TargetContract;
+  url: string;
+  headers: ReadonlyArray<readonly [string, string]>;
 }
 
 const ENTITY = /&(quot|amp|lt|gt|#x27|#x60|#x3D);/;
@@ -94,6 +104,8 @@ export function checkRobustness(text: string, options: RobustnessOptions = {}): 
   const escape = options.escape ?? 'html';
   const samples = options.samples ?? allSamples(options.eventTypeStyle);
   const findings: RobustnessFinding[] = [];
+  // The URL and the auth header are the same for every sample: said once, with the first sample.
+  let requestLevelSaid = false;
   for (const s of samples) {
     const base = { sampleId: s.id, sampleLabel: s.label };
     const r = renderTemplate(text, s.event, { escape });
@@ -110,6 +122,17 @@ export function checkRobustness(text: string, options: RobustnessOptions = {}): 
       const j = r.json;
       findings.push({ ...base, kind: 'invalid-json', message: j.message, body: { line: j.line, column: j.column }, ...(j.templateLocation ? { template: j.templateLocation } : {}) });
       continue;
+    }
+    if (options.target) {
+      const refused = checkRequest(options.target.contract, { url: options.target.url, headers: options.target.headers, body: r.body });
+      for (const f of refused) {
+        const requestLevel = f.where === 'auth' || f.where === 'url';
+        if (requestLevel && requestLevelSaid) continue;
+        const at = f.steps ? locateJsonValue(r.body, f.steps) : undefined;
+        const template = at ? templatePositionAt(text, s.event, escape === 'none', r.body, at.start) : undefined;
+        findings.push({ ...base, kind: 'target-refused', message: f.message, ...(at ? { body: lineAndColumn(r.body, at.start) } : {}), ...(template ? { template } : {}) });
+      }
+      if (refused.some((f) => f.where === 'auth' || f.where === 'url')) requestLevelSaid = true;
     }
     if (escape !== 'html') continue;
     const raw = renderTemplate(text, s.event, { escape: 'none' });

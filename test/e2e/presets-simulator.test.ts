@@ -18,7 +18,7 @@ describe('presets and the simulator', () => {
     await page.getByRole('button', { name: 'Add Webhook' }).first().click();
     await page.getByRole('heading', { name: 'Add Webhook: choose a target' }).waitFor();
     const cards = page.getByRole('list', { name: 'Targets' }).getByRole('link');
-    expect(await cards.count()).toBe(13);
+    expect(await cards.count()).toBe(14);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'gallery.png'), fullPage: true });
     await page.getByRole('link', { name: /^Okta Workflows/ }).click();
     await page.getByRole('heading', { name: 'Add Webhook' }).waitFor();

@@ -88,7 +88,7 @@ describe('hooksmith presets', () => {
   it('lists every preset with its description', async () => {
     const r = await cli(['presets']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter(Boolean)).toHaveLength(13);
+    expect(r.out.split('\n').filter(Boolean)).toHaveLength(14);
     expect(r.out).toMatch(/^okta-workflows\s+Okta Workflows — Start an Okta Workflows flow/m);
   });
 

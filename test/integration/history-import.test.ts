@@ -110,12 +110,15 @@ describe('curl import', () => {
     expect(file).not.toContain('tok-abcdef');
   });
 
-  it('refuses a header mixing text and an environment variable (it would go out as literal ${env:…}), naming the fix', async () => {
-    const b = await backend();
-    const r = await b.api.history.importBundle({ text: `curl -X POST https://hooks.example.com/x -H "Authorization: Basic $B64"` });
-    expect(r).toMatchObject({ ok: false, error: { field: 'headers.0.value', message: expect.stringContaining('export AUTHORIZATION="Basic $B64" and -H "Authorization: $AUTHORIZATION"') } });
-    const listed = await b.api.webhooks.list();
-    expect(listed.ok && listed.value).toEqual([]);
+  it('keeps a header mixing text and an environment variable as written (a secret reference), read when sending', async () => {
+    const ep = await suite.rx.server.forPost('/mixed').thenReply(200, '{}');
+    const b = await backend({ HEC_TOKEN: 'hec-123456' });
+    const out = await imported(b, `curl -X POST ${suite.rx.url('/mixed')} -H "Authorization: Splunk $HEC_TOKEN" -d '{}'`);
+    expect(out.webhook.headers).toEqual([{ key: 'Authorization', value: 'Splunk ${env:HEC_TOKEN}', secret: true }]);
+    const sent = await b.api.delivery.test({ webhookId: out.webhook.id, trigger: 'Manual', runId: 'mixed' });
+    expect(sent.ok && sent.value.outcome).toBe('Success');
+    const [seen] = await ep.getSeenRequests();
+    expect(seen?.headers.authorization).toBe('Splunk hec-123456');
   });
 
   it('the header form the -u refusal suggests is kept as a secret environment reference and sent with its value', async () => {

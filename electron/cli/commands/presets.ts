@@ -29,5 +29,6 @@ export const presetsCommand: CliCommand = async (argv, io) => {
   const todo = placeholdersIn(JSON.stringify(preset.webhook));
   if (todo.length > 0) io.stderr(`Replace ${todo.join(', ')} before importing.\n`);
   for (const step of preset.setup) io.stderr(`- ${step}\n`);
+  if (preset.docUrl) io.stderr(`Documentation: ${preset.docUrl}\n`);
   return 0;
 };

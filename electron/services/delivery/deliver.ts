@@ -8,6 +8,7 @@
 import { checkAponoUrl, invalidBodyError, urlRefusedError, type DeliveryError } from '../../../shared/delivery/errors';
 import type { HeaderPair, InvocationRecord, InvocationStep } from '../../../shared/delivery/invocation';
 import { webhookSecrets } from '../../../shared/delivery/masking';
+import { basicAuthorization } from '../../../shared/model/basic-auth';
 import type { ValidatorReport } from '../../../shared/delivery/validators';
 import type { Trigger, Webhook } from '../../../shared/model/webhook';
 import { Deadline } from './deadline';
@@ -65,10 +66,12 @@ export async function deliver(input: DeliverInput): Promise<InvocationRecord> {
   }
 
   const baseHeaders: HeaderPair[] = webhook.headers.map((h): HeaderPair => [h.key, h.value]);
+  const a = webhook.auth;
   const withAuth = (token: string | null): HeaderPair[] => {
-    if (token === null) return baseHeaders;
+    const authorization = a.type === 'basic' ? basicAuthorization(a.username, a.password) : token === null ? null : `Bearer ${token}`;
+    if (authorization === null) return baseHeaders;
     // The configured auth wins over a custom Authorization header; the record warns about the clash.
-    return [...baseHeaders.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', `Bearer ${token}`]];
+    return [...baseHeaders.filter(([n]) => n.toLowerCase() !== 'authorization'), ['Authorization', authorization]];
   };
   if (webhook.auth.type !== 'none' && baseHeaders.some(([n]) => n.toLowerCase() === 'authorization')) {
     warnings.push('A custom Authorization header was replaced by the webhook\'s authentication setting.');

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { oauthTokenError } from '../../../shared/delivery/errors';
 import type { InvocationStep } from '../../../shared/delivery/invocation';
-import { maskHeaders, maskText } from '../../../shared/delivery/masking';
+import { maskHeaders, maskText, webhookSecrets } from '../../../shared/delivery/masking';
 import type { Webhook } from '../../../shared/model/webhook';
 import { send, type SendOptions } from './dispatcher';
 
@@ -20,6 +20,8 @@ export interface TokenRequest {
   scopes: string[];
   /** `basic`: client_secret_basic (RFC 6749 §2.3.1, the default); `post`: id and secret in the form body. */
   authMethod: 'basic' | 'post';
+  /** Other values to mask in the step's record: those read from the environment (a client ID, a tenant in the URL). */
+  maskAlso?: readonly string[];
 }
 
 interface CachedToken {
@@ -76,7 +78,7 @@ export const processTokenCache = new TokenCache();
 export function tokenRequestOf(webhook: Webhook): TokenRequest | null {
   const a = webhook.auth;
   if (a.type !== 'oauth2') return null;
-  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic' };
+  return { tokenUrl: a.tokenUrl, clientId: a.clientId, clientSecret: a.clientSecret, scopes: a.scopes, authMethod: a.clientAuthMethod ?? 'basic', maskAlso: webhookSecrets(webhook) };
 }
 
 /** A token (or `null` when the call failed) and the step that records how it was obtained. */
@@ -128,13 +130,13 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
     error = { ...error, message: `Token request failed: ${error.message}` };
   }
 
-  const secrets = [req.clientSecret, ...(token ? [token] : [])];
+  const secrets = [req.clientSecret, ...(req.maskAlso ?? []), ...(token ? [token] : [])];
   const step: InvocationStep = {
     kind: 'oauth-token',
     attempt,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
-    request: { ...result.request, headers: maskHeaders(result.request.headers, [], secrets), body: maskText(result.request.body, secrets) },
+    request: { ...result.request, url: maskText(result.request.url, secrets), headers: maskHeaders(result.request.headers, [], secrets), body: maskText(result.request.body, secrets) },
     response: res ? { ...res, body: res.bodyEncoding === 'utf8' ? maskText(res.body, secrets) : res.body } : null,
     timings: result.timings,
     error,

@@ -17,7 +17,7 @@ export function webhookStep(result: SendResult, attempt: number, secretNames: re
     attempt,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
-    request: { ...result.request, headers: maskHeaders(result.request.headers, secretNames, secrets), body: maskText(result.request.body, secrets) },
+    request: { ...result.request, url: maskText(result.request.url, secrets), headers: maskHeaders(result.request.headers, secretNames, secrets), body: maskText(result.request.body, secrets) },
     // Echo endpoints (and error pages) may repeat a credential back, in the body or in a header
     // (`Authorization`, `X-Api-Key`); a base64 body is masked too, where the secret shows as base64.
     response: result.response

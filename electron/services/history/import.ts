@@ -7,7 +7,8 @@ import { INVOCATION_SCHEMA_VERSION } from '../../../shared/delivery/invocation';
 import type { ReproBundle } from '../../../shared/history/bundle';
 import type { ParsedCurl } from '../../../shared/history/parse-curl';
 import { isCredentialHeader } from '../../../shared/history/secret-headers';
-import { ENV_REFERENCE, HTTP_METHODS, type HttpMethod, type Webhook, type WebhookHeader, type WebhookInput } from '../../../shared/model/webhook';
+import { hasEnvReference } from '../../../shared/model/env-references';
+import { HTTP_METHODS, type HttpMethod, type Webhook, type WebhookHeader, type WebhookInput } from '../../../shared/model/webhook';
 
 /** Headers curl or Node compute themselves; a webhook must not pin them. */
 const COMPUTED = new Set(['host', 'content-length', 'user-agent', 'accept', 'connection', 'accept-encoding']);
@@ -24,16 +25,6 @@ export function freeName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
   if (!lower.has(clean.toLowerCase())) return clean;
   for (let i = 2; ; i++) if (!lower.has(`${clean}${i}`.toLowerCase())) return `${clean}${i}`;
-}
-
-/** Why a header value that mixes text and `${env:…}` cannot be imported, and how to write it instead. */
-function mixedEnvMessage(key: string, value: string): string {
-  const variable = key.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  const shell = value.replace(/\$\{env:([A-Za-z0-9_]+)\}/g, '$$$1');
-  return (
-    `${key}: "${shell}" mixes text with an environment variable, and Hooksmith reads a variable only as a whole header value (the rest would be sent as the literal text \${env:…}). ` +
-    `Put the whole value in one variable and pass that: export ${variable}="${shell}" and -H "${key}: $${variable}".`
-  );
 }
 
 /** The webhook a curl command describes with what the import changed on the way, or why it cannot be one (naming the field). */
@@ -65,12 +56,10 @@ export function webhookFromCurl(
       auth = { type: 'bearer', token: bearer[1]! };
       continue;
     }
-    // A value read from the environment is a secret by construction; keep it a reference.
-    if (ENV_REFERENCE.test(value)) headers.push({ key, value, secret: true });
-    else if (value.includes('${env:')) {
-      // Only a whole value is read from the environment; the rest would be sent as the literal text `${env:…}`.
-      return { ok: false, field: `headers.${headers.length}.value`, message: mixedEnvMessage(key, value) };
-    } else if (isCredentialHeader(key)) {
+    // A value that reads the environment (whole, or inside as in `Splunk ${env:HEC_TOKEN}`) carries a secret by
+    // construction; keep it a reference, read when sending.
+    if (hasEnvReference(value)) headers.push({ key, value, secret: true });
+    else if (isCredentialHeader(key)) {
       // Written in clear in the command: as a secret the webhook service seals it, so it stays out of the data file and exports.
       headers.push({ key, value, secret: true });
       madeSecret.push(key);

@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { HeaderPair, InvocationRecord } from '../../../shared/delivery/invocation';
 import { maskDeep, webhookSecrets } from '../../../shared/delivery/masking';
 import { maskedHeader } from '../../../shared/history/secret-headers';
-import type { Webhook } from '../../../shared/model/webhook';
+import { basicCredentials } from '../../../shared/model/basic-auth';
+import { MASKED_SECRET, type Webhook } from '../../../shared/model/webhook';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
 import { describeRenderError } from '../../../shared/template/render-error';
 import { deliver, type DeliverOptions } from '../delivery/deliver';
@@ -56,8 +57,12 @@ export async function revealedHeaders(
     if (!plain) return { ok: false, field, message: noSavedWebhook(record, `the secret of ${name}`, 'recreate it, or replay re-rendered from another webhook.') };
     const lower = name.toLowerCase();
     const header = plain.headers.find((h) => h.secret && h.key.toLowerCase() === lower);
-    if (header && masked.prefix === '') values[lower] = header.value;
+    // A header written with references inside (`Splunk ${env:HEC_TOKEN}`) is filled whole from today's resolved value.
+    const templated = masked.template !== undefined ? plain.headers.find((h) => h.key.toLowerCase() === lower) : undefined;
+    if (templated) values[lower] = templated.value;
+    else if (header && masked.prefix === '') values[lower] = header.value;
     else if (lower === 'authorization' && plain.auth.type === 'bearer') values[lower] = plain.auth.token;
+    else if (lower === 'authorization' && plain.auth.type === 'basic') values[lower] = basicCredentials(plain.auth.username, plain.auth.password);
     else if (lower === 'authorization' && plain.auth.type === 'oauth2') {
       // The same cache as Tests (the backend's), so a replay reuses a live token instead of fetching another.
       const got = await getToken(
@@ -121,7 +126,9 @@ export async function replayExact(record: InvocationRecord, plain: Webhook | nul
   });
   const started = Date.now();
   const timeoutMs = (plain ?? record.webhook).timeoutSeconds ? (plain ?? record.webhook).timeoutSeconds! * 1000 : DEFAULT_TIMEOUT_MS;
-  const result = await send({ method: req.method, url: req.url, headers, body: req.body }, { ...options, timeoutMs }, options.signal);
+  // A URL that carried a secret (`?token=${env:…}`) was recorded masked; today's resolved URL fills it.
+  const url = plain && req.url.includes(MASKED_SECRET) ? plain.url : req.url;
+  const result = await send({ method: req.method, url, headers, body: req.body }, { ...options, timeoutMs }, options.signal);
   const secrets = [...(plain ? webhookSecrets(plain) : []), ...Object.values(revealed.values)];
   const secretNames = Object.keys(revealed.values);
   const step = webhookStep(result, 1, secretNames, secrets);

@@ -6,7 +6,9 @@
  * sending) yields plain text.
  */
 import { randomUUID } from 'node:crypto';
-import { ENV_REFERENCE, MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
+import { MASKED_SECRET, type WebhookInput } from '../../../shared/model/webhook';
+import { envFields, envNamesIn, expandEnvReferences, hasEnvReference } from '../../../shared/model/env-references';
+import { rememberEnvValues } from '../../../shared/delivery/masking';
 import type { FieldIssue } from '../../../shared/api/result';
 import { secretEnvName } from '../../../shared/model/definition-secrets';
 import { isHooksmithVariable } from '../../../shared/model/env-reads';
@@ -39,7 +41,8 @@ export async function sealSecrets(
   const issues: FieldIssue[] = [];
   const toStore: Array<[SecretSlot, string]> = [];
   for (const slot of secretSlots(sealed)) {
-    if (ENV_REFERENCE.test(slot.value)) continue;
+    // A value with references (`Splunk ${env:HEC_TOKEN}`) names variables; the secret stays in the environment.
+    if (hasEnvReference(slot.value)) continue;
     const prior = before.get(slot.identity);
     if (slot.value === MASKED_SECRET || (slot.value.startsWith(REF_PREFIX) && slot.value === prior)) {
       if (prior === undefined) issues.push({ field: slot.field, message: 'no stored secret to keep; type the secret again.' });
@@ -106,7 +109,7 @@ export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; p
   const out = clone(w);
   const placeholders: string[] = [];
   for (const slot of secretSlots(out)) {
-    if (ENV_REFERENCE.test(slot.value)) continue;
+    if (hasEnvReference(slot.value)) continue;
     if (slot.value === '') continue;
     const name = secretEnvName(w.name, slot.role);
     placeholders.push(name);
@@ -115,15 +118,23 @@ export function exportableSecrets<T extends WebhookInput>(w: T): { webhook: T; p
   return { webhook: out, placeholders };
 }
 
-/**
- * Plain-text values for sending. Fails naming the field when an env variable is unset or a stored secret is gone.
- */
 /** A secret slot as the form names it: "The X-Api-Key header", "The bearer token". */
 function slotName(slot: SecretSlot): string {
   if (slot.field.startsWith('headers.')) return `The ${slot.role} header`;
-  return slot.role === 'token' ? 'The bearer token' : slot.role === 'client secret' ? 'The OAuth2 client secret' : `The ${slot.role}`;
+  if (slot.role === 'token') return 'The bearer token';
+  if (slot.role === 'client secret') return 'The OAuth2 client secret';
+  if (slot.role === 'password') return 'The Basic auth password';
+  return `The ${slot.role}`;
 }
 
+/**
+ * Plain-text values for sending. Fails naming the field and the variable when an env variable is unset, or
+ * the field when a stored secret is gone.
+ *
+ * References are read first, on the stored form, so a stored secret that happens to contain `${env:…}` text
+ * is sent as typed. Every value read from the environment is remembered as a secret of the result (see
+ * `rememberEnvValues`), so the records mask it wherever it lands: a URL's `?token=`, a header, a body echo.
+ */
 export async function resolveSecrets<T extends WebhookInput>(
   w: T,
   store: SecretStore,
@@ -131,22 +142,32 @@ export async function resolveSecrets<T extends WebhookInput>(
 ): Promise<{ ok: true; webhook: T } | { ok: false; issues: FieldIssue[] }> {
   const out = clone(w);
   const issues: FieldIssue[] = [];
-  for (const slot of secretSlots(out)) {
-    const envName = ENV_REFERENCE.exec(slot.value)?.[1];
-    if (envName !== undefined && isHooksmithVariable(envName)) {
+  const read: string[] = [];
+  // Taken before expanding, so neither step reads what the other produced.
+  const stored = secretSlots(out).filter((slot) => slot.value.startsWith(REF_PREFIX));
+  for (const f of envFields(out)) {
+    if (!hasEnvReference(f.value) || f.value.startsWith(REF_PREFIX)) continue;
+    const own = envNamesIn(f.value).filter(isHooksmithVariable);
+    if (own.length) {
       // Saving refuses this already; a data file written before that rule must not send the key either.
-      issues.push({ field: slot.field, message: `${slotName(slot)} reads ${envName}, one of Hooksmith's own variables, which a webhook never reads: put the secret in a variable of its own.` });
-    } else if (envName !== undefined) {
-      const v = env[envName];
-      if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)} reads the environment variable ${envName}, which is not set: set it, or type the secret.` });
-      else slot.set(v);
-    } else if (slot.value.startsWith(REF_PREFIX)) {
-      const v = await store.get(slot.value);
-      if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` });
-      else slot.set(v);
+      issues.push({ field: f.field, message: `${f.label} reads ${own.join(', ')}, one of Hooksmith's own variables, which a webhook never reads: put the secret in a variable of its own.` });
+      continue;
     }
+    const expanded = expandEnvReferences(f.value, env);
+    for (const name of expanded.missing) {
+      issues.push({ field: f.field, message: `${f.label} reads the environment variable ${name}, which is not set: set ${name}, or write the value.` });
+    }
+    read.push(...expanded.read);
+    f.set(expanded.value);
   }
-  return issues.length ? { ok: false, issues } : { ok: true, webhook: out };
+  for (const slot of stored) {
+    const v = await store.get(slot.value);
+    if (v === undefined) issues.push({ field: slot.field, message: `${slotName(slot)}: the stored secret is no longer available (secrets were kept in memory or the key changed); enter it again.` });
+    else slot.set(v);
+  }
+  if (issues.length) return { ok: false, issues };
+  rememberEnvValues(out, read);
+  return { ok: true, webhook: out };
 }
 
 /**

@@ -32,7 +32,12 @@ export interface TemplateCodeEditorProps {
   escape: EscapeMode;
   height: number | string;
   onDiagnostics?(diagnostics: TemplateDiagnostic[]): void;
+  /** "Splunk would refuse this: …": where the target's contract fails, marked as errors beside the analysis'. */
+  targetMarkers?: ReadonlyArray<{ line: number; column: number; message: string }>;
 }
+
+/** The marker owner for target-contract findings. */
+const TARGET_MARKER_OWNER = 'hooksmith-target-contract';
 
 export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeEditorProps>(function TemplateCodeEditor(props, ref) {
   const { editorRef, attach } = useOwnedModel(props.value, props.onChange);
@@ -47,6 +52,17 @@ export const TemplateCodeEditor = forwardRef<TemplateEditorHandle, TemplateCodeE
   }, [props.escape]);
 
   useEffect(() => () => watchRef.current?.dispose(), []);
+
+  // Their own marker owner, so the analysis' refresh never clears them (and they never clear its).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.isDisposed()) return;
+    const markers = (props.targetMarkers ?? []).map((m) => {
+      const line = Math.min(m.line, model.getLineCount());
+      return { severity: monaco.MarkerSeverity.Error, message: m.message, startLineNumber: line, startColumn: m.column, endLineNumber: line, endColumn: model.getLineMaxColumn(line) };
+    });
+    monaco.editor.setModelMarkers(model, TARGET_MARKER_OWNER, markers);
+  }, [props.targetMarkers, editorRef]);
 
   useImperativeHandle(ref, () => ({
     goTo(line, column) {

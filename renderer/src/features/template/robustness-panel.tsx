@@ -7,6 +7,7 @@ const KIND: Record<RobustnessFinding['kind'], string> = {
   'render-error': 'Render error',
   'invalid-json': 'Invalid JSON',
   'escaping-altered': 'Altered by escaping',
+  'target-refused': 'Target would refuse',
 };
 
 export function RobustnessPanel({ state, onGo }: { state: RobustnessState; onGo(line: number, column: number): void }) {
@@ -31,8 +32,8 @@ export function RobustnessPanel({ state, onGo }: { state: RobustnessState; onGo(
       )}
       {findings.length > 0 && (
         <ul className="tw-findings">
-          {findings.map((f) => (
-            <li key={`${f.sampleId}-${f.kind}`}>
+          {findings.map((f, i) => (
+            <li key={`${f.sampleId}-${f.kind}-${i}`}>
               <strong>{f.sampleLabel}</strong> <span className={f.kind === 'escaping-altered' ? 'warning' : 'error'}>{KIND[f.kind]}</span>
               <div className="tw-finding-msg">
                 {f.message}

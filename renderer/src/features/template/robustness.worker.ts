@@ -4,7 +4,7 @@
  */
 import { allSamples } from '../../../../shared/payload/samples';
 import type { EventTypeStyle, SampleEvent } from '../../../../shared/payload/request-event';
-import { checkRobustness, type RobustnessReport } from '../../../../shared/template/robustness';
+import { checkRobustness, type RobustnessReport, type RobustnessTarget } from '../../../../shared/template/robustness';
 import type { EscapeMode } from '../../../../shared/template/render';
 
 /** A check request; built-in samples are made here from the style, only the user's travel in. */
@@ -14,6 +14,8 @@ export interface RobustnessRequest {
   escape: EscapeMode;
   style: EventTypeStyle;
   userSamples: SampleEvent[];
+  /** The webhook's target contract, URL and headers (plain data, so it crosses to the worker). */
+  target?: RobustnessTarget;
 }
 
 /** The report of one request, with the number of samples checked. */
@@ -26,10 +28,10 @@ export interface RobustnessResponse {
 const builtIns = new Map<EventTypeStyle, SampleEvent[]>();
 
 self.onmessage = (e: MessageEvent<RobustnessRequest>) => {
-  const { id, text, escape, style, userSamples } = e.data;
+  const { id, text, escape, style, userSamples, target } = e.data;
   let samples = builtIns.get(style);
   if (!samples) builtIns.set(style, (samples = allSamples(style)));
   const all = [...samples, ...userSamples];
-  const response: RobustnessResponse = { id, report: checkRobustness(text, { escape, samples: all }), checked: all.length };
+  const response: RobustnessResponse = { id, report: checkRobustness(text, { escape, samples: all, ...(target ? { target } : {}) }), checked: all.length };
   self.postMessage(response);
 };

@@ -5,7 +5,8 @@
  * The preview renders ~100 ms after typing stops (rendering is fast, but the page should never re-render
  * the preview on every keystroke); the robustness check runs in a worker.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RobustnessTarget } from '../../../../shared/template/robustness';
 import type { FieldRow } from '../../../../shared/payload/field-schema';
 import type { EventTypeStyle } from '../../../../shared/payload/request-event';
 import { insertionFor } from '../../../../shared/template/editor-mapping';
@@ -38,6 +39,8 @@ export interface TemplateEditorProps {
   onChange(value: string): void;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
+  /** The webhook's target contract, URL and headers: each sample's request is checked against it too. */
+  target?: RobustnessTarget;
 }
 
 export function TemplateEditor(props: TemplateEditorProps) {
@@ -48,7 +51,16 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const [schemaOpen, setSchemaOpen] = useState(true);
   const text = useDebounced(props.value, PREVIEW_DEBOUNCE_MS);
   const result = usePreviewRender(text, samples.event, settings.escapeMode);
-  const robustness = useRobustness(text, settings.escapeMode, style, samples.saved);
+  const robustness = useRobustness(text, settings.escapeMode, style, samples.saved, props.target);
+  // "Splunk would refuse this: …" marked in the template, where the refused value comes from (else line 1).
+  const targetMarkers = useMemo(() => {
+    if (robustness.status !== 'done' || !robustness.report.compiles) return [];
+    const seen = new Set<string>();
+    return robustness.report.findings
+      .filter((f) => f.kind === 'target-refused')
+      .map((f) => ({ line: f.template?.line ?? 1, column: f.template?.column ?? 1, message: f.message }))
+      .filter((m) => !seen.has(m.message) && seen.add(m.message));
+  }, [robustness]);
 
   const goTo = (line: number, column: number) => editor.current?.goTo(line, column);
   const pick = (row: FieldRow) => {
@@ -78,6 +90,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
               inputId={props.id}
               ariaLabel={props.label}
               escape={settings.escapeMode}
+              targetMarkers={targetMarkers}
               height={420}
             />
           </div>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EventTypeStyle, SampleEvent } from '../../../../shared/payload/request-event';
-import type { RobustnessReport } from '../../../../shared/template/robustness';
+import type { RobustnessReport, RobustnessTarget } from '../../../../shared/template/robustness';
 import type { EscapeMode } from '../../../../shared/template/render';
 import RobustnessWorker from './robustness.worker?worker';
 import type { RobustnessRequest, RobustnessResponse } from './robustness.worker';
@@ -16,7 +16,7 @@ export type RobustnessState =
 
 const DEBOUNCE_MS = 250;
 
-export function useRobustness(text: string, escape: EscapeMode, style: EventTypeStyle, userSamples: SampleEvent[]): RobustnessState {
+export function useRobustness(text: string, escape: EscapeMode, style: EventTypeStyle, userSamples: SampleEvent[], target?: RobustnessTarget): RobustnessState {
   const [state, setState] = useState<RobustnessState>({ status: 'checking' });
   const worker = useRef<{ w: Worker; busy: boolean } | null>(null);
   const seq = useRef(0);
@@ -45,11 +45,11 @@ export function useRobustness(text: string, escape: EscapeMode, style: EventType
       }
       setState({ status: 'checking' });
       worker.current.busy = true;
-      const request: RobustnessRequest = { id, text, escape, style, userSamples };
+      const request: RobustnessRequest = { id, text, escape, style, userSamples, ...(target ? { target } : {}) };
       worker.current.w.postMessage(request);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, escape, style, userSamples]);
+  }, [text, escape, style, userSamples, target]);
 
   return state;
 }

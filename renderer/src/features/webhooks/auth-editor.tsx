@@ -1,13 +1,15 @@
-/** Authentication Type: none (custom headers only), Bearer Token, or OAuth client credentials. */
+/** Authentication Type: none (custom headers only), Bearer Token, Basic (Hooksmith only), or OAuth client credentials. */
 import type { FieldIssue } from '../../../../shared/api/result';
 import type { WebhookAuth } from '../../../../shared/model/webhook';
 import { describe, Field, ListInput } from '../../components/form-controls';
+import { BasicAuthForApono } from './basic-auth-for-apono';
 import { SecretInput } from './secret-input';
 
-const LABELS: Record<WebhookAuth['type'], string> = { none: 'None / Custom headers', bearer: 'Bearer Token', oauth2: 'OAuth' };
+const LABELS: Record<WebhookAuth['type'], string> = { none: 'None / Custom headers', bearer: 'Bearer Token', basic: 'Basic (user name and password)', oauth2: 'OAuth' };
 
 function initial(type: WebhookAuth['type']): WebhookAuth {
   if (type === 'bearer') return { type, token: '' };
+  if (type === 'basic') return { type, username: '', password: '' };
   if (type === 'oauth2') return { type, clientId: '', clientSecret: '', tokenUrl: '', scopes: [], clientAuthMethod: 'basic' };
   return { type: 'none' };
 }
@@ -29,6 +31,17 @@ export function AuthEditor({ auth, issues, onChange, webhookId }: { auth: Webhoo
         <Field label="Token" field="auth.token" issues={issues} help="Sent as Authorization: Bearer <token>. You may write ${env:NAME}.">
           <SecretInput field="auth.token" what="token" value={auth.token} onChange={(token) => onChange({ ...auth, token })} issues={issues} webhookId={webhookId} />
         </Field>
+      )}
+      {auth.type === 'basic' && (
+        <>
+          <Field label="User name" field="auth.username" issues={issues} help="Jira: your account e-mail; Freshdesk: the API key (password X). You may write ${env:NAME}.">
+            <input type="text" {...describe(issues, 'auth.username')} value={auth.username} onChange={(e) => onChange({ ...auth, username: e.target.value })} autoComplete="off" />
+          </Field>
+          <Field label="Password" field="auth.password" issues={issues} help="Sent as Authorization: Basic base64(user:password). You may write ${env:NAME}.">
+            <SecretInput field="auth.password" what="password" value={auth.password} onChange={(password) => onChange({ ...auth, password })} issues={issues} webhookId={webhookId} />
+          </Field>
+          <BasicAuthForApono username={auth.username} password={auth.password} webhookId={webhookId} />
+        </>
       )}
       {auth.type === 'oauth2' && (
         <>

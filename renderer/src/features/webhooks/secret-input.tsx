@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { FieldIssue } from '../../../../shared/api/result';
-import { ENV_REFERENCE, MASKED_SECRET } from '../../../../shared/model/webhook';
+import { MASKED_SECRET } from '../../../../shared/model/webhook';
+import { hasEnvReference } from '../../../../shared/model/env-references';
 import { describe } from '../../components/form-controls';
 import { api } from '../../lib/api';
 
@@ -30,7 +31,7 @@ export function SecretInput({ field, what, value, onChange, issues, webhookId, p
   useEffect(() => {
     if (value !== MASKED_SECRET) setRevealed(undefined);
   }, [value, field]);
-  const reference = ENV_REFERENCE.test(value.trim());
+  const reference = hasEnvReference(value);
   const masked = value === MASKED_SECRET;
 
   const show = async () => {

@@ -16,6 +16,8 @@ import { PresetSetup } from '../presets/preset-setup';
 import { TruthSummary } from '../simulator/truth-summary';
 import { useSampleLibrary } from './use-sample-library';
 import { NetworkEditor } from './network-editor';
+import { ContractPicker } from './contract-picker';
+import { findContract, plannedHeaders } from '../../../../shared/contracts';
 
 export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }) {
   const { savedId, draft, loadError, issues, save, dirty, submitted, update, submit } = useWebhookDraft(id, preset);
@@ -28,6 +30,12 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
   const librarySamples = useMemo(() => [...library.builtIn, ...library.saved], [library.builtIn, library.saved]);
 
   useSaveShortcut(submit);
+  // What each sample's request is checked against, besides JSON: the target's documented rules.
+  const contract = draft?.contract === undefined ? undefined : findContract(draft.contract);
+  const target = useMemo(
+    () => (contract && draft ? { contract, url: draft.url, headers: plannedHeaders(draft) } : undefined),
+    [contract, draft],
+  );
 
   if (loadError) return <p className="error" role="alert">{loadError}</p>;
   if (!draft) return <p className="muted">Loading…</p>;
@@ -91,8 +99,9 @@ export function WebhookEditPage({ id, preset }: { id?: string; preset?: string }
       </div>
 
       <Field label="Body Template" field="bodyTemplate" issues={shown} help="Handlebars; the rendered result must be JSON.">
-        <TemplateEditor {...describe(shown, 'bodyTemplate')} label="Body Template" value={draft.bodyTemplate} onChange={(bodyTemplate) => update({ bodyTemplate })} />
+        <TemplateEditor {...describe(shown, 'bodyTemplate')} label="Body Template" value={draft.bodyTemplate} onChange={(bodyTemplate) => update({ bodyTemplate })} target={target} />
       </Field>
+      <ContractPicker value={draft.contract} issues={shown} onChange={(contract) => update({ contract })} />
 
       <HeadersEditor headers={draft.headers} issues={shown} onChange={(headers) => update({ headers })} webhookId={savedId} />
       <AuthEditor auth={draft.auth} issues={shown} onChange={(auth) => update({ auth })} webhookId={savedId} />
