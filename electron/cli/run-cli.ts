@@ -16,7 +16,8 @@ import { webhooksCommand } from './commands/webhooks';
 import { historyCommand, showCommand } from './commands/history';
 import { exportCommand, importCommand, replayCommand } from './commands/replay';
 import type { Backend } from '../services/backend';
-import { authoringOf, loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
+import { authoringThrough, loadSavedAuthoring, type LoadAuthoring } from './saved-authoring';
+import { cliBackend, type CliBackend } from './cli-api';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -61,7 +62,7 @@ const AUTHORING_COMMANDS: Record<string, (argv: string[], io: CliIo, loadSaved: 
 };
 
 /** Commands that work on the data folder, registered by name. */
-const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: Backend) => Promise<number>> = {
+const BACKEND_COMMANDS: Record<string, (argv: string[], io: CliIo, backend: CliBackend) => Promise<number>> = {
   webhooks: webhooksCommand,
   send: sendCommand,
   history: historyCommand,
@@ -101,6 +102,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** What the user must be told once about the data folder (a corrupt file moved aside, a history repaired), as the app shows it. */
+async function printNotices(backend: CliBackend, io: CliIo): Promise<void> {
+  const info = await backend.api.app.info();
+  if (!info.ok) return void printError(io, info.error);
+  for (const notice of info.value.notices) io.stderr(`Notice: ${notice}\n`);
+}
+
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { home, rest } = takeHome(argv);
   const [command, ...args] = rest;
@@ -124,32 +132,35 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (withBackend) {
     const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
     const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
-    for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
     try {
-      return await withBackend(args, io, backend);
+      const api = cliBackend(backend);
+      await printNotices(api, io);
+      return await withBackend(args, io, api);
     } finally {
-      backend.history.store.close();
+      backend.close();
     }
   }
   // Only simulations of saved webhooks, or sends, open the data folder; definition files alone need none.
   if (command === 'simulate') {
     let opened: Backend | undefined;
+    let api: CliBackend | undefined;
     const backend = async () => {
-      if (opened) return opened;
+      if (api) return api;
       const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
       opened = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
-      for (const notice of opened.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-      return opened;
+      api = cliBackend(opened);
+      await printNotices(api, io);
+      return api;
     };
     try {
       return await simulateCommand(args, io, {
         backend,
         loadSaved: async () => (await backend()).api.webhooks.list(),
-        // The folder may be open already (saved webhooks were named): read it there, not a second time.
-        loadAuthoring: async () => (opened ? authoringOf(await opened.dataFile.read()) : loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io)),
+        // The folder may be open already (saved webhooks were named): ask it through the contract, not a second time.
+        loadAuthoring: async () => (api ? authoringThrough(api) : loadSavedAuthoring(resolveDataDir(home, io.env, process.platform, io.cwd), io)),
       });
     } finally {
-      opened?.history.store.close();
+      opened?.close();
     }
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);

@@ -39,6 +39,8 @@ export interface Backend {
   history: HistoryService;
   dataFile: DataFile;
   options: BackendOptions;
+  /** Lets go of the data folder (the history store's files and lock); the process may then exit or another open it. */
+  close(): void;
 }
 
 /** Opens the data folder and wires the services. Notices (backups, migrations) surface through `app.info`. */
@@ -74,5 +76,5 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     history,
     simulator: new SimulatorService(),
   };
-  return { api, webhooks, settings, samples, delivery, history, dataFile, options };
+  return { api, webhooks, settings, samples, delivery, history, dataFile, options, close: () => history.store.close() };
 }

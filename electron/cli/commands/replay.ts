@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatMs } from '../../../shared/delivery/format';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { printError } from '../print';
@@ -20,7 +20,7 @@ function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>,
   }
 }
 
-export async function replayCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function replayCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith replay <id> [--rerender] [--json]';
   const p = parse(argv, { rerender: { type: 'boolean' }, json: { type: 'boolean' } }, usage, io);
   if (!p) return 2;
@@ -38,7 +38,7 @@ export async function replayCommand(argv: string[], io: CliIo, backend: Backend)
   return INTERRUPTED_EXIT;
 }
 
-export async function exportCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function exportCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith export <id> --format curl|har|bundle [--reveal-secrets] [--out FILE]';
   const p = parse(argv, { format: { type: 'string' }, 'reveal-secrets': { type: 'boolean' }, out: { type: 'string' } }, usage, io);
   if (!p) return 2;
@@ -55,7 +55,7 @@ export async function exportCommand(argv: string[], io: CliIo, backend: Backend)
   return 0;
 }
 
-export async function importCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function importCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith import <bundle-or-curl-file|->';
   const p = parse(argv, {}, usage, io);
   if (!p) return 2;

@@ -2,7 +2,7 @@
  * `hooksmith webhooks list | show NAME | import FILE | export [NAME…] [--out FILE]`.
  */
 import { parseArgs } from 'node:util';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
 import { hostOf } from '../../../shared/util/host-of';
@@ -21,7 +21,7 @@ function table(rows: string[][]): string {
 }
 
 /** Runs a `webhooks` subcommand against an opened backend. */
-export async function webhooksCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function webhooksCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const [sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
