@@ -74,6 +74,25 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [electronPattern, monacoPattern, { group: ['**/renderer/**'], message: 'The backend never imports the UI.' }] }] },
   },
   {
+    // CLI commands: the backend only through the contract (CliBackend, electron/cli/cli-api.ts), as the UI does,
+    // so their arguments get the app's validation and their errors its Result shapes.
+    files: ['electron/cli/commands/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronPattern,
+            monacoPattern,
+            { group: ['**/renderer/**'], message: 'The backend never imports the UI.' },
+            { group: ['**/services/**'], message: 'A CLI command reaches the backend only through the contract: take a CliBackend (../cli-api) and call backend.api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/main/ipc-adapter.ts', 'electron/preload/index.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -7,6 +7,7 @@ import type { CliCommand, CliIo } from './cli-io';
 import { printError } from './print';
 import type { Backend } from '../services/backend';
 import type { LoadAuthoring } from './saved-authoring';
+import type { CliBackend } from './cli-api';
 
 const HELP = `hooksmith ${APP_VERSION} — author, test and debug Apono outbound webhooks
 
@@ -58,7 +59,7 @@ const AUTHORING_COMMANDS: Record<string, () => Promise<AuthoringCommand>> = {
   lint: async () => (await import('./commands/lint')).lintCommand,
 };
 
-type BackendCommand = (argv: string[], io: CliIo, backend: Backend) => Promise<number>;
+type BackendCommand = (argv: string[], io: CliIo, backend: CliBackend) => Promise<number>;
 /** Commands that work on the data folder, registered by name. */
 const BACKEND_COMMANDS: Record<string, () => Promise<BackendCommand>> = {
   webhooks: async () => (await import('./commands/webhooks')).webhooksCommand,
@@ -71,13 +72,11 @@ const BACKEND_COMMANDS: Record<string, () => Promise<BackendCommand>> = {
   capture: async () => (await import('./commands/capture')).captureCommand,
 };
 
-/** Opens the data folder's backend as the CLI uses it, printing its notices. */
+/** Opens the data folder's backend as the CLI uses it (its notices are printed through the contract). */
 async function openBackend(home: string | undefined, io: CliIo): Promise<Backend> {
   const [{ createBackend }, { nodeSecretStore, resolveDataDir }] = await Promise.all([import('../services/backend'), import('../platform/node-platform')]);
   const dataDir = resolveDataDir(home, io.env, process.platform, io.cwd);
-  const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
-  for (const notice of backend.dataFile.notices) io.stderr(`Notice: ${notice}\n`);
-  return backend;
+  return createBackend({ dataDir, secrets: nodeSecretStore(dataDir, io.env, 'cli'), mode: 'web', version: APP_VERSION, env: io.env });
 }
 
 /** Reads the saved rendering settings and samples of the data folder. */
@@ -116,6 +115,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** What the user must be told once about the data folder (a corrupt file moved aside, a history repaired), as the app shows it. */
+async function printNotices(backend: CliBackend, io: CliIo): Promise<void> {
+  const info = await backend.api.app.info();
+  if (!info.ok) return void printError(io, info.error);
+  for (const notice of info.value.notices) io.stderr(`Notice: ${notice}\n`);
+}
+
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const { home, rest } = takeHome(argv);
   const [command, ...args] = rest;
@@ -144,26 +150,34 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     const run = await withBackend();
     const backend = await openBackend(home, io);
     try {
-      return await run(args, io, backend);
+      const api = (await import('./cli-api')).cliBackend(backend);
+      await printNotices(api, io);
+      return await run(args, io, api);
     } finally {
-      await backend.capture.close();
-      backend.history.store.close();
+      await backend.close();
     }
   }
   // Only simulations of saved webhooks, or sends, open the data folder; definition files alone need none.
   if (command === 'simulate') {
-    const [{ simulateCommand }, { authoringOf }] = await Promise.all([import('./commands/simulate'), import('./saved-authoring')]);
+    const { simulateCommand } = await import('./commands/simulate');
     let opened: Backend | undefined;
-    const backend = async () => (opened ??= await openBackend(home, io));
+    let api: CliBackend | undefined;
+    const backend = async () => {
+      if (api) return api;
+      opened = await openBackend(home, io);
+      api = (await import('./cli-api')).cliBackend(opened);
+      await printNotices(api, io);
+      return api;
+    };
     try {
       return await simulateCommand(args, io, {
         backend,
         loadSaved: async () => (await backend()).api.webhooks.list(),
-        // The folder may be open already (saved webhooks were named): read it there, not a second time.
-        loadAuthoring: async () => (opened ? authoringOf(await opened.dataFile.read()) : savedAuthoring(home, io)),
+        // The folder may be open already (saved webhooks were named): ask it through the contract, not a second time.
+        loadAuthoring: async () => (api ? (await import('./saved-authoring')).authoringThrough(api) : savedAuthoring(home, io)),
       });
     } finally {
-      opened?.history.store.close();
+      await opened?.close();
     }
   }
   io.stderr(`Unknown command "${command}".\n\n${HELP}`);

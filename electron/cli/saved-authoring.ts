@@ -8,6 +8,8 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultSettings, type SavedSample, type Settings, type StoreDocument } from '../../shared/model/store-schema';
 import { DATA_FILE_NAME, DataFile } from '../services/storage/data-file';
+import { AppException } from '../../shared/api/result';
+import type { CliBackend } from './cli-api';
 import type { CliIo } from './cli-io';
 
 /** The saved settings and samples that shape rendering and the robustness check. */
@@ -43,7 +45,15 @@ export async function loadSavedAuthoring(dataDir: string, io: CliIo): Promise<Sa
   return authoringOf(await file.read());
 }
 
-/** {@link SavedAuthoring} from a data document already open (e.g. the backend's). */
+/** {@link SavedAuthoring} from a backend already open, through the contract (`settings.get`, `samples.list`). */
+export async function authoringThrough(backend: CliBackend): Promise<SavedAuthoring> {
+  const [settings, samples] = await Promise.all([backend.api.settings.get(), backend.api.samples.list()]);
+  if (!settings.ok) throw new AppException(settings.error);
+  if (!samples.ok) throw new AppException(samples.error);
+  return authoringOf({ settings: settings.value, samples: samples.value });
+}
+
+/** {@link SavedAuthoring} from a data document. */
 export function authoringOf(doc: Pick<StoreDocument, 'settings' | 'samples'>): SavedAuthoring {
   return { escapeMode: doc.settings.escapeMode, eventTypeStyle: doc.settings.eventTypeStyle, samples: [...doc.samples] };
 }

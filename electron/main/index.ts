@@ -41,8 +41,8 @@ app.whenReady().then(async () => {
   handleAppProtocol();
   registerIpc(ipcMain, backend.api, isAppUrl);
   createMainWindow();
-  // Fsyncs the history and hands its folder lock to whoever opens it next (the CLI, a later launch).
-  app.on('will-quit', () => backend.history.store.close());
+  // Fsyncs the history (at once, before close() first waits), stops a capture receiver and hands the history's folder lock to whoever opens it next (the CLI, a later launch).
+  app.on('will-quit', () => void backend.close());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });

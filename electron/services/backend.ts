@@ -41,6 +41,8 @@ export interface Backend {
   capture: CaptureService;
   dataFile: DataFile;
   options: BackendOptions;
+  /** Lets go of the data folder (the history store's files and lock); the process may then exit or another open it. */
+  close(): Promise<void>;
 }
 
 /** Opens the data folder and wires the services. Notices (backups, migrations) surface through `app.info`. */
@@ -78,5 +80,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     simulator: new SimulatorService(),
     capture,
   };
-  return { api, webhooks, settings, samples, delivery, history, capture, dataFile, options };
+  return {
+    api, webhooks, settings, samples, delivery, history, capture, dataFile, options,
+    // The history first, synchronously: Electron's will-quit cannot wait for the capture receiver to close.
+    close: async () => {
+      history.store.close();
+      await capture.close();
+    },
+  };
 }

@@ -37,8 +37,8 @@ async function main(): Promise<void> {
     stopping = true;
     process.stderr.write('Stopping Hooksmith…\n');
     server.close().then(
-      () => {
-        backend.history.store.close();
+      async () => {
+        await backend.close();
         process.exit(0);
       },
       () => process.exit(1),

@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { captureFindings, type CaptureFindings } from '../../../shared/capture/findings';
 import { isProbeBody } from '../../../shared/capture/probe-read';
 import type { CaptureRecord, CaptureSummary } from '../../../shared/capture/types';
-import type { Backend } from '../../services/backend';
+import { findWebhookByName } from '../../../shared/model/webhook-name';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
@@ -35,7 +36,7 @@ export const CAPTURE_USAGE = `usage: hooksmith capture [--port N] [--https]     
                                                    else the newest earlier capture's (the probe), else the trigger's sample
 `;
 
-type Sub = (positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo, backend: Backend) => Promise<number>;
+type Sub = (positionals: string[], values: Record<string, string | boolean | undefined>, io: CliIo, backend: CliBackend) => Promise<number>;
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -66,12 +67,12 @@ export function arrivalLine(r: CaptureRecord): string {
 const run: Sub = async (_p, values, io, backend) => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return (io.stderr(`--port must be a whole number from 0 to 65535\n${CAPTURE_USAGE}`), 2);
-  const started = await backend.capture.start({ port, https: values.https === true });
+  const started = await backend.api.capture.start({ port, https: values.https === true });
   if (!started.ok) return printError(io, started.error);
   const status = started.value;
-  const unsubscribe = backend.capture.onCaptured((r) => io.stdout(arrivalLine(r)));
+  const unsubscribe = backend.onCaptured((r) => io.stdout(arrivalLine(r)));
   io.stdout(`Capturing at ${status.url}\n`);
-  if (status.fingerprint) io.stdout(`Certificate SHA-256 fingerprint: ${status.fingerprint}\nCertificate: ${backend.capture.store.dir}/tls/cert.pem\n`);
+  if (status.fingerprint) io.stdout(`Certificate SHA-256 fingerprint: ${status.fingerprint}\nCertificate: ${backend.captureCertificatePath}\n`);
   io.stderr('Requests are answered 200 {"ok":true,"captured":"<id>"}. Press Ctrl+C to stop.\n');
   await new Promise<void>((resolve) => {
     const stop = io.onInterrupt(() => {
@@ -80,14 +81,14 @@ const run: Sub = async (_p, values, io, backend) => {
     });
   });
   unsubscribe();
-  const last = await backend.capture.status();
-  await backend.capture.stop();
+  const last = await backend.api.capture.status();
+  await backend.api.capture.stop();
   io.stderr(`Stopped: ${last.ok ? last.value.captured : 0} request(s) captured. See: hooksmith capture list\n`);
   return 0;
 };
 
 const list: Sub = async (_p, values, io, backend) => {
-  const r = await backend.capture.list();
+  const r = await backend.api.capture.list();
   if (!r.ok) return printError(io, r.error);
   if (values.json) return (io.stdout(JSON.stringify(r.value, null, 2) + '\n'), 0);
   if (!r.value.length) return (io.stdout('No captures. Start one with: hooksmith capture\n'), 0);
@@ -105,7 +106,7 @@ export function describeCapture(r: CaptureRecord): string {
 }
 
 const withId =
-  (usage: string, work: (id: string, values: Record<string, string | boolean | undefined>, io: CliIo, backend: Backend) => Promise<number>): Sub =>
+  (usage: string, work: (id: string, values: Record<string, string | boolean | undefined>, io: CliIo, backend: CliBackend) => Promise<number>): Sub =>
   async (positionals, values, io, backend) => {
     const [id, ...extra] = positionals;
     if (!id || extra.length) return (io.stderr(`${id ? `unexpected argument ${extra[0]}` : 'missing capture ID'}\nusage: hooksmith capture ${usage}\nSee: hooksmith capture list\n`), 2);
@@ -113,14 +114,14 @@ const withId =
   };
 
 const show = withId('show ID [--json]', async (id, values, io, backend) => {
-  const r = await backend.capture.get({ id });
+  const r = await backend.api.capture.get({ id });
   if (!r.ok) return printError(io, r.error);
   io.stdout(values.json ? JSON.stringify(r.value, null, 2) + '\n' : describeCapture(r.value));
   return 0;
 });
 
 const remove = withId('delete ID', async (id, _v, io, backend) => {
-  const r = await backend.capture.remove({ id });
+  const r = await backend.api.capture.remove({ id });
   if (!r.ok) return printError(io, r.error);
   io.stdout(`Deleted capture ${r.value.id}\n`);
   return 0;
@@ -128,7 +129,7 @@ const remove = withId('delete ID', async (id, _v, io, backend) => {
 
 const probe: Sub = async (positionals, _v, io, backend) => {
   if (positionals.length) return (io.stderr(`unexpected argument ${positionals[0]}\nusage: hooksmith capture probe-template\n`), 2);
-  const r = await backend.capture.probeTemplate();
+  const r = await backend.api.capture.probeTemplate();
   if (!r.ok) return printError(io, r.error);
   io.stdout(r.value.template);
   return 0;
@@ -154,21 +155,21 @@ export function describeFindings(id: string, f: CaptureFindings): string {
 }
 
 const findings = withId('findings ID [--json]', async (id, values, io, backend) => {
-  const r = await backend.capture.findings({ id });
+  const r = await backend.api.capture.findings({ id });
   if (!r.ok) return printError(io, r.error);
   io.stdout(values.json ? JSON.stringify(r.value, null, 2) + '\n' : describeFindings(id, r.value));
   return 0;
 });
 
 const apply = withId('apply ID', async (id, _v, io, backend) => {
-  const r = await backend.capture.applyFindings({ id });
+  const r = await backend.api.capture.applyFindings({ id });
   if (!r.ok) return printError(io, r.error);
   io.stdout(`Settings: eventTypeStyle ${r.value.eventTypeStyle}, escapeMode ${r.value.escapeMode}\n`);
   return 0;
 });
 
 const saveSample = withId('save-sample ID [--name NAME]', async (id, values, io, backend) => {
-  const r = await backend.capture.saveSample({ id, ...(typeof values.name === 'string' ? { name: values.name } : {}) });
+  const r = await backend.api.capture.saveSample({ id, ...(typeof values.name === 'string' ? { name: values.name } : {}) });
   if (!r.ok) return printError(io, r.error);
   io.stdout(`Saved sample "${r.value.name}"\n`);
   return 0;
@@ -187,12 +188,12 @@ const diff = withId('diff ID [--webhook NAME] [--event-from CAPTURE_ID | --paylo
   if (typeof values.webhook === 'string') {
     const all = await backend.api.webhooks.list();
     if (!all.ok) return printError(io, all.error);
-    const w = all.value.find((x) => x.name.toLowerCase() === (values.webhook as string).toLowerCase() || x.id === values.webhook);
+    const w = findWebhookByName(all.value, values.webhook) ?? all.value.find((x) => x.id === values.webhook);
     if (!w) return printError(io, { code: 'not-found', message: `--webhook: no saved webhook is named "${values.webhook}". See: hooksmith webhooks list` });
     webhookId = w.id;
   }
   const eventFrom = typeof values['event-from'] === 'string' ? values['event-from'] : undefined;
-  const r = await backend.capture.diff({ id, ...(webhookId ? { webhookId } : {}), ...(eventFrom ? { eventFrom } : {}), ...(event ? { event } : {}) });
+  const r = await backend.api.capture.diff({ id, ...(webhookId ? { webhookId } : {}), ...(eventFrom ? { eventFrom } : {}), ...(event ? { event } : {}) });
   if (!r.ok) return printError(io, r.error);
   const d = r.value;
   if (values.json) io.stdout(JSON.stringify(d, null, 2) + '\n');
@@ -205,7 +206,7 @@ const diff = withId('diff ID [--webhook NAME] [--event-from CAPTURE_ID | --paylo
 
 const SUBCOMMANDS: Record<string, Sub> = { list, show, delete: remove, 'probe-template': probe, findings, apply, 'save-sample': saveSample, diff };
 
-export async function captureCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function captureCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });

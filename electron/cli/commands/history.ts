@@ -7,7 +7,7 @@ import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { parseDuration } from '../../../shared/history/stats';
 import type { HistoryQuery, InvocationSummary } from '../../../shared/history/types';
 import { editDistance } from '../../../shared/template/did-you-mean';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
@@ -41,7 +41,7 @@ function closeNames(name: string, candidates: readonly string[]): string[] {
  * as recorded, which is what `history` lists for invocations sent from a definition file or of a deleted
  * webhook. `null` with a printed error, suggesting close names, when neither knows it.
  */
-export async function webhookFilter(backend: Backend, io: CliIo, name: string): Promise<Pick<HistoryQuery, 'webhookId' | 'webhookName'> | null> {
+export async function webhookFilter(backend: CliBackend, io: CliIo, name: string): Promise<Pick<HistoryQuery, 'webhookId' | 'webhookName'> | null> {
   const listed = await backend.api.webhooks.list();
   if (!listed.ok) return (printError(io, listed.error), null);
   const w = findWebhookByName(listed.value, name) ?? listed.value.find((x) => x.id === name);
@@ -57,7 +57,7 @@ export async function webhookFilter(backend: Backend, io: CliIo, name: string): 
   return null;
 }
 
-export async function historyCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function historyCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { webhook: { type: 'string' }, status: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
@@ -113,7 +113,7 @@ export function describeRecord(r: InvocationRecord): string {
   return lines.join('\n') + '\n';
 }
 
-export async function showCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function showCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
   const id = positionals[0];
   if (!id) return (io.stderr('usage: hooksmith show <id> [--json]\n'), 2);

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatMs } from '../../../shared/delivery/format';
 import { envReadsLine } from '../../../shared/model/env-reads';
-import type { Backend } from '../../services/backend';
 import { readInputText, type CliIo } from '../cli-io';
+import type { CliBackend } from '../cli-api';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { printError } from '../print';
 import { describeRecord } from './history';
@@ -21,7 +21,7 @@ function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>,
   }
 }
 
-export async function replayCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function replayCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith replay <id> [--rerender] [--json]';
   const p = parse(argv, { rerender: { type: 'boolean' }, json: { type: 'boolean' } }, usage, io);
   if (!p) return 2;
@@ -39,7 +39,7 @@ export async function replayCommand(argv: string[], io: CliIo, backend: Backend)
   return INTERRUPTED_EXIT;
 }
 
-export async function exportCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function exportCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith export <id> --format curl|har|bundle [--reveal-secrets] [--out FILE]';
   const p = parse(argv, { format: { type: 'string' }, 'reveal-secrets': { type: 'boolean' }, out: { type: 'string' } }, usage, io);
   if (!p) return 2;
@@ -56,7 +56,7 @@ export async function exportCommand(argv: string[], io: CliIo, backend: Backend)
   return 0;
 }
 
-export async function importCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function importCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const usage = 'usage: hooksmith import <bundle-or-curl-file|->';
   const p = parse(argv, {}, usage, io);
   if (!p) return 2;

@@ -13,7 +13,7 @@ import { formatInvocationSummary } from '../../../shared/delivery/summary';
 import { parseDefinitionFile } from '../../../shared/model/definition-file';
 import { checkMaxResponseBytes, parseByteSize } from '../../../shared/model/response-limit';
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
@@ -53,7 +53,7 @@ function maxResponseFromFlag(text: string | undefined): number | undefined | str
 
 /** Reads a file, or returns undefined when there is none at that path (so the argument is a name). */
 /** Runs `send` against an opened backend. */
-export async function sendCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function sendCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

@@ -7,7 +7,7 @@ import type { TestArgs, TestNetworkOptions } from '../../../shared/api/contract'
 import { formatMs } from '../../../shared/delivery/format';
 import type { Trigger, WebhookInput } from '../../../shared/model/webhook';
 import { outcomeLabel, sendAll, sendPlan, type PlannedSend, type SimStep } from '../../../shared/simulator';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 
 /** What became of one fired cell. */
 export interface SentCell {
@@ -30,7 +30,7 @@ export type SentCells = Map<string, SentCell>;
  * Sends every fired cell, in order; a refused or failed send does not stop the others. `signal` (Ctrl+C)
  * cancels the send in flight, which is still recorded, and sends no more.
  */
-export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: Backend, signal?: AbortSignal): Promise<SentCells> {
+export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArray<WebhookInput & { id?: string }>, network: TestNetworkOptions, backend: CliBackend, signal?: AbortSignal): Promise<SentCells> {
   return sendAll(
     sendPlan(steps),
     {
@@ -43,7 +43,7 @@ export async function sendFired(steps: readonly SimStep[], webhooks: ReadonlyArr
 }
 
 /** Sends one fired cell as a Test would, and describes what became of it. */
-async function sendCell(p: PlannedSend, w: WebhookInput & { id?: string }, network: TestNetworkOptions, backend: Backend, runId: string): Promise<SentCell> {
+async function sendCell(p: PlannedSend, w: WebhookInput & { id?: string }, network: TestNetworkOptions, backend: CliBackend, runId: string): Promise<SentCell> {
   // A saved webhook goes by id (its stored secrets apply); a definition file's by its settings.
   const target: Partial<TestArgs> = w.id ? { webhookId: w.id } : { input: w };
   const r = await backend.api.delivery.test({ ...target, trigger: p.trigger, event: p.event, runId, ...(Object.keys(network).length ? { network } : {}) });

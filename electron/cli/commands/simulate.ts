@@ -13,7 +13,7 @@ import type { Webhook, WebhookInput } from '../../../shared/model/webhook';
 import { documentedExample } from '../../../shared/payload/samples';
 import type { RequestEvent } from '../../../shared/payload/request-event';
 import { LIFECYCLE_NAMES, VERDICT_LABELS, baseRequestOf, sendPlan, simulateLifecycle, type LifecycleName, type SimStep } from '../../../shared/simulator';
-import type { Backend } from '../../services/backend';
+import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
 import type { LoadAuthoring } from '../saved-authoring';
@@ -51,7 +51,7 @@ export type LoadSaved = () => Promise<{ ok: true; value: Webhook[] } | { ok: fal
  */
 export interface SimulateDeps {
   loadSaved: LoadSaved;
-  backend: () => Promise<Backend>;
+  backend: () => Promise<CliBackend>;
   loadAuthoring: LoadAuthoring;
 }
 

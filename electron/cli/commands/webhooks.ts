@@ -10,8 +10,8 @@ import { envReadsLine } from '../../../shared/model/env-reads';
 import { toTerraform } from '../../../shared/terraform/manual-webhook-export';
 import { fromTerraform, looksLikeTerraform } from '../../../shared/terraform/manual-webhook-import';
 import { APP_VERSION } from '../../version';
-import type { Backend } from '../../services/backend';
 import { readInputText, type CliIo } from '../cli-io';
+import type { CliBackend } from '../cli-api';
 import { printError } from '../print';
 import { hostOf } from '../../../shared/util/host-of';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
@@ -29,7 +29,7 @@ function table(rows: string[][]): string {
 }
 
 /** Runs a `webhooks` subcommand against an opened backend. */
-export async function webhooksCommand(argv: string[], io: CliIo, backend: Backend): Promise<number> {
+export async function webhooksCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   const [sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,

@@ -3,50 +3,33 @@
  * webhooks whose bodies are not kept. Saved with `history.updateSettings`; retention applies at once.
  */
 import { useEffect, useState } from 'react';
+import { parseRetention, retentionText, RETENTION_FIELDS, RETENTION_LABELS, type RetentionField, type RetentionText } from '../../../../shared/history/retention-limits';
 import type { HistorySettings } from '../../../../shared/history/types';
 import type { Webhook } from '../../../../shared/model/webhook';
 import { api } from '../../lib/api';
 import { Modal } from './modal';
 
-const MB = 1024 * 1024;
-type LimitField = 'maxRecords' | 'maxAgeDays' | 'maxTotalMb';
-const LABELS: Record<LimitField, string> = { maxRecords: 'Max invocations', maxAgeDays: 'Max age (days)', maxTotalMb: 'Max disk size (MB)' };
-
-/** A positive whole number, or null for a blank box ("no limit"); a string is the message to show. */
-function parseLimit(field: LimitField, text: string): number | null | string {
-  const t = text.trim().replace(/[,_\s]/g, '');
-  if (t === '') return null;
-  if (!/^\d+$/.test(t) || Number(t) < 1) return `${LABELS[field]}: "${text.trim()}" is not a whole number above 0; enter one, or leave it blank for no limit.`;
-  return Number(t);
-}
-
 export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onClose(): void }) {
   const [loaded, setLoaded] = useState<HistorySettings | null>(null);
-  const [text, setText] = useState<Record<LimitField, string>>({ maxRecords: '', maxAgeDays: '', maxTotalMb: '' });
+  const [text, setText] = useState<RetentionText>({ maxRecords: '', maxAgeDays: '', maxTotalMb: '' });
   const [omit, setOmit] = useState<Set<string>>(new Set());
-  const [issues, setIssues] = useState<Partial<Record<LimitField, string>>>({});
+  const [issues, setIssues] = useState<Partial<Record<RetentionField, string>>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     void api.history.settings().then((r) => {
       if (!r.ok) return setStatus({ kind: 'error', text: r.error.message });
-      const s = r.value.retention;
       setLoaded(r.value);
-      setText({ maxRecords: s.maxRecords?.toString() ?? '', maxAgeDays: s.maxAgeDays?.toString() ?? '', maxTotalMb: s.maxTotalBytes === null ? '' : String(Math.round(s.maxTotalBytes / MB)) });
+      setText(retentionText(r.value.retention));
       setOmit(new Set(r.value.omitBodiesFor));
     });
   }, []);
 
   const save = async () => {
-    const parsed = { maxRecords: parseLimit('maxRecords', text.maxRecords), maxAgeDays: parseLimit('maxAgeDays', text.maxAgeDays), maxTotalMb: parseLimit('maxTotalMb', text.maxTotalMb) };
-    const bad = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Partial<Record<LimitField, string>>;
-    setIssues(bad);
-    if (Object.keys(bad).length) return;
-    const mb = parsed.maxTotalMb as number | null;
-    const r = await api.history.updateSettings({
-      retention: { maxRecords: parsed.maxRecords as number | null, maxAgeDays: parsed.maxAgeDays as number | null, maxTotalBytes: mb === null ? null : mb * MB },
-      omitBodiesFor: [...omit],
-    });
+    const parsed = parseRetention(text);
+    setIssues(parsed.ok ? {} : parsed.issues);
+    if (!parsed.ok) return;
+    const r = await api.history.updateSettings({ retention: parsed.retention, omitBodiesFor: [...omit] });
     setStatus(r.ok ? { kind: 'ok', text: 'Saved. Retention applies now; older invocations past a limit are gone.' } : { kind: 'error', text: r.error.message });
   };
 
@@ -65,9 +48,9 @@ export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onC
           <fieldset>
             <legend>Retention</legend>
             <p className="help">The oldest invocations are dropped first when any limit is passed. Leave a box blank for no limit.</p>
-            {(Object.keys(LABELS) as LimitField[]).map((f) => (
+            {RETENTION_FIELDS.map((f) => (
               <div className="field" key={f}>
-                <label htmlFor={`retention-${f}`}>{LABELS[f]}</label>
+                <label htmlFor={`retention-${f}`}>{RETENTION_LABELS[f]}</label>
                 <input
                   id={`retention-${f}`}
                   inputMode="numeric"
