@@ -36,7 +36,9 @@ describe('target contracts in the form', () => {
   });
 
   it('Basic auth says it is an Authorization header in Apono and shows its value on request', async () => {
-    const { page } = session;
+    // A page of its own: the previous test left a dirty form, which a hash change alone would keep.
+    const page = await session.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await gotoWithRetry(page, `${app.url}#/webhooks/new`);
     await page.getByRole('heading', { name: 'Add Webhook' }).waitFor();
     await page.getByLabel('Authentication Type').selectOption('basic');
@@ -47,5 +49,6 @@ describe('target contracts in the form', () => {
     const value = page.getByLabel('Authorization header value for Apono');
     expect(await value.inputValue()).toBe(`Basic ${Buffer.from('me@example.com:api-token-123').toString('base64')}`);
     expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });
