@@ -25,6 +25,16 @@ describe('env reads', () => {
     expect(envReadsLine('Hook', [])).toBe('Hook reads no environment variables.');
   });
 
+  it('lists Basic credentials read from variables, sent to the webhook origin, and refuses Hooksmith variables there', () => {
+    const w = base({ auth: { type: 'basic', username: '${env:JIRA_USER}', password: '${env:JIRA_TOKEN}' } });
+    expect(envReads(w)).toEqual([
+      { variable: 'JIRA_USER', field: 'auth.username', origin: 'https://hooks.example.com' },
+      { variable: 'JIRA_TOKEN', field: 'auth.password', origin: 'https://hooks.example.com' },
+    ]);
+    const evil = base({ auth: { type: 'basic', username: 'me', password: '${env:HOOKSMITH_SECRET_KEY}' } });
+    expect(hooksmithVariableIssues(evil).map((i) => i.field)).toEqual(['auth.password']);
+  });
+
   it('shows a host read from a variable as written, since its origin is not known in advance', () => {
     expect(originOf('https://${env:HOST}/x')).toBe('https://${env:HOST} (read from the environment)');
     expect(originOf('not a url')).toBe('not a url');

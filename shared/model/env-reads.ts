@@ -40,6 +40,8 @@ function readingFields(w: WebhookInput): Array<{ field: string; value: string; t
   w.headers.forEach((h, i) => out.push({ field: `headers.${i}.value`, value: h.value, to: 'url' }, { field: `headers.${i}.key`, value: h.key, to: 'url' }));
   const a = w.auth;
   if (a.type === 'bearer') out.push({ field: 'auth.token', value: a.token, to: 'url' });
+  // Basic credentials travel in the webhook request's Authorization header.
+  if (a.type === 'basic') out.push({ field: 'auth.username', value: a.username, to: 'url' }, { field: 'auth.password', value: a.password, to: 'url' });
   if (a.type === 'oauth2') {
     // The client credentials go to the token endpoint, not to the webhook's URL.
     out.push({ field: 'auth.clientId', value: a.clientId, to: 'token' }, { field: 'auth.clientSecret', value: a.clientSecret, to: 'token' }, { field: 'auth.tokenUrl', value: a.tokenUrl, to: 'token' });
