@@ -15,6 +15,7 @@ import { checkMaxResponseBytes } from '../../shared/model/response-limit';
 import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
+import { eventDepthIssue } from '../../shared/util/json-depth';
 import { deliver, type DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import { TokenCache } from './delivery/oauth2';
@@ -116,6 +117,9 @@ export class DeliveryService implements DeliveryApi {
     const network = mergeNetwork(this.opts.deliverDefaults ?? {}, { global: settings.network, webhook: webhook.network, test: args.network });
     const event = await this.eventFor(args, args.trigger);
     if (!event.ok) return event;
+    // Refused before anything walks it: an event nested thousands deep would overflow the stack after the request left.
+    const tooDeep = eventDepthIssue(event.value);
+    if (tooDeep) return validationFailed([tooDeep], 'The test');
 
     const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: settings.escapeMode });
     let record: InvocationRecord;

@@ -25,6 +25,7 @@ const id = z.string().min(1).max(200);
 const instant = z.union([z.string().max(100), z.number()]);
 const limitOrNull = z.number().int().positive().nullable();
 const none = z.undefined();
+const retention = z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() });
 
 type ArgOf<F> = F extends (...args: infer P) => unknown ? P[0] : never;
 type SchemaMap = { [N in ApiNamespace]: { [M in keyof Api[N]]: z.ZodType<ArgOf<Api[N][M]>> } };
@@ -90,8 +91,9 @@ export const API_SCHEMAS = {
     exportInvocation: z.object({ id, format: z.enum(['curl', 'har', 'bundle']), revealSecrets: z.boolean().optional() }),
     importBundle: z.object({ text: z.string().max(50_000_000) }),
     settings: none,
+    previewRetention: z.object({ retention }),
     updateSettings: z.object({
-      retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
+      retention: retention.optional(),
       omitBodiesFor: z.array(id).max(10_000).optional(),
     }),
   },

@@ -3,7 +3,7 @@
  * appending, or only for reading when this process may not write there (permissions, a read-only disk).
  * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
  */
-import { existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { fsErrorCode, unwritable } from '../storage/write-errors';
 
 /** Creates the folder if it can; a read-only parent leaves a history that reads as empty. */
@@ -37,7 +37,7 @@ export function listSegments(dir: string): number[] {
  */
 export function openIndex(path: string): { fd: number; refusal: unknown } {
   try {
-    return { fd: openSync(path, 'a'), refusal: null };
+    return { fd: openSync(path, 'a+'), refusal: null };
   } catch (e) {
     if (!fsErrorCode(e)) throw e;
     return { fd: existsSync(path) ? openSync(path, 'r') : -1, refusal: e };
@@ -51,5 +51,21 @@ export function changing<T>(dir: string, refusal: unknown, what: string, change:
     return change();
   } catch (e) {
     throw unwritable(dir, what, e);
+  }
+}
+
+/**
+ * Fsyncs the folder itself, so a file just created, renamed or deleted there survives a power cut (the entry
+ * lives in the folder, not in the file). Where folders cannot be opened or fsynced (Windows), this does nothing.
+ */
+export function syncFolder(dir: string): void {
+  let fd = -1;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    /* not supported here: the file system orders its own metadata */
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 }

@@ -16,32 +16,64 @@ export interface ScanResult {
 }
 
 /**
- * Calls `onLine` for each complete (newline-terminated) line from `from`, reading in 4 MB chunks.
+ * Calls `onLine` for each complete (newline-terminated) line between `from` and `to` (default: the end),
+ * reading in 4 MB chunks. A line longer than a chunk is gathered as a list of chunks and joined once, so
+ * reading a 100 MB record is linear, not a re-copy per chunk.
  *
- * Synchronous on purpose: it runs once while the store opens, before anything else may touch the files.
+ * Synchronous on purpose: it runs while the store opens, before anything else may touch the files.
  */
-export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void): ScanResult {
+export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    const end = Math.min(size, to);
     let pos = from;
-    let carry: Buffer = Buffer.alloc(0);
+    // The bytes of the line not yet ended, as the chunks they arrived in.
+    let carry: Buffer[] = [];
     let carryStart = from;
-    const buf = Buffer.allocUnsafe(CHUNK);
-    while (pos < size) {
-      const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
+    while (pos < end) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, end - pos));
+      const n = readSync(fd, buf, 0, buf.length, pos);
       if (n <= 0) break;
-      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      const data = buf.subarray(0, n);
       let start = 0;
       for (let nl = data.indexOf(NEWLINE); nl >= 0; nl = data.indexOf(NEWLINE, start)) {
-        onLine(data.subarray(start, nl + 1), carryStart + start);
+        const piece = data.subarray(start, nl + 1);
+        const line = carry.length ? Buffer.concat([...carry, piece]) : piece;
+        onLine(line, carryStart);
+        carryStart += line.length;
+        carry = [];
         start = nl + 1;
       }
-      carryStart += start;
-      carry = Buffer.from(data.subarray(start));
+      if (start < n) carry.push(data.subarray(start));
       pos += n;
     }
-    return { validEnd: carryStart, size };
+    return { validEnd: carryStart, size: end };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the file is empty or its last byte is a newline: an append may start a line there. */
+export function endsWithNewline(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return true;
+  const b = Buffer.alloc(1);
+  return readSync(fd, b, 0, 1, size - 1) === 1 && b[0] === NEWLINE;
+}
+
+/** Reads `length` bytes at `offset`, synchronously; `null` when the file is shorter. */
+export function readRangeSync(path: string, offset: number, length: number): Buffer | null {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, offset + got);
+      if (n <= 0) return null;
+      got += n;
+    }
+    return buf;
   } finally {
     closeSync(fd);
   }

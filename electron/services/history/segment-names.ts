@@ -6,6 +6,7 @@ import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
 import { alive } from './owner-lock';
+import { syncFolder } from './folder-access';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -48,7 +49,10 @@ export function createSegment(dir: string, from: number, guest: boolean): { fd: 
       continue;
     }
     try {
-      return { fd: openSync(join(dir, segmentName(n)), 'ax'), n };
+      const fd = openSync(join(dir, segmentName(n)), 'ax+');
+      // The new file's name must reach the disk before records acknowledged in it do.
+      syncFolder(dir);
+      return { fd, n };
     } catch (e) {
       if (guest) rmSync(mark, { force: true });
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -2,12 +2,12 @@
  * Queries over the in-memory index: filters are a tight loop over typed arrays; only full-text search reads
  * records, streaming each segment through a bounded window and parsing only lines that may match.
  */
-import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { lineMayContain, searchableText } from '../../../shared/history/summary';
 import { bucketStats, type StatsPoint } from '../../../shared/history/stats';
 import type { HistoryPage, HistoryQuery, WebhookStats } from '../../../shared/history/types';
-import type { IndexColumns } from './index-columns';
+import { DEAD, type IndexColumns } from './index-columns';
 import { readRanges } from './line-files';
+import { decodeRecord } from './record-codec';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -37,7 +37,7 @@ function namesLike(c: IndexColumns, name: string): Set<number> {
   return out;
 }
 
-/** Rows that pass every filter except text, in row (append) order. */
+/** Rows that pass every filter except text, in row (time) order. */
 function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   const out = new Uint32Array(c.count);
   let n = 0;
@@ -52,7 +52,7 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   const anyStatus = q.status === undefined;
   const { flags, webhook, trigger, time, status } = c;
   for (let r = 0; r < c.count; r++) {
-    if (flags[r]! & 1) continue;
+    if (flags[r]! & DEAD) continue;
     if (wh >= 0 && webhook[r] !== wh) continue;
     if (names && !names.has(c.name[r]!)) continue;
     if (tr >= 0 && trigger[r] !== tr) continue;
@@ -84,7 +84,7 @@ async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segP
         const line = bytes.toString('utf8');
         if (!lineMayContain(line.toLowerCase(), needle)) return;
         try {
-          if (searchableText(JSON.parse(line) as InvocationRecord).includes(needle)) keep[list[i]!] = 1;
+          if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
         } catch {
           /* an unreadable line matches nothing */
         }
@@ -120,8 +120,8 @@ const SEARCH_STEP = 2048;
 
 /**
  * Full-text search in time order, reading only as far as the page needs: newest (or oldest) first, a step at a
- * time, stopping once `limit + 1` matches are found. Rows in append order are in time order here, so the cursor
- * is just a row index; it also carries how many matches earlier pages found, so `total` grows page by page.
+ * time, stopping once `limit + 1` matches are found. Rows are kept in time order, so the cursor is just a row
+ * index; it also carries how many matches earlier pages found, so `total` grows page by page.
  */
 async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array, text: string, segPath: (seg: number) => string): Promise<HistoryPage> {
   const desc = q.direction !== 'asc';
@@ -156,13 +156,13 @@ async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array,
 export async function queryIndex(c: IndexColumns, q: HistoryQuery, segPath: (seg: number) => string): Promise<HistoryPage> {
   let rows = filterRows(c, q);
   const text = q.text?.trim();
-  if (text && (q.sort ?? 'time') === 'time' && c.timeSorted && q.offset === undefined) return searchByTime(c, q, rows, text, segPath);
+  if (text && (q.sort ?? 'time') === 'time' && q.offset === undefined) return searchByTime(c, q, rows, text, segPath);
   if (text) rows = await textFilter(c, rows, text, segPath);
   const sort = q.sort ?? 'time';
   const dir = q.direction === 'asc' ? 1 : -1;
   const key = sortKey(c, sort);
-  // Rows are in append order; when that is also time order, "by time" needs no sort at all.
-  const ordered = sort === 'time' && c.timeSorted ? rows : rows.slice().sort((a, b) => key(a) - key(b) || a - b);
+  // Rows are kept in time order (see `IndexColumns.insertByTime`), so "by time" needs no sort at all.
+  const ordered = sort === 'time' ? rows : rows.slice().sort((a, b) => key(a) - key(b) || a - b);
   const at = (i: number) => (dir === 1 ? ordered[i]! : ordered[ordered.length - 1 - i]!);
   const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
 
@@ -202,7 +202,7 @@ export function statsFor(c: IndexColumns, webhookId: string, since?: number, buc
   const points: StatsPoint[] = [];
   if (wh !== undefined) {
     for (let r = 0; r < c.count; r++) {
-      if (c.flags[r]! & 1 || c.webhook[r] !== wh) continue;
+      if (!c.isLive(r) || c.webhook[r] !== wh) continue;
       if (since !== undefined && c.time[r]! < since) continue;
       points.push({ t: c.time[r]!, ok: c.ok[r] === 1, durationMs: c.duration[r]! });
     }
