@@ -2,10 +2,10 @@
  * The history folder's file names and the index's line shapes: segments (`seg-000001.jsonl`), the marks guests
  * leave beside theirs (and whether that guest still runs), creating a segment, and the shapes of index lines.
  */
-import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
-import { alive } from './owner-lock';
+import { identityLive, myIdentity } from './process-identity';
 import { syncFolder } from './folder-access';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
@@ -26,10 +26,11 @@ export function segmentBytesFor(maxTotalBytes: number | null): number {
   return maxTotalBytes === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(maxTotalBytes / 8)));
 }
 
-/** Whether a guest that is still running created this segment (its mark names a live pid). */
+/** Whether a guest that is still running created this segment (its mark names a live process; see process-identity.ts). */
 export function liveGuestSegment(dir: string, seg: number): boolean {
+  const mark = join(dir, guestMarkName(seg));
   try {
-    return alive(Number(readFileSync(join(dir, guestMarkName(seg)), 'utf8')));
+    return identityLive(readFileSync(mark, 'utf8'), statSync(mark).mtimeMs);
   } catch {
     return false;
   }
@@ -43,7 +44,7 @@ export function createSegment(dir: string, from: number, guest: boolean): { fd: 
   for (let n = from; ; n++) {
     const mark = join(dir, guestMarkName(n));
     try {
-      if (guest) writeFileSync(mark, String(process.pid), { flag: 'wx' });
+      if (guest) writeFileSync(mark, myIdentity(), { flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       continue;
