@@ -76,6 +76,8 @@ export const API_SCHEMAS = {
       since: instant.optional(),
       until: instant.optional(),
       status: z.union([z.number().int(), z.string().regex(/^(\d{1,3}|[1-5]xx)$/i)]).optional(),
+      requestId: z.string().min(1).max(200).optional(),
+      requester: z.string().min(1).max(320).optional(),
       text: z.string().max(1000).optional(),
       sort: z.enum(HISTORY_SORT_KEYS).optional(),
       direction: z.enum(['asc', 'desc']).optional(),

@@ -48,10 +48,26 @@ export type IndexTuple = [
   length: number,
   flags: number,
   replayOf: string | null,
+  /** Apono request id (`data.friendly_id`, `data.id`) and requester email, lower-cased; absent in rows written before. */
+  keys?: RequestKeys | null,
 ];
 
+/** What support staff look an invocation up by: the Apono request's readable id, its id and the requester's email. */
+export type RequestKeys = [friendlyId: string | null, requestId: string | null, requesterEmail: string | null];
+
 /** Positions in an {@link IndexTuple}, so code says `t[FIELD.segment]` rather than `t[9]`. */
-export const FIELD = { id: 0, time: 1, webhookId: 2, webhookName: 3, trigger: 4, ok: 5, status: 6, duration: 7, errorClass: 8, segment: 9, offset: 10, length: 11, flags: 12, replayOf: 13 } as const;
+export const FIELD = { id: 0, time: 1, webhookId: 2, webhookName: 3, trigger: 4, ok: 5, status: 6, duration: 7, errorClass: 8, segment: 9, offset: 10, length: 11, flags: 12, replayOf: 13, keys: 14 } as const;
+
+const lowerOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v.toLowerCase() : null);
+
+/** The request keys of an Apono event (`data.friendly_id`, `data.id`, `data.requester.email`); null when it has none. */
+export function requestKeysOf(event: unknown): RequestKeys | null {
+  const data = (event as { data?: unknown } | null)?.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as { friendly_id?: unknown; id?: unknown; requester?: { email?: unknown } | null };
+  const keys: RequestKeys = [lowerOrNull(d.friendly_id), lowerOrNull(d.id), lowerOrNull(typeof d.requester === 'object' ? d.requester?.email : undefined)];
+  return keys.some((k) => k !== null) ? keys : null;
+}
 
 /** The index row of a record stored at `offset` (`length` bytes) in `segment`. */
 export function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
@@ -70,6 +86,7 @@ export function tupleOf(rec: InvocationRecord, segment: number, offset: number, 
     length,
     rec.bodiesOmitted ? BODIES_OMITTED : 0,
     rec.replayOf ?? null,
+    requestKeysOf(rec.event),
   ];
 }
 
@@ -91,6 +108,10 @@ export class IndexColumns {
   offset = new Float64Array(0);
   length = new Uint32Array(0);
   flags = new Uint8Array(0);
+  /** Interned request keys (see {@link RequestKeys}); 0 = none. */
+  friendlyId = new Uint32Array(0);
+  requestId = new Uint32Array(0);
+  requester = new Uint32Array(0);
   /** The replayed invocation's id by row (undefined for most rows). */
   replayOf: (string | undefined)[] = [];
   readonly byId = new Map<string, number>();
@@ -98,16 +119,20 @@ export class IndexColumns {
   readonly names = new Interner();
   readonly triggers = new Interner();
   readonly errorClasses = new Interner();
+  /** Request ids (readable and not) and requester emails, lower-cased; one table for all three columns. */
+  readonly requestKeys = new Interner();
 
   /** Every typed-array column with a way to write it back, so growing, shifting and permuting stay in one place. */
   private columns(): { get: () => Column; set: (a: Column) => void }[] {
-    const col = <K extends 'time' | 'webhook' | 'name' | 'trigger' | 'ok' | 'status' | 'duration' | 'errorClass' | 'segment' | 'offset' | 'length' | 'flags'>(k: K) => ({
+    type Key = 'time' | 'webhook' | 'name' | 'trigger' | 'ok' | 'status' | 'duration' | 'errorClass' | 'segment' | 'offset' | 'length' | 'flags' | 'friendlyId' | 'requestId' | 'requester';
+    const col = <K extends Key>(k: K) => ({
       get: (): Column => this[k],
       set: (a: Column) => {
         (this as Record<K, Column>)[k] = a;
       },
     });
-    return [col('time'), col('webhook'), col('name'), col('trigger'), col('ok'), col('status'), col('duration'), col('errorClass'), col('segment'), col('offset'), col('length'), col('flags')];
+    const keys: Key[] = ['time', 'webhook', 'name', 'trigger', 'ok', 'status', 'duration', 'errorClass', 'segment', 'offset', 'length', 'flags', 'friendlyId', 'requestId', 'requester'];
+    return keys.map(col);
   }
 
   private grow(): void {
@@ -156,7 +181,7 @@ export class IndexColumns {
   }
 
   private write(r: number, t: IndexTuple): void {
-    const [id, timeMs, webhookId, webhookName, trigger, ok, status, durationMs, errorClass, segment, offset, length, flags, replayOf] = t;
+    const [id, timeMs, webhookId, webhookName, trigger, ok, status, durationMs, errorClass, segment, offset, length, flags, replayOf, keys] = t;
     this.ids[r] = id;
     this.time[r] = timeMs;
     this.webhook[r] = this.webhooks.intern(webhookId);
@@ -171,6 +196,9 @@ export class IndexColumns {
     this.length[r] = length;
     this.flags[r] = flags;
     this.replayOf[r] = replayOf ?? undefined;
+    this.friendlyId[r] = this.requestKeys.intern(keys?.[0] ?? null);
+    this.requestId[r] = this.requestKeys.intern(keys?.[1] ?? null);
+    this.requester[r] = this.requestKeys.intern(keys?.[2] ?? null);
   }
 
   /** True when every row started no earlier than the row before it. */
@@ -219,7 +247,14 @@ export class IndexColumns {
       this.length[r]!,
       this.flags[r]! & ~DEAD,
       this.replayOf[r] ?? null,
+      this.keysOf(r),
     ];
+  }
+
+  private keysOf(r: number): RequestKeys | null {
+    const v = this.requestKeys.values;
+    const keys: RequestKeys = [v[this.friendlyId[r]!] || null, v[this.requestId[r]!] || null, v[this.requester[r]!] || null];
+    return keys.some((k) => k !== null) ? keys : null;
   }
 
   summary(r: number): InvocationSummary {

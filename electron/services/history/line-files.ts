@@ -87,9 +87,15 @@ export function writeAll(fd: number, data: Buffer): void {
 
 /**
  * Reads byte ranges of one file, in ascending offset order, through a sliding 4 MB window: sequential ranges
- * cost one read per window, and memory stays at one window however big the file is.
+ * cost one read per window, and memory stays at one window however big the file is. `onWindow` sees each
+ * window before its ranges (search looks for its term in the whole window at once).
  */
-export async function readRanges(path: string, ranges: ReadonlyArray<{ offset: number; length: number }>, onRange: (index: number, bytes: Buffer) => void): Promise<void> {
+export async function readRanges(
+  path: string,
+  ranges: ReadonlyArray<{ offset: number; length: number }>,
+  onRange: (index: number, bytes: Buffer) => void,
+  onWindow?: (window: Buffer, start: number) => void,
+): Promise<void> {
   const handle = await open(path, 'r');
   try {
     let window = Buffer.alloc(0);
@@ -102,6 +108,7 @@ export async function readRanges(path: string, ranges: ReadonlyArray<{ offset: n
         const { bytesRead } = await handle.read(buf, 0, size, offset);
         window = buf.subarray(0, bytesRead);
         windowStart = offset;
+        onWindow?.(window, windowStart);
         if (bytesRead < length) continue;
       }
       onRange(i, window.subarray(offset - windowStart, offset - windowStart + length));
