@@ -44,7 +44,7 @@ export interface HistoryServiceDeps {
 export class HistoryService implements HistoryApi {
   readonly store: InvocationStore;
   private settingsValue: HistorySettings;
-  /** Replays in flight by run id, so a cancel can reach them. */
+  /** Replays and searches in flight by run id, so a cancel can reach them. */
   private readonly running = new Map<string, AbortController>();
   private readonly dir: string;
 
@@ -96,7 +96,7 @@ export class HistoryService implements HistoryApi {
     return null;
   }
 
-  /** Cancels a replay started with this run id; false when none is running. */
+  /** Cancels a replay or a search (`list` with a `runId`) started with this run id; false when none is running. */
   cancel(runId: string): boolean {
     const c = this.running.get(runId);
     c?.abort();
@@ -123,7 +123,18 @@ export class HistoryService implements HistoryApi {
   }
 
   async list(query: HistoryQuery): Promise<Result<HistoryPage>> {
-    return ok(await this.store.query(query));
+    const { runId, ...q } = query;
+    if (!runId) return ok(await this.store.query(q));
+    const controller = new AbortController();
+    this.running.set(runId, controller);
+    try {
+      return ok(await this.store.query(q, controller.signal));
+    } catch (e) {
+      if (!controller.signal.aborted) throw e;
+      return err('cancelled', 'The search was cancelled before it had read the whole history.');
+    } finally {
+      this.running.delete(runId);
+    }
   }
 
   async get({ id }: { id: string }): Promise<Result<InvocationRecord>> {

@@ -77,6 +77,7 @@ export const API_SCHEMAS = {
       until: instant.optional(),
       status: z.union([z.number().int(), z.string().regex(/^(\d{1,3}|[1-5]xx)$/i)]).optional(),
       requestId: z.string().min(1).max(200).optional(),
+      runId: id.optional(),
       requester: z.string().min(1).max(320).optional(),
       text: z.string().max(1000).optional(),
       sort: z.enum(HISTORY_SORT_KEYS).optional(),

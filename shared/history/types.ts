@@ -55,6 +55,11 @@ export interface HistoryQuery {
   requester?: string;
   /** Case-insensitive text searched in the URL, request/response headers and bodies (reads the records). */
   text?: string;
+  /**
+   * Names this query so it can be cancelled while it reads records (a text search over a large history): the
+   * history service's cancel with this run id stops it, and the query fails with `cancelled`.
+   */
+  runId?: string;
   /** Default `time`, newest first. */
   sort?: HistorySortKey;
   /** Default `desc`. */

@@ -567,10 +567,10 @@ export class InvocationStore {
     }
   }
 
-  /** A page of summaries matching the query, and how many match in all. */
-  async query(q: HistoryQuery = {}): Promise<HistoryPage> {
+  /** A page of summaries matching the query, and how many match in all; a text search stops when `signal` aborts. */
+  async query(q: HistoryQuery = {}, signal?: AbortSignal): Promise<HistoryPage> {
     this.refresh();
-    return queryIndex(this.cols, q, (seg) => this.segPath(seg));
+    return queryIndex(this.cols, q, (seg) => this.segPath(seg), signal);
   }
 
   /** Success rate and latency percentiles per time bucket for one webhook. */

@@ -160,15 +160,19 @@ function sortKey(c: IndexColumns, sort: NonNullable<HistoryQuery['sort']>): (r: 
   }
 }
 
-/** Rows read per step of an incremental search: enough to fill a page for common terms in one or two steps. */
+/**
+ * Rows read per step of an incremental search: the first step is enough to fill a page for common terms; each
+ * step without a full page reads twice as many, up to the last, so a rare term reads long sequential stretches.
+ */
 const SEARCH_STEP = 2048;
+const MAX_SEARCH_STEP = 65_536;
 
 /**
  * Full-text search in time order, reading only as far as the page needs: newest (or oldest) first, a step at a
  * time, stopping once `limit + 1` matches are found. Rows are kept in time order, so the cursor is just a row
  * index; it also carries how many matches earlier pages found, so `total` grows page by page.
  */
-async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array, text: string, segPath: (seg: number) => string): Promise<HistoryPage> {
+async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array, text: string, segPath: (seg: number) => string, signal?: AbortSignal): Promise<HistoryPage> {
   const desc = q.direction !== 'asc';
   const limit = Math.min(Math.max(1, q.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
   const cursor = q.cursor ? /^s:(\d+):(\d+)$/.exec(q.cursor) : null;
@@ -184,10 +188,10 @@ async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array,
   }
   let next = desc ? lo - 1 : lo;
   const found: number[] = [];
-  while (found.length <= limit && (desc ? next >= 0 : next < rows.length)) {
-    const step = desc ? rows.slice(Math.max(0, next - SEARCH_STEP + 1), next + 1).reverse() : rows.slice(next, next + SEARCH_STEP);
+  for (let size = SEARCH_STEP; found.length <= limit && (desc ? next >= 0 : next < rows.length); size = Math.min(MAX_SEARCH_STEP, size * 2)) {
+    const step = desc ? rows.slice(Math.max(0, next - size + 1), next + 1).reverse() : rows.slice(next, next + size);
     next += desc ? -step.length : step.length;
-    found.push(...(await textFilter(c, step, text, segPath)));
+    found.push(...(await textFilter(c, step, text, segPath, signal)));
   }
   const done = desc ? next < 0 : next >= rows.length;
   const items = found.slice(0, limit).map((r) => c.summary(r));
@@ -197,12 +201,15 @@ async function searchByTime(c: IndexColumns, q: HistoryQuery, rows: Uint32Array,
   return page;
 }
 
-/** Filters, sorts and pages; `total` counts every match (see {@link searchByTime} for text search by time). */
-export async function queryIndex(c: IndexColumns, q: HistoryQuery, segPath: (seg: number) => string): Promise<HistoryPage> {
+/**
+ * Filters, sorts and pages; `total` counts every match (see {@link searchByTime} for text search by time). A text
+ * search yields to other work between read windows and stops with the signal's reason when it is aborted.
+ */
+export async function queryIndex(c: IndexColumns, q: HistoryQuery, segPath: (seg: number) => string, signal?: AbortSignal): Promise<HistoryPage> {
   let rows = filterRows(c, q);
   const text = q.text?.trim();
-  if (text && (q.sort ?? 'time') === 'time' && q.offset === undefined) return searchByTime(c, q, rows, text, segPath);
-  if (text) rows = await textFilter(c, rows, text, segPath);
+  if (text && (q.sort ?? 'time') === 'time' && q.offset === undefined) return searchByTime(c, q, rows, text, segPath, signal);
+  if (text) rows = await textFilter(c, rows, text, segPath, signal);
   const sort = q.sort ?? 'time';
   const dir = q.direction === 'asc' ? 1 : -1;
   const key = sortKey(c, sort);

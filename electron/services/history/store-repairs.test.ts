@@ -227,3 +227,20 @@ describe('each body stored once', () => {
     truncateSync(path, 3);
   });
 });
+
+describe('a long search can be cancelled', () => {
+  it('a text search given a run id stops when that run is cancelled, with `cancelled`; other calls go on', async () => {
+    const home = join(dir.path, 'home');
+    const b = await createBackend({ dataDir: home, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {} });
+    await b.api.history.updateSettings({ retention: NO_LIMITS });
+    const batch = Array.from({ length: 400 }, (_, i) => makeRecord({ id: `r${i}` }, 20_000));
+    b.history.store.appendMany(batch);
+    const search = b.history.list({ text: 'matches nothing at all', runId: 'search-1' });
+    expect(b.history.cancel('search-1')).toBe(true);
+    expect(await search).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(b.history.cancel('search-1')).toBe(false);
+    // Without a cancel the same search runs to the end.
+    expect(await b.history.list({ text: 'matches nothing at all', runId: 'search-2' })).toMatchObject({ ok: true, value: { total: 0 } });
+    b.history.store.close();
+  });
+});
