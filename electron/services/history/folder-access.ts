@@ -3,7 +3,8 @@
  * appending, or only for reading when this process may not write there (permissions, a read-only disk).
  * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { fileLayer } from './line-files';
 import { fsErrorCode, unwritable } from '../storage/write-errors';
 
 /** Creates the folder if it can; a read-only parent leaves a history that reads as empty. */
@@ -62,7 +63,7 @@ export function syncFolder(dir: string): void {
   let fd = -1;
   try {
     fd = openSync(dir, 'r');
-    fsyncSync(fd);
+    fileLayer.fullSync(fd);
   } catch {
     /* not supported here: the file system orders its own metadata */
   } finally {

@@ -34,13 +34,13 @@
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, fsyncSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
 import { DEAD, FIELD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
-import { endsWithNewline, readRange, readRangeSync, scanLines, writeAll } from './line-files';
+import { endsWithNewline, fileLayer, readRange, readRangeSync, readTail, scanLines, writeAll } from './line-files';
 import { createSegment, guestMarkName, liveGuestSegment, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
 import { fsErrorCode } from '../storage/write-errors';
@@ -93,8 +93,8 @@ export class InvocationStore {
   private readonly now: () => number;
   /** Fsyncs the segment, then the index, at most GROUP_COMMIT_MS after an append (see group-commit.ts). */
   private readonly commit = new GroupCommit(() => {
-    if (this.segFd >= 0) fdatasyncSync(this.segFd);
-    if (this.indexFd >= 0) fdatasyncSync(this.indexFd);
+    if (this.segFd >= 0) fileLayer.sync(this.segFd);
+    if (this.indexFd >= 0) fileLayer.sync(this.indexFd);
   });
   /** Releases `.lock` when this process owns the folder; `null` for a guest (see owner-lock.ts). */
   private release: (() => void) | null = null;
@@ -159,7 +159,8 @@ export class InvocationStore {
       segBytes: this.segBytes,
     });
     if (found && index.exists) this.recovery.push(`${found} record(s) missing from index.jsonl were indexed from the segments.`);
-    this.liveCount = markLiveRows(this.cols, new Set(segments), index.tombstones, this.segBytes, this.segLive);
+    // Only segments still there once read count (a guest may see the owner delete one meanwhile).
+    this.liveCount = markLiveRows(this.cols, new Set(segments.filter((seg) => this.segBytes.has(seg))), index.tombstones, this.segBytes, this.segLive);
     this.cols.sortByTime();
     if (this.owner) this.tidyAsOwner(segments, index, sorted);
     this.openIndexForAppend();
@@ -200,7 +201,20 @@ export class InvocationStore {
 
   /** Writes index.jsonl afresh from the live rows: compaction and repair in one (see `writeIndexFile`). */
   private rewriteIndex(): void {
+    const running = this.indexFd >= 0;
+    if (running) this.refresh();
     writeIndexFile(this.dir, INDEX_FILE, this.cols, this.segBytes);
+    if (!running) return;
+    // A guest may have appended to the old file after our refresh and before the rename: carry those lines over
+    // (a guest that writes to the old file after this sees the new one and writes again; see `writeLines`).
+    const oldFd = this.indexFd;
+    const late = readTail(oldFd, this.indexSize);
+    closeSync(oldFd);
+    this.openIndexForAppend();
+    const text = late.subarray(0, late.lastIndexOf(0x0a) + 1).toString('utf8');
+    if (!text) return;
+    this.appendIndex(text);
+    for (const line of text.split('\n')) if (line) this.applyIndexLine(line);
   }
 
   /** Catches up with index lines another process appended since we last looked, or reloads after a rewrite. */
@@ -212,22 +226,25 @@ export class InvocationStore {
     }
     const size = fstatSync(this.indexFd).size;
     if (size <= this.indexSize) return;
-    const scan = scanLines(this.indexPath, this.indexSize, (line) => {
-      let v: IndexLine;
-      try {
-        v = JSON.parse(line.toString('utf8')) as IndexLine;
-      } catch {
-        return; // a torn line (its writer died or ran out of disk); the next line starts after it
-      }
-      if (Array.isArray(v)) {
-        if (this.cols.byId.has(v[FIELD.id])) return; // ours, or already read
-        this.addRows([v]);
-        const seg = v[FIELD.segment];
-        this.segBytes.set(seg, Math.max(this.segBytes.get(seg) ?? 0, v[FIELD.offset] + v[FIELD.length]));
-      } else if ('del' in v) this.kill(v.del, 'no');
-    });
+    const scan = scanLines(this.indexPath, this.indexSize, (line) => this.applyIndexLine(line.toString('utf8')));
     this.indexSize = scan.validEnd;
     this.settle();
+  }
+
+  /** Takes in one index line another process wrote: a record's row, or a tombstone. */
+  private applyIndexLine(line: string): void {
+    let v: IndexLine;
+    try {
+      v = JSON.parse(line) as IndexLine;
+    } catch {
+      return; // a torn line (its writer died or ran out of disk); the next line starts after it
+    }
+    if (Array.isArray(v)) {
+      if (this.cols.byId.has(v[FIELD.id])) return; // ours, or already read
+      this.addRows([v]);
+      const seg = v[FIELD.segment];
+      this.segBytes.set(seg, Math.max(this.segBytes.get(seg) ?? 0, v[FIELD.offset] + v[FIELD.length]));
+    } else if ('del' in v) this.kill(v.del, 'no');
   }
 
   /**
@@ -305,18 +322,20 @@ export class InvocationStore {
 
   /**
    * Writes lines to the current segment (rolling over at the size limit), then their index rows; returns the
-   * rows. A guest checks afterwards that its segment still exists: an owner that had not yet read our index
-   * line may have deleted it, and then the same lines go to a new segment (the later rows shadow the first).
+   * rows. A guest checks afterwards that its segment still exists and that the index it wrote to is still the
+   * one on disk: an owner clearing the history may have deleted the one or replaced the other meanwhile, and
+   * then the same lines are written again, to a new segment and the new index (later rows shadow the first).
    */
   private writeLines(pending: readonly PendingLine[]): IndexTuple[] {
     for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) this.refresh(); // reloads when the index was replaced
       if (this.segmentGone()) {
         closeSync(this.segFd);
         this.segFd = -1;
       }
       if (this.segFd < 0) this.roll();
       const rows = this.writeOnce(pending);
-      if (this.owner || !this.segmentGone() || attempt === 3) return rows;
+      if (this.owner || attempt === 3 || (!this.segmentGone() && !this.indexReplaced())) return rows;
     }
   }
 
@@ -379,7 +398,7 @@ export class InvocationStore {
   /** Starts a new segment this process alone writes: created exclusively, past every existing number. */
   private roll(): number {
     if (this.segFd >= 0) {
-      fsyncSync(this.segFd);
+      fileLayer.fullSync(this.segFd);
       closeSync(this.segFd);
     }
     const next = createSegment(this.dir, Math.max(this.currentSeg, ...listSegments(this.dir)) + 1, !this.owner);
@@ -403,24 +422,17 @@ export class InvocationStore {
 
   /**
    * Forgets a segment and, as owner, deletes its file. A guest deletes no files (the owner may be writing that
-   * one; the owner deletes it on its next look). A running guest's segment is deleted only if it has not grown
-   * since we read its index: the guest notices its file is gone and writes its records again (`writeLines`).
+   * one). Nor does the owner delete a running guest's segment, except to clear the history (`force`): the guest
+   * may be appending a record there that we have not read yet (it would be acknowledged, then gone). A guest
+   * deletes its own emptied segment when it closes; otherwise the owner's next open does.
    */
   private dropSegment(seg: number, force = false): void {
-    if (this.owner && (force || !liveGuestSegment(this.dir, seg) || this.unchanged(seg))) {
+    if (this.owner && (force || !liveGuestSegment(this.dir, seg))) {
       rmSync(this.segPath(seg), { force: true });
       rmSync(join(this.dir, guestMarkName(seg)), { force: true });
     }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
-  }
-
-  private unchanged(seg: number): boolean {
-    try {
-      return statSync(this.segPath(seg)).size <= (this.segBytes.get(seg) ?? 0);
-    } catch {
-      return true;
-    }
   }
 
   /** As owner, replaces the segment we append to once none of its records is live, so cleared bodies leave the disk. */
@@ -609,23 +621,23 @@ export class InvocationStore {
     this.roll();
     for (const seg of old) if (seg !== this.currentSeg) this.dropSegment(seg, true);
     this.rewriteIndex();
-    closeSync(this.indexFd);
-    this.indexFd = openSync(this.indexPath, 'a+');
-    this.indexSize = fstatSync(this.indexFd).size;
-    this.indexIno = fstatSync(this.indexFd).ino;
   }
 
   /** Fsyncs and closes the files. */
   close(): void {
     this.commit.cancel();
     if (this.segFd >= 0) {
-      fsyncSync(this.segFd);
+      fileLayer.fullSync(this.segFd);
       closeSync(this.segFd);
-      // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied).
-      if (!this.owner) rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
+      // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied), or deletes
+      // it itself when none of its records is left (retention or deletions took them): no one else writes there.
+      if (!this.owner) {
+        if (!this.segLive.get(this.currentSeg)) rmSync(this.segPath(this.currentSeg), { force: true });
+        rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
+      }
     }
     if (this.indexFd >= 0) {
-      fsyncSync(this.indexFd);
+      fileLayer.fullSync(this.indexFd);
       closeSync(this.indexFd);
     }
     this.segFd = this.indexFd = -1;

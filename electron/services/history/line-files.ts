@@ -3,7 +3,7 @@
  * last line is found, not parsed), reading ranges in windows (so search streams instead of loading a
  * segment), and a write that loops until every byte is out.
  */
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -62,6 +62,19 @@ export function endsWithNewline(fd: number): boolean {
   return readSync(fd, b, 0, 1, size - 1) === 1 && b[0] === NEWLINE;
 }
 
+/** The bytes of an open file from `from` to its end. */
+export function readTail(fd: number, from: number): Buffer {
+  const size = fstatSync(fd).size;
+  const buf = Buffer.alloc(Math.max(0, size - from));
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, from + got);
+    if (n <= 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
+}
+
 /** Reads `length` bytes at `offset`, synchronously; `null` when the file is shorter. */
 export function readRangeSync(path: string, offset: number, length: number): Buffer | null {
   const fd = openSync(path, 'r');
@@ -79,10 +92,23 @@ export function readRangeSync(path: string, offset: number, length: number): Buf
   }
 }
 
+/**
+ * The file layer the history writes through: every write and fsync of records and index lines goes through
+ * these, so the torture tests can inject what disks do (a full disk half way through a write, an I/O error, a
+ * power cut that keeps only what was fsynced) into the real store. Nothing else replaces them.
+ */
+export const fileLayer = {
+  write: (fd: number, data: Buffer, offset: number, length: number): number => writeSync(fd, data, offset, length),
+  /** Flushes a file's data (and the size that reaches it) to the disk. */
+  sync: (fd: number): void => fdatasyncSync(fd),
+  /** Flushes a file's data and all its metadata (used at roll-over and close). */
+  fullSync: (fd: number): void => fsyncSync(fd),
+};
+
 /** Writes a whole buffer at the end of an append-mode file (a regular-file write may be partial). */
 export function writeAll(fd: number, data: Buffer): void {
   let done = 0;
-  while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+  while (done < data.length) done += fileLayer.write(fd, data, done, data.length - done);
 }
 
 /**

@@ -86,22 +86,36 @@ describe('the owner lock names a process, not just a pid', () => {
 });
 
 describe("a guest's records obey retention on disk", () => {
-  it("the owner deletes a running guest's segment once its records are gone; the guest writes on to a new one", async () => {
+  it('a guest whose records were all deleted or expired deletes its own segment when it closes', async () => {
+    const owner = open();
+    const guest = InvocationStore.open(dir.path, { retention: { ...NO_LIMITS, maxAgeDays: 30 } });
+    guest.append(makeRecord({ id: 'g1', startedAt: new Date().toISOString() }));
+    guest.append(makeRecord({ id: 'g2', startedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() })); // expires at once
+    const guestSegment = readdirSync(dir.path).find((f) => f.endsWith('.guest'))!.replace('.guest', '.jsonl');
+    expect(guest.remove(['g1'])).toBe(1);
+    expect(owner.size).toBe(0); // the owner reads the tombstones
+    expect(readdirSync(dir.path)).toContain(guestSegment); // a running guest's file stays: it may be writing
+    guest.close();
+    expect(readdirSync(dir.path)).not.toContain(guestSegment);
+    owner.close();
+  });
+
+  it("a guest's segment whose records expired is deleted by the owner's next open once the guest is gone", async () => {
     const owner = open();
     const guest = open();
     guest.append(makeRecord({ id: 'g1' }));
-    guest.append(makeRecord({ id: 'g2' }));
+    owner.remove(['g1']);
     const guestSegment = readdirSync(dir.path).find((f) => f.endsWith('.guest'))!.replace('.guest', '.jsonl');
-    expect(guest.remove(['g1', 'g2'])).toBe(2);
-    expect(owner.size).toBe(0); // the owner reads the tombstones
-    expect(readdirSync(dir.path)).not.toContain(guestSegment);
-    guest.append(makeRecord({ id: 'g3' }));
-    expect(await guest.get('g3')).toMatchObject({ id: 'g3' });
-    expect(await owner.get('g3')).toMatchObject({ id: 'g3' });
+    guest.append(makeRecord({ id: 'g2' }));
     guest.close();
     owner.close();
     const again = open();
-    expect((await again.query({})).items.map((x) => x.id)).toEqual(['g3']);
+    expect((await again.query({})).items.map((x) => x.id)).toEqual(['g2']);
+    expect(readdirSync(dir.path)).toContain(guestSegment); // it still holds g2
+    again.remove(['g2']);
     again.close();
+    const third = open();
+    expect(readdirSync(dir.path)).not.toContain(guestSegment);
+    third.close();
   });
 });

@@ -4,14 +4,25 @@
  * and which rows still live; and writing a fresh index. Also what retention would remove, counted over the same
  * columns, and which records of a segment the size cap keeps.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RetentionPolicy } from '../../../shared/history/types';
 import { DEAD, tupleOf, type IndexColumns } from './index-columns';
-import { scanLines, writeAll } from './line-files';
+import { fileLayer, scanLines, writeAll } from './line-files';
 import { syncFolder } from './folder-access';
 import { decodeRecord } from './record-codec';
 import { segmentName, type IndexLine } from './segment-names';
+import { fsErrorCode } from '../storage/write-errors';
+
+/** A file's size; undefined when it is gone. */
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch (e) {
+    if (fsErrorCode(e) === 'ENOENT') return undefined;
+    throw e;
+  }
+}
 
 /** What reading index.jsonl found besides rows (which go straight into the columns). */
 export interface IndexFileScan {
@@ -58,7 +69,8 @@ export function readIndexFile(indexPath: string, cols: IndexColumns, haveSegment
  * Indexes every complete segment line no index row covers: past the last row (the process died between the
  * segment write and the index write) and in gaps between rows (an index line torn, then glued to the next).
  * Bytes before a compacted index's `ends` are covered: lines deleted there left no row. A torn tail is cut
- * off by the owner. Returns how many records were found.
+ * off by the owner. A segment deleted since it was listed (by the owner, while this process is a guest) is
+ * skipped and left out of `segBytes`. Returns how many records were found.
  */
 export function indexUncoveredLines(dir: string, c: IndexColumns, segments: readonly number[], ends: ReadonlyMap<number, number>, how: GapRepair): number {
   const { recovery } = how;
@@ -71,7 +83,8 @@ export function indexUncoveredLines(dir: string, c: IndexColumns, segments: read
   let found = 0;
   for (const seg of segments) {
     const path = join(dir, segmentName(seg));
-    const size = statSync(path).size;
+    const size = sizeOf(path);
+    if (size === undefined) continue;
     const rows = (spans.get(seg) ?? []).sort((a, b) => c.offset[a]! - c.offset[b]!);
     const gaps: [number, number][] = [];
     let at = Math.min(ends.get(seg) ?? 0, size);
@@ -88,15 +101,21 @@ export function indexUncoveredLines(dir: string, c: IndexColumns, segments: read
         bad++;
       }
     };
-    for (const [from, to] of gaps) if (from < to) scanLines(path, from, onLine, to);
-    const tail = scanLines(path, Math.min(at, size), onLine);
+    let tail: { validEnd: number; size: number };
+    try {
+      for (const [from, to] of gaps) if (from < to) scanLines(path, from, onLine, to);
+      tail = scanLines(path, Math.min(at, size), onLine);
+    } catch (e) {
+      if (fsErrorCode(e) !== 'ENOENT') throw e;
+      continue; // deleted while we read it: its rows are dead
+    }
     if (bad) recovery.push(`${segmentName(seg)}: ${bad} unreadable line(s) were skipped.`);
     // A torn tail is cut only by the owner, and only in a segment no live guest writes: otherwise it may be a
     // line the other process is writing right now.
     if (tail.validEnd < tail.size && how.mayCut(seg)) {
       const fd = openSync(path, 'r+');
       ftruncateSync(fd, tail.validEnd);
-      fsyncSync(fd);
+      fileLayer.fullSync(fd);
       closeSync(fd);
       recovery.push(`${segmentName(seg)} ended in a torn line (${tail.size - tail.validEnd} bytes, a write cut short); it was cut off.`);
     }
@@ -150,7 +169,7 @@ export function writeIndexFile(dir: string, name: string, c: IndexColumns, segBy
   const tmp = join(dir, `${name}.tmp`);
   const fd = openSync(tmp, 'w');
   writeAll(fd, Buffer.from(lines.join('\n') + '\n'));
-  fsyncSync(fd);
+  fileLayer.fullSync(fd);
   closeSync(fd);
   renameSync(tmp, join(dir, name));
   syncFolder(dir);
