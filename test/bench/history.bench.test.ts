@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackend } from '../../electron/services/backend';
 import { InvocationStore } from '../../electron/services/history/invocation-store';
+import { writeHistorySettings } from '../../electron/services/history/settings-file';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
 import { startWebServer, TOKEN_HEADER } from '../../electron/web/server';
 import { httpCall } from '../support/http-call';
@@ -159,8 +160,10 @@ it('append and first-page query stay flat from 1k to 200k invocations', async ()
 });
 
 it('browser mode answers other calls while a search reads all 200k invocations', async () => {
+  // Saved first: the backend opens the history with the saved limits (the 2025 records are past the default 30 days).
+  writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
   const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'bench', env: {} });
-  await backend.api.history.updateSettings({ retention: NO_LIMITS });
+  expect(backend.history.store.size).toBeGreaterThan(200_000);
   const server = await startWebServer({ api: backend.api, staticDir: dir.path, port: 0, token: 'bench' });
   const port = Number(new URL(server.url).port);
   const call = async (method: string, args: unknown) => {
