@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests are pure and fast; integration and e2e tests start real servers and browsers,
-// so they run one file at a time on these 2-core machines.
+// Unit tests are pure and fast. Integration tests start real servers on their own ports and temp folders, so
+// their files may run side by side; e2e tests drive one browser against browser mode, one file at a time.
 export default defineConfig({
   test: {
     projects: [

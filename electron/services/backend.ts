@@ -29,8 +29,6 @@ export interface BackendOptions {
   deliveryOptions?: DeliverOptions;
 }
 
-/** How many invocations the in-memory list keeps. */
-
 export interface Backend {
   api: Api;
   webhooks: WebhookService;

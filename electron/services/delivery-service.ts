@@ -16,6 +16,7 @@ import { validateWebhookInput } from '../../shared/model/webhook-rules';
 import { allSamples, sampleForTrigger } from '../../shared/payload/samples';
 import { renderTemplate } from '../../shared/template/render';
 import { describeRenderError } from '../../shared/template/render-error';
+import { eventDepthIssue } from '../../shared/util/json-depth';
 import { deliver, type DeliverOptions } from './delivery/deliver';
 import { mergeNetwork } from './delivery/network-options';
 import type { TokenCache } from './delivery/oauth2';
@@ -101,6 +102,9 @@ export class DeliveryService implements DeliveryApi {
     const network = mergeNetwork(this.opts.deliverDefaults ?? {}, { global: settings.network, webhook: webhook.network, test: args.network });
     const event = await this.eventFor(args, args.trigger);
     if (!event.ok) return event;
+    // Refused before anything walks it: an event nested thousands deep would overflow the stack after the request left.
+    const tooDeep = eventDepthIssue(event.value);
+    if (tooDeep) return validationFailed([tooDeep], 'The test');
 
     const rendered = renderTemplate(webhook.bodyTemplate, event.value, { escape: settings.escapeMode });
     let record: InvocationRecord;

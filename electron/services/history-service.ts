@@ -9,6 +9,7 @@ import type { HistoryApi, ImportResult, InvocationExport } from '../../shared/ap
 import { appErrorOf, err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { keepEnvReferences, maskWebhook } from '../../shared/delivery/masking';
+import { stripBodies } from '../../shared/history/summary';
 import { confineBundleSecrets, looksLikeBundle, parseBundle, toBundle } from '../../shared/history/bundle';
 import { toCurl } from '../../shared/history/export-curl';
 import { toHar } from '../../shared/history/export-har';
@@ -25,7 +26,7 @@ import { mergeNetwork } from './delivery/network-options';
 import { recordFromBundle, webhookFromCurl, freeName } from './history/import';
 import { InvocationStore } from './history/invocation-store';
 import { destinationRefusal, replayExact, replayRerender, revealedHeaders } from './history/replay';
-import { readHistorySettings, writeHistorySettings } from './history/settings-file';
+import { loadHistorySettings, writeHistorySettings } from './history/settings-file';
 import type { SecretStore } from './secrets/secret-store';
 import { resolveSecrets } from './secrets/webhook-secrets';
 import type { RunRegistry } from './run-registry';
@@ -56,9 +57,12 @@ export class HistoryService implements HistoryApi {
 
   constructor(private readonly deps: HistoryServiceDeps) {
     this.dir = join(deps.dataDir, 'history');
-    this.store = InvocationStore.open(this.dir, {});
-    this.settingsValue = readHistorySettings(this.dir);
-    this.apply();
+    // The saved limits apply from the first moment: opening with defaults would run a 30-day retention over a
+    // history the user chose to keep forever, before the settings were read.
+    const saved = loadHistorySettings(this.dir);
+    this.settingsValue = saved.settings;
+    this.store = InvocationStore.open(this.dir, { retention: saved.settings.retention, omitBodiesFor: saved.settings.omitBodiesFor });
+    if (saved.problem) this.store.recovery.push(saved.problem);
   }
 
   private apply(): void {
@@ -67,21 +71,36 @@ export class HistoryService implements HistoryApi {
     this.store.enforceRetention();
   }
 
+  async previewRetention({ retention }: { retention: Partial<RetentionPolicy> }): Promise<Result<{ remove: number; keep: number }>> {
+    const policy = { ...this.settingsValue.retention, ...retention };
+    const remove = this.store.wouldRemove(policy);
+    return ok({ remove, keep: this.store.size - remove });
+  }
+
   /**
    * Keeps a delivery in the history (the Test panel and replays call this). When the history folder cannot be
    * written, the delivery still happened: the record says why it was not kept (also returned) instead of the
    * call failing.
    */
   record(rec: InvocationRecord): string | null {
-    try {
-      this.store.append(rec);
-      return null;
-    } catch (e) {
-      const known = appErrorOf(e);
-      if (!known) throw e;
-      rec.warnings.push(known.message);
-      return known.message;
+    for (const [attempt, note] of keepable(rec)) {
+      try {
+        // On disk before the caller shows or prints it: what the user has seen survives a power cut.
+        this.store.append(attempt);
+        this.store.sync();
+        if (note) rec.warnings.push(note);
+        return null;
+      } catch (e) {
+        const known = appErrorOf(e);
+        if (known) {
+          rec.warnings.push(known.message);
+          return known.message;
+        }
+        // Too deep or too big to write as JSON: the request went out, so keep what can be kept.
+        if (!(e instanceof RangeError)) throw e;
+      }
     }
+    return null;
   }
 
   private notFound(id: string) {
@@ -126,7 +145,16 @@ export class HistoryService implements HistoryApi {
   }
 
   async list(query: HistoryQuery): Promise<Result<HistoryPage>> {
-    return ok(await this.store.query(query));
+    const { runId, ...q } = query;
+    // A long text search is a run like a send: `delivery.cancel({ runId })` stops it between reads.
+    return this.deps.runs.run(runId, async (signal) => {
+      try {
+        return ok(await this.store.query(q, signal));
+      } catch (e) {
+        if (!signal.aborted) throw e;
+        return err('cancelled', 'The search was cancelled before it had read the whole history.');
+      }
+    });
   }
 
   async get({ id }: { id: string }): Promise<Result<InvocationRecord>> {
@@ -279,3 +307,14 @@ export class HistoryService implements HistoryApi {
 /** The smallest size cap: below it a single large response (up to 1 MB by default) could not be kept at all. */
 const MIN_TOTAL_BYTES = 1024 * 1024;
 
+/**
+ * The record, then lesser versions of it for when it cannot be written as JSON (an event nested thousands deep
+ * overflows the stack): without the event, then without any body. Each says in a warning what was left out.
+ */
+function* keepable(rec: InvocationRecord): Generator<[InvocationRecord, string | null]> {
+  yield [rec, null];
+  const noEvent = 'The history could not keep this invocation\'s event (too deeply nested to write); it was kept without it.';
+  yield [{ ...rec, event: null, warnings: [...rec.warnings, noEvent] }, noEvent];
+  const noBodies = 'The history could not keep this invocation\'s event and bodies (too deeply nested to write); it was kept without them.';
+  yield [{ ...stripBodies(rec), warnings: [...rec.warnings, noBodies] }, noBodies];
+}

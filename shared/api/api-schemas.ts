@@ -26,6 +26,7 @@ const id = z.string().min(1).max(200);
 const instant = z.union([z.string().max(100), z.number()]);
 const limitOrNull = z.number().int().positive().nullable();
 const none = z.undefined();
+const retention = z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() });
 
 type ArgOf<F> = F extends (...args: infer P) => unknown ? P[0] : never;
 type SchemaMap = { [N in ApiNamespace]: { [M in keyof Api[N]]: z.ZodType<ArgOf<Api[N][M]>> } };
@@ -76,6 +77,9 @@ export const API_SCHEMAS = {
       since: instant.optional(),
       until: instant.optional(),
       status: z.union([z.number().int(), z.string().regex(/^(\d{1,3}|[1-5]xx)$/i)]).optional(),
+      requestId: z.string().min(1).max(200).optional(),
+      runId: id.optional(),
+      requester: z.string().min(1).max(320).optional(),
       text: z.string().max(1000).optional(),
       sort: z.enum(HISTORY_SORT_KEYS).optional(),
       direction: z.enum(['asc', 'desc']).optional(),
@@ -91,8 +95,9 @@ export const API_SCHEMAS = {
     exportInvocation: z.object({ id, format: z.enum(['curl', 'har', 'bundle']), revealSecrets: z.boolean().optional() }),
     importBundle: z.object({ text: z.string().max(MAX_IMPORT_TEXT_CHARS), dryRun: z.boolean().optional() }),
     settings: none,
+    previewRetention: z.object({ retention }),
     updateSettings: z.object({
-      retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
+      retention: retention.optional(),
       omitBodiesFor: z.array(id).max(10_000).optional(),
     }),
   },

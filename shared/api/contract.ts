@@ -246,6 +246,11 @@ export interface HistoryApi {
   importBundle(args: { text: string; dryRun?: boolean }): Promise<Result<ImportResult>>;
   /** Retention limits and the webhooks whose bodies are not kept. */
   settings(): Promise<Result<HistorySettings>>;
+  /**
+   * How many kept invocations a retention change would delete, before it is saved (the Settings dialog says so):
+   * limits not given stay as saved.
+   */
+  previewRetention(args: { retention: Partial<RetentionPolicy> }): Promise<Result<{ remove: number; keep: number }>>;
   /** Changes history settings; retention applies at once. */
   updateSettings(args: { retention?: Partial<RetentionPolicy>; omitBodiesFor?: string[] }): Promise<Result<HistorySettings>>;
 }
@@ -255,8 +260,8 @@ export interface SimulatorApi {
   /**
    * Renders body templates against events, in one round trip for a whole table.
    *
-   * Rendering runs in the backend because Handlebars compiles templates with `new Function`, which the UI's
-   * Content Security Policy (no `unsafe-eval`) forbids. Each item gets its body, whether it is JSON, and the
+   * Handlebars compiles templates with `new Function`, which the UI page's Content Security Policy forbids; the
+   * editor's preview renders in a worker allowed to, and whole tables render here in the backend. Each item gets its body, whether it is JSON, and the
    * problem when it is not; a broken template is reported per item, never as a failed call.
    */
   renderBodies(args: { items: Array<{ template: string; event: unknown }>; escape?: EscapeMode }): Promise<Result<RenderedBody[]>>;

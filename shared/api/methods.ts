@@ -36,6 +36,7 @@ export const API_METHODS = {
     exportInvocation: true,
     importBundle: true,
     settings: true,
+    previewRetention: true,
     updateSettings: true,
   },
   simulator: { renderBodies: true },

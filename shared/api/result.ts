@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'storage-unwritable',
   /** A secret could not be read or stored (missing env var, store locked). */
   'secret-unavailable',
+  /** The caller cancelled the operation (by its run id) before it finished. */
+  'cancelled',
   /** The caller is not allowed (wrong token, foreign origin, untrusted IPC sender). */
   'forbidden',
   /** Anything else; a bug. The message is for the bug report. */

@@ -46,8 +46,20 @@ export interface HistoryQuery {
   until?: string | number;
   /** An exact HTTP status (`404`) or a class (`'4xx'`); `0` means "no response". */
   status?: number | string;
+  /**
+   * An Apono request id, readable (`AR-123`, the event's `data.friendly_id`) or not (`data.id`), ignoring case:
+   * the invocations of that request. Indexed when recorded, so it answers at once at any history size.
+   */
+  requestId?: string;
+  /** The requester's email (the event's `data.requester.email`), ignoring case. Indexed like `requestId`. */
+  requester?: string;
   /** Case-insensitive text searched in the URL, request/response headers and bodies (reads the records). */
   text?: string;
+  /**
+   * Names this query so it can be cancelled while it reads records (a text search over a large history): the
+   * history service's cancel with this run id stops it, and the query fails with `cancelled`.
+   */
+  runId?: string;
   /** Default `time`, newest first. */
   sort?: HistorySortKey;
   /** Default `desc`. */

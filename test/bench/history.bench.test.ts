@@ -2,11 +2,21 @@
  * History store at scale: append latency and first-page (filtered) query time with 1k, 50k and 200k stored
  * invocations of ~4 KB, as ratios against the 1k figures of the same run; peak RSS while browsing 200k.
  * Records are generated in bulk through the store's own append path (`appendMany`, batches of 1,000).
- * Prints a table; asserts only that the data is there (no timing assertions).
+ * Then, at 200k: lookups by request id, requester email and webhook, and a search that matches nothing, as
+ * ratios against a raw read of the same segment files; how long other API calls take in browser mode while
+ * that search runs; and what the durability promise (fsync before a delivery is shown) costs per append.
+ * Prints tables; asserts only that the data is there (no timing assertions).
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createBackend } from '../../electron/services/backend';
 import { InvocationStore } from '../../electron/services/history/invocation-store';
+import { writeHistorySettings } from '../../electron/services/history/settings-file';
+import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { startWebServer, TOKEN_HEADER } from '../../electron/web/server';
+import { httpCall } from '../support/http-call';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { makeFailure, makeRecord } from '../support/invocation-fixtures';
 import { tempDir } from '../support/temp-dir';
@@ -14,6 +24,8 @@ import { tempDir } from '../support/temp-dir';
 const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
 const WEBHOOKS = 20;
 let dir: { path: string; cleanup: () => Promise<void> };
+/** The history folder of a data folder, so the same 200k records also serve the browser-mode backend. */
+const historyDir = () => join(dir.path, 'history');
 beforeAll(async () => (dir = await tempDir('hooksmith-history-bench-')));
 afterAll(() => dir.cleanup());
 
@@ -21,11 +33,13 @@ const t0 = Date.UTC(2025, 0, 1);
 const template = makeRecord();
 const failure = makeFailure();
 let seq = 0;
-/** A realistic record: 20 webhooks, ~10 % failures, one second apart. */
+/** A realistic record: 20 webhooks, ~10 % failures, one second apart; an Apono request per 3 records, 500 requesters. */
 function next(): InvocationRecord {
   const i = seq++;
   const base = i % 10 === 3 ? failure : template;
-  return { ...base, id: `b-${i}`, webhookId: `wh-${i % WEBHOOKS}`, webhookName: `Hook${i % WEBHOOKS}`, startedAt: new Date(t0 + i * 1000).toISOString(), durationMs: 20 + (i % 97) };
+  const r = Math.floor(i / 3);
+  const event = { event_type: 'RequestCreated', data: { id: `req-${r}`, friendly_id: `AR-${r}`, requester: { id: `u${r % 500}`, name: 'User', email: `user${r % 500}@example.com` } } };
+  return { ...base, event, id: `b-${i}`, webhookId: `wh-${i % WEBHOOKS}`, webhookName: `Hook${i % WEBHOOKS}`, startedAt: new Date(t0 + i * 1000).toISOString(), durationMs: 20 + (i % 97) };
 }
 
 function fill(store: InvocationStore, upTo: number): void {
@@ -63,7 +77,7 @@ async function measureFirstPage(store: InvocationStore, n = 20): Promise<number>
 }
 
 it('append and first-page query stay flat from 1k to 200k invocations', async () => {
-  const store = InvocationStore.open(dir.path, { retention: NO_LIMITS });
+  const store = InvocationStore.open(historyDir(), { retention: NO_LIMITS });
   const rows: { n: number; appendMedian: number; appendP95: number; firstPage: number; fillS: number }[] = [];
   for (const n of [1_000, 50_000, 200_000]) {
     const s = performance.now();
@@ -89,7 +103,7 @@ it('append and first-page query stay flat from 1k to 200k invocations', async ()
   let peak = rssBefore;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const s0 = performance.now();
-  const reopened = InvocationStore.open(dir.path, { retention: NO_LIMITS });
+  const reopened = InvocationStore.open(historyDir(), { retention: NO_LIMITS });
   const openMs = performance.now() - s0;
   sample();
   const timings: Record<string, number> = {};
@@ -119,6 +133,79 @@ it('append and first-page query stay flat from 1k to 200k invocations', async ()
   sample();
   console.log(`\nBrowsing ${reopened.size} from a fresh open: open (index load) ${openMs.toFixed(0)} ms`);
   for (const [k, v] of Object.entries(timings)) console.log(`  ${k.padEnd(30)} ${v.toFixed(1)} ms`);
+
+  // Where support staff search, against reading the same files raw (what any scan must at least cost).
+  const s1 = performance.now();
+  let rawBytes = 0;
+  for (const f of readdirSync(historyDir()).filter((n) => n.startsWith('seg-'))) rawBytes += readFileSync(join(historyDir(), f)).length;
+  const rawMs = performance.now() - s1;
+  const lookups: [string, Parameters<InvocationStore['query']>[0]][] = [
+    ['request id (friendly_id)', { requestId: 'AR-41234', limit: 100 }],
+    ['request id (id)', { requestId: 'req-41234', limit: 100 }],
+    ['requester email', { requester: 'user77@example.com', limit: 100 }],
+    ['webhook', { webhookId: 'wh-7', limit: 100 }],
+    ['text, matches nothing', { text: 'no such text anywhere', limit: 100 }],
+  ];
+  console.log(`\nSearching ${reopened.size}: raw read of the ${(rawBytes / 1e6).toFixed(0)} MB of segments ${rawMs.toFixed(0)} ms`);
+  console.log('query                          ms        ratio to raw read');
+  for (const [name, q] of lookups) {
+    const s = performance.now();
+    const page = await reopened.query(q);
+    const ms = performance.now() - s;
+    if (name.startsWith('request id')) expect(page.items.map((x) => x.id)).toEqual(['b-123704', 'b-123703', 'b-123702']);
+    console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)}   ${(ms / rawMs).toFixed(4)}`);
+  }
   console.log(`  peak RSS while browsing: ${(peak / 1e6).toFixed(0)} MB (before open ${(rssBefore / 1e6).toFixed(0)} MB; heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`);
   reopened.close();
+});
+
+it('browser mode answers other calls while a search reads all 200k invocations', async () => {
+  // Saved first: the backend opens the history with the saved limits (the 2025 records are past the default 30 days).
+  writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
+  const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'bench', env: {} });
+  expect(backend.history.store.size).toBeGreaterThan(200_000);
+  const server = await startWebServer({ api: backend.api, staticDir: dir.path, port: 0, token: 'bench' });
+  const port = Number(new URL(server.url).port);
+  const call = async (method: string, args: unknown) => {
+    const s = performance.now();
+    const res = await httpCall(port, `/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: 'bench', 'content-type': 'application/json' }, body: JSON.stringify({ arg: args }) });
+    return { ms: performance.now() - s, status: res.status, body: res.body };
+  };
+  const idle: number[] = [];
+  for (let i = 0; i < 20; i++) idle.push((await call('history.list', { limit: 50 })).ms);
+  let scanning = true;
+  const scan = call('history.list', { text: 'no such text anywhere', limit: 100 }).finally(() => (scanning = false));
+  const during: number[] = [];
+  while (scanning) {
+    const r = await call(during.length % 2 ? 'app.info' : 'history.list', during.length % 2 ? undefined : { limit: 50 });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+    during.push(r.ms);
+  }
+  const scanned = await scan;
+  expect(JSON.parse(scanned.body)).toMatchObject({ ok: true, value: { total: 0 } });
+  console.log(`\nBrowser mode, other calls while a full-text search reads all ${backend.history.store.size} (${scanned.ms.toFixed(0)} ms):`);
+  console.log(`  idle: median ${median(idle).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`);
+  console.log(`  during the scan (${during.length} calls): median ${median(during).toFixed(1)} ms, p95 ${p95(during).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms`);
+  await server.close();
+  backend.history.store.close();
+});
+
+it('durability: what fsync before a delivery is shown costs per append, against the group commit', () => {
+  const store = InvocationStore.open(join(dir.path, 'fsync'), { retention: NO_LIMITS });
+  fill(store, 1000);
+  const grouped: number[] = [];
+  const synced: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const a = performance.now();
+    store.append(next());
+    grouped.push(performance.now() - a);
+    const b = performance.now();
+    store.append(next());
+    store.sync();
+    synced.push(performance.now() - b);
+  }
+  console.log('\nDurability (append of a ~4 KB record):');
+  console.log(`  group commit (fsynced within 50 ms): median ${median(grouped).toFixed(3)} ms, p95 ${p95(grouped).toFixed(3)} ms`);
+  console.log(`  fsynced before returning (deliveries): median ${median(synced).toFixed(3)} ms, p95 ${p95(synced).toFixed(3)} ms, ${(median(synced) / median(grouped)).toFixed(0)}× the group commit`);
+  store.close();
 });

@@ -154,6 +154,33 @@ describe('the history browser', () => {
     expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
+  it('the settings dialog says how many invocations new limits delete before it applies them', async () => {
+    const { page } = e2e.session;
+    await gotoWithRetry(page, `${e2e.app.url}#/history`);
+    const status = page.locator('.history-status');
+    await status.getByText(/^\d+ invocations/).waitFor();
+    const before = Number(/^(\d+)/.exec((await status.textContent()) ?? '')![1]);
+    await page.getByRole('button', { name: 'Settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'History settings' });
+    const maxRecords = dialog.getByLabel('Max invocations');
+    await maxRecords.fill('2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // Nothing is deleted yet: the dialog names the count and asks again.
+    await dialog.getByText(`These limits delete ${before - 2} invocations now`).waitFor();
+    await dialog.getByRole('button', { name: 'Delete and save' }).waitFor();
+    const listed = await callApiInPage(page, 'history.list', { limit: 1 });
+    expect(listed.ok && (listed.value as { total: number }).total).toBe(before);
+    // Changing the limits withdraws the question; limits that delete nothing save at once.
+    await maxRecords.fill('');
+    await dialog.getByText(/These limits delete/).waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText(/^Saved\./).waitFor();
+    const after = await callApiInPage(page, 'history.list', { limit: 1 });
+    expect(after.ok && (after.value as { total: number }).total).toBe(before);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   // Last: it empties the history the tests above read.
   it('deletes one invocation after a confirmation, then clears the whole history', async () => {
     const { page } = e2e.session;

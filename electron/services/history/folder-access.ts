@@ -3,8 +3,9 @@
  * appending, or only for reading when this process may not write there (permissions, a read-only disk).
  * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
  */
-import { existsSync, openSync, readdirSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, closeSync } from 'node:fs';
 import { makeFilesPrivateSync, makePrivateDirSync, PRIVATE_FILE_MODE } from '../storage/private-files';
+import { fileLayer } from './line-files';
 import { fsErrorCode, unwritable } from '../storage/write-errors';
 
 /** Creates the folder if it can; a read-only parent leaves a history that reads as empty. */
@@ -40,7 +41,7 @@ export function listSegments(dir: string): number[] {
  */
 export function openIndex(path: string): { fd: number; refusal: unknown } {
   try {
-    return { fd: openSync(path, 'a', PRIVATE_FILE_MODE), refusal: null };
+    return { fd: openSync(path, 'a+', PRIVATE_FILE_MODE), refusal: null };
   } catch (e) {
     if (!fsErrorCode(e)) throw e;
     return { fd: existsSync(path) ? openSync(path, 'r') : -1, refusal: e };
@@ -54,5 +55,21 @@ export function changing<T>(dir: string, refusal: unknown, what: string, change:
     return change();
   } catch (e) {
     throw unwritable(dir, what, e);
+  }
+}
+
+/**
+ * Fsyncs the folder itself, so a file just created, renamed or deleted there survives a power cut (the entry
+ * lives in the folder, not in the file). Where folders cannot be opened or fsynced (Windows), this does nothing.
+ */
+export function syncFolder(dir: string): void {
+  let fd = -1;
+  try {
+    fd = openSync(dir, 'r');
+    fileLayer.fullSync(fd);
+  } catch {
+    /* not supported here: the file system orders its own metadata */
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 }

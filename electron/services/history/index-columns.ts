@@ -32,7 +32,7 @@ export class Interner {
   }
 }
 
-/** What one index row holds, in the on-disk `index.jsonl` tuple order. */
+/** What one index row holds, in the on-disk `index.jsonl` tuple order (name positions with {@link FIELD}). */
 export type IndexTuple = [
   id: string,
   timeMs: number,
@@ -48,7 +48,26 @@ export type IndexTuple = [
   length: number,
   flags: number,
   replayOf: string | null,
+  /** Apono request id (`data.friendly_id`, `data.id`) and requester email, lower-cased; absent in rows written before. */
+  keys?: RequestKeys | null,
 ];
+
+/** What support staff look an invocation up by: the Apono request's readable id, its id and the requester's email. */
+export type RequestKeys = [friendlyId: string | null, requestId: string | null, requesterEmail: string | null];
+
+/** Positions in an {@link IndexTuple}, so code says `t[FIELD.segment]` rather than `t[9]`. */
+export const FIELD = { id: 0, time: 1, webhookId: 2, webhookName: 3, trigger: 4, ok: 5, status: 6, duration: 7, errorClass: 8, segment: 9, offset: 10, length: 11, flags: 12, replayOf: 13, keys: 14 } as const;
+
+const lowerOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v.toLowerCase() : null);
+
+/** The request keys of an Apono event (`data.friendly_id`, `data.id`, `data.requester.email`); null when it has none. */
+export function requestKeysOf(event: unknown): RequestKeys | null {
+  const data = (event as { data?: unknown } | null)?.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as { friendly_id?: unknown; id?: unknown; requester?: { email?: unknown } | null };
+  const keys: RequestKeys = [lowerOrNull(d.friendly_id), lowerOrNull(d.id), lowerOrNull(typeof d.requester === 'object' ? d.requester?.email : undefined)];
+  return keys.some((k) => k !== null) ? keys : null;
+}
 
 /** The index row of a record stored at `offset` (`length` bytes) in `segment`. */
 export function tupleOf(rec: InvocationRecord, segment: number, offset: number, length: number): IndexTuple {
@@ -67,8 +86,11 @@ export function tupleOf(rec: InvocationRecord, segment: number, offset: number, 
     length,
     rec.bodiesOmitted ? BODIES_OMITTED : 0,
     rec.replayOf ?? null,
+    requestKeysOf(rec.event),
   ];
 }
+
+type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
 export class IndexColumns {
   count = 0;
@@ -86,45 +108,81 @@ export class IndexColumns {
   offset = new Float64Array(0);
   length = new Uint32Array(0);
   flags = new Uint8Array(0);
-  readonly replayOf = new Map<number, string>();
+  /** Interned request keys (see {@link RequestKeys}); 0 = none. */
+  friendlyId = new Uint32Array(0);
+  requestId = new Uint32Array(0);
+  requester = new Uint32Array(0);
+  /** The replayed invocation's id by row (undefined for most rows). */
+  replayOf: (string | undefined)[] = [];
   readonly byId = new Map<string, number>();
   readonly webhooks = new Interner();
   readonly names = new Interner();
   readonly triggers = new Interner();
   readonly errorClasses = new Interner();
-  /** True while every row started no earlier than the row before it (then "newest first" needs no sort). */
-  timeSorted = true;
+  /** Request ids (readable and not) and requester emails, lower-cased; one table for all three columns. */
+  readonly requestKeys = new Interner();
+
+  /** Every typed-array column with a way to write it back, so growing, shifting and permuting stay in one place. */
+  private columns(): { get: () => Column; set: (a: Column) => void }[] {
+    type Key = 'time' | 'webhook' | 'name' | 'trigger' | 'ok' | 'status' | 'duration' | 'errorClass' | 'segment' | 'offset' | 'length' | 'flags' | 'friendlyId' | 'requestId' | 'requester';
+    const col = <K extends Key>(k: K) => ({
+      get: (): Column => this[k],
+      set: (a: Column) => {
+        (this as Record<K, Column>)[k] = a;
+      },
+    });
+    const keys: Key[] = ['time', 'webhook', 'name', 'trigger', 'ok', 'status', 'duration', 'errorClass', 'segment', 'offset', 'length', 'flags', 'friendlyId', 'requestId', 'requester'];
+    return keys.map(col);
+  }
 
   private grow(): void {
     // Doubling keeps appends amortized O(1): at 200,000 rows a copy happens once per 100,000+ appends.
     const cap = Math.max(1024, this.capacity * 2);
-    const g = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
+    for (const c of this.columns()) {
+      const a = c.get();
+      const b = new (a.constructor as new (n: number) => Column)(cap);
       b.set(a);
-      return b;
-    };
-    this.time = g(this.time, (n) => new Float64Array(n));
-    this.webhook = g(this.webhook, (n) => new Uint32Array(n));
-    this.name = g(this.name, (n) => new Uint32Array(n));
-    this.trigger = g(this.trigger, (n) => new Uint16Array(n));
-    this.ok = g(this.ok, (n) => new Uint8Array(n));
-    this.status = g(this.status, (n) => new Uint16Array(n));
-    this.duration = g(this.duration, (n) => new Float64Array(n));
-    this.errorClass = g(this.errorClass, (n) => new Uint16Array(n));
-    this.segment = g(this.segment, (n) => new Uint32Array(n));
-    this.offset = g(this.offset, (n) => new Float64Array(n));
-    this.length = g(this.length, (n) => new Uint32Array(n));
-    this.flags = g(this.flags, (n) => new Uint8Array(n));
+      c.set(b);
+    }
     this.capacity = cap;
   }
 
-  /** Adds a row; returns its index. A duplicate id replaces nothing: the newer row shadows it in `byId`. */
+  /**
+   * Adds a row at the end (append order); returns its index. A duplicate id replaces nothing: the newer row
+   * shadows it in `byId`. Loading uses this, then {@link sortByTime} once.
+   */
   add(t: IndexTuple): number {
     if (this.count === this.capacity) this.grow();
     const r = this.count++;
-    const [id, timeMs, webhookId, webhookName, trigger, ok, status, durationMs, errorClass, segment, offset, length, flags, replayOf] = t;
+    this.write(r, t);
+    this.byId.set(t[FIELD.id], r);
+    return r;
+  }
+
+  /**
+   * Adds a row where its start time belongs, so rows stay in time order: two overlapping sends finish (and are
+   * appended) in the other order than they started. The late row is usually a few rows from the end, so the
+   * shift is short; rows after it move one place up and `byId` follows them.
+   */
+  insertByTime(t: IndexTuple): number {
+    const time = t[FIELD.time];
+    let p = this.count;
+    while (p > 0 && this.time[p - 1]! > time) p--;
+    if (p === this.count) return this.add(t);
+    if (this.count === this.capacity) this.grow();
+    for (const c of this.columns()) c.get().copyWithin(p + 1, p, this.count);
+    this.ids.splice(p, 0, t[FIELD.id]);
+    this.replayOf.splice(p, 0, undefined);
+    this.count++;
+    for (let r = p + 1; r < this.count; r++) if (this.byId.get(this.ids[r]!) === r - 1) this.byId.set(this.ids[r]!, r);
+    this.write(p, t);
+    this.byId.set(t[FIELD.id], p);
+    return p;
+  }
+
+  private write(r: number, t: IndexTuple): void {
+    const [id, timeMs, webhookId, webhookName, trigger, ok, status, durationMs, errorClass, segment, offset, length, flags, replayOf, keys] = t;
     this.ids[r] = id;
-    if (r > 0 && timeMs < this.time[r - 1]!) this.timeSorted = false;
     this.time[r] = timeMs;
     this.webhook[r] = this.webhooks.intern(webhookId);
     this.name[r] = this.names.intern(webhookName);
@@ -137,9 +195,36 @@ export class IndexColumns {
     this.offset[r] = offset;
     this.length[r] = length;
     this.flags[r] = flags;
-    if (replayOf) this.replayOf.set(r, replayOf);
-    this.byId.set(id, r);
-    return r;
+    this.replayOf[r] = replayOf ?? undefined;
+    this.friendlyId[r] = this.requestKeys.intern(keys?.[0] ?? null);
+    this.requestId[r] = this.requestKeys.intern(keys?.[1] ?? null);
+    this.requester[r] = this.requestKeys.intern(keys?.[2] ?? null);
+  }
+
+  /** True when every row started no earlier than the row before it. */
+  isTimeSorted(): boolean {
+    for (let r = 1; r < this.count; r++) if (this.time[r]! < this.time[r - 1]!) return false;
+    return true;
+  }
+
+  /**
+   * Puts the rows in start-time order (ties keep append order) and points `byId` at each id's live row. An
+   * index written before rows were kept in order (or by two processes at once) is sorted once on open, so
+   * "newest first" never needs a sort and age retention can stop at the first row it keeps.
+   */
+  sortByTime(): void {
+    if (this.isTimeSorted()) return;
+    const order = Array.from({ length: this.count }, (_, r) => r).sort((a, b) => this.time[a]! - this.time[b]! || a - b);
+    for (const c of this.columns()) {
+      const a = c.get();
+      const b = new (a.constructor as new (n: number) => Column)(this.capacity);
+      order.forEach((from, to) => (b[to] = a[from]!));
+      c.set(b);
+    }
+    this.ids = order.map((r) => this.ids[r]!);
+    this.replayOf = order.map((r) => this.replayOf[r]);
+    this.byId.clear();
+    for (let r = 0; r < this.count; r++) if (this.isLive(r) || !this.byId.has(this.ids[r]!)) this.byId.set(this.ids[r]!, r);
   }
 
   isLive(r: number): boolean {
@@ -161,8 +246,15 @@ export class IndexColumns {
       this.offset[r]!,
       this.length[r]!,
       this.flags[r]! & ~DEAD,
-      this.replayOf.get(r) ?? null,
+      this.replayOf[r] ?? null,
+      this.keysOf(r),
     ];
+  }
+
+  private keysOf(r: number): RequestKeys | null {
+    const v = this.requestKeys.values;
+    const keys: RequestKeys = [v[this.friendlyId[r]!] || null, v[this.requestId[r]!] || null, v[this.requester[r]!] || null];
+    return keys.some((k) => k !== null) ? keys : null;
   }
 
   summary(r: number): InvocationSummary {
@@ -177,7 +269,7 @@ export class IndexColumns {
       durationMs: this.duration[r]!,
       errorClass: this.errorClass[r] ? (this.errorClasses.values[this.errorClass[r]!] as DeliveryErrorClass) : null,
     };
-    const replayOf = this.replayOf.get(r);
+    const replayOf = this.replayOf[r];
     if (replayOf) s.replayOf = replayOf;
     if (this.flags[r]! & BODIES_OMITTED) s.bodiesOmitted = true;
     return s;

@@ -11,12 +11,16 @@
  *   class, segment, offset, length) and `{"del":[…]}` tombstones. Loaded into typed-array columns on open;
  *   bodies are never held in memory. It can always be rebuilt from the segments.
  *
- * Crash safety: the segment line is written before its index line. On open, a torn last line (the process
- * died mid-append) is truncated away, and segment lines the index does not know yet are indexed, so a kill
- * loses at most the record being written. fsync policy: no fsync per append (it would cost 1–10 ms and
- * dominate the append); a killed process loses nothing already written (the page cache belongs to the OS),
- * and an OS crash or power cut may lose the last seconds, which open() recovers from the same way. Segments
- * are fsynced when they roll over and when the store closes.
+ Crash safety: the segment line is written (and fsynced) before its index line. On open, a torn last line (the
+ * process died mid-append) is truncated away, and segment lines the index does not cover (anywhere, not only
+ * past its last entry) are indexed, so a kill loses at most the record being written. An append starts with a
+ * newline when the file does not end with one, so a torn line never swallows the next record.
+ *
+ * Durability (docs/history.md, "What is kept once you see it"): an appended record is in the OS's hands at
+ * once (a killed process loses nothing), and on disk (fsynced) within `GROUP_COMMIT_MS` (a bounded group
+ * commit: one fsync per file for every append in that window) or as soon as `sync()` is called. The history
+ * service calls `sync()` before it returns a delivery, so once `send` has printed its result or the UI shows an
+ * invocation, it survives a power cut too. File creations, renames and deletions are followed by a folder fsync.
  *
  * Compaction drops tombstones, so a rewritten index starts with `{"ends":{segment:bytes}}`: how far it had
  * read each segment. Without it, records deleted at a segment's tail would look unindexed on the next open
@@ -30,29 +34,43 @@
  * process appends to a segment of its own (so offsets never race) and reloads when the owner replaced the
  * index under it (see `refresh`).
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionPolicy, type WebhookStats } from '../../../shared/history/types';
 import { stripBodies } from '../../../shared/history/summary';
-import { DEAD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
-import { readRange, scanLines, writeAll } from './line-files';
+import { DEAD, FIELD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
+import { endsWithNewline, fileLayer, readRange, readRangeSync, readTail, scanLines, writeAll } from './line-files';
 import { createSegment, guestMarkName, liveGuestSegment, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
 import { fsErrorCode } from '../storage/write-errors';
-import { changing, ensureFolder, listSegments, openIndex } from './folder-access';
+import { changing, ensureFolder, listSegments, openIndex, syncFolder } from './folder-access';
 import { queryIndex, statsFor } from './store-query';
 import { PRIVATE_FILE_MODE } from '../storage/private-files';
+import { countRemoved, indexUncoveredLines, markLiveRows, readIndexFile, splitSegment, writeIndexFile, type IndexFileScan } from './store-open';
+import { GroupCommit } from './group-commit';
+import { decodeRecord, encodeRecord } from './record-codec';
+import { loadHistorySettings } from './settings-file';
 
 const INDEX_FILE = 'index.jsonl';
 const DAY = 86_400_000;
+const NEWLINE = Buffer.from('\n');
+/** Past this many rows in one append, add them all and sort once instead of inserting each in time order. */
+const SORT_BATCH = 32;
 
 export interface StoreOptions {
+  /** Limits to enforce; absent, the folder's saved settings (settings.json) apply from the first moment. */
   retention?: Partial<RetentionPolicy>;
-  /** Webhook ids whose records are stored without bodies. */
+  /** Webhook ids whose records are stored without bodies; absent, the folder's saved settings. */
   omitBodiesFor?: Iterable<string>;
   maxSegmentBytes?: number;
   now?: () => number;
+}
+
+/** One line to write to the current segment, and its index row once its place is known. */
+interface PendingLine {
+  line: Buffer;
+  tuple: (segment: number, offset: number, length: number) => IndexTuple;
 }
 
 export class InvocationStore {
@@ -68,11 +86,17 @@ export class InvocationStore {
   /** Live rows and file size per segment, so a segment whose rows all died is deleted. */
   private readonly segLive = new Map<number, number>();
   private readonly segBytes = new Map<number, number>();
+  /** No live row sits before this one (rows are in time order): where count and age retention resume. */
   private firstLive = 0;
   private liveCount = 0;
   /** A fixed segment size (tests); otherwise {@link segmentBytesFor} derives it from the size cap. */
   private readonly fixedSegmentBytes: number | undefined;
   private readonly now: () => number;
+  /** Fsyncs the segment, then the index, at most GROUP_COMMIT_MS after an append (see group-commit.ts). */
+  private readonly commit = new GroupCommit(() => {
+    if (this.segFd >= 0) fileLayer.sync(this.segFd);
+    if (this.indexFd >= 0) fileLayer.sync(this.indexFd);
+  });
   /** Releases `.lock` when this process owns the folder; `null` for a guest (see owner-lock.ts). */
   private release: (() => void) | null = null;
   /** The index file's inode when opened: a different one on disk means the owner rewrote it. */
@@ -81,17 +105,32 @@ export class InvocationStore {
   private refusal: unknown = null;
   private closed = false;
 
-  private constructor(readonly dir: string, options: StoreOptions) {
+  private constructor(
+    readonly dir: string,
+    options: StoreOptions,
+  ) {
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.omitBodiesFor = new Set(options.omitBodiesFor ?? []);
     this.fixedSegmentBytes = options.maxSegmentBytes;
     this.now = options.now ?? Date.now;
   }
 
-  /** Opens (creating) a history folder, recovering from a torn tail or a missing index. Never fails on bad lines. */
+  /**
+   * Opens (creating) a history folder, recovering from torn lines or a missing index. Never fails on bad lines.
+   * Retention runs only with the limits given or, when none are given, the folder's saved settings: never with
+   * defaults the user did not choose.
+   */
   static open(dir: string, options: StoreOptions = {}): InvocationStore {
     ensureFolder(dir);
-    const store = new InvocationStore(dir, options);
+    let opts = options;
+    let problem: string | null = null;
+    if (options.retention === undefined || options.omitBodiesFor === undefined) {
+      const saved = loadHistorySettings(dir);
+      problem = saved.problem;
+      opts = { ...options, retention: options.retention ?? saved.settings.retention, omitBodiesFor: options.omitBodiesFor ?? saved.settings.omitBodiesFor };
+    }
+    const store = new InvocationStore(dir, opts);
+    if (problem) store.recovery.push(problem);
     store.release = tryOwn(dir);
     store.load();
     return store;
@@ -106,92 +145,54 @@ export class InvocationStore {
     return join(this.dir, segmentName(n));
   }
 
+  private get indexPath(): string {
+    return join(this.dir, INDEX_FILE);
+  }
+
+  /** Reads the folder into memory, repairing what a crash left (see store-open.ts), then applies retention. */
   private load(): void {
-    const indexPath = join(this.dir, INDEX_FILE);
     const segments = listSegments(this.dir);
-    const present = new Set(segments);
-    const tombstones = new Set<string>();
-    // How far the index reaches into each segment; anything after that is indexed now (the process died
-    // between the segment write and the index write) and a torn tail is cut off.
-    const indexedEnd = new Map<number, number>();
-    let badIndexLines = 0;
-    if (existsSync(indexPath)) {
-      const scan = scanLines(indexPath, 0, (line) => {
-        try {
-          const v = JSON.parse(line.toString('utf8')) as IndexLine;
-          if (Array.isArray(v)) this.cols.add(v);
-          else if ('del' in v) for (const id of v.del) tombstones.add(id);
-          else for (const [seg, end] of Object.entries(v.ends)) indexedEnd.set(Number(seg), end);
-        } catch {
-          badIndexLines++;
-        }
-      });
-      if (scan.validEnd < scan.size) this.recovery.push(`index.jsonl ended in a torn line (${scan.size - scan.validEnd} bytes); it was cut off.`);
-      if (badIndexLines) this.recovery.push(`${badIndexLines} unreadable index line(s) were skipped.`);
-    } else if (segments.length) this.recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
+    const index = readIndexFile(join(this.dir, INDEX_FILE), this.cols, segments.length > 0, this.recovery);
+    const sorted = this.cols.isTimeSorted();
+    const found = indexUncoveredLines(this.dir, this.cols, segments, index.ends, {
+      mayCut: (seg) => this.owner && !liveGuestSegment(this.dir, seg),
+      recovery: this.recovery,
+      segBytes: this.segBytes,
+    });
+    if (found && index.exists) this.recovery.push(`${found} record(s) missing from index.jsonl were indexed from the segments.`);
+    // Only segments still there once read count (a guest may see the owner delete one meanwhile).
+    this.liveCount = markLiveRows(this.cols, new Set(segments.filter((seg) => this.segBytes.has(seg))), index.tombstones, this.segBytes, this.segLive);
+    this.cols.sortByTime();
+    if (this.owner) this.tidyAsOwner(segments, index, sorted);
+    this.openIndexForAppend();
+    this.enforceRetention();
+  }
 
+  /** The owner's repairs: delete emptied segments, rewrite a damaged or bloated index, open the segment to append to. */
+  private tidyAsOwner(segments: readonly number[], index: IndexFileScan, wasSorted: boolean): void {
     const c = this.cols;
-    for (let r = 0; r < c.count; r++) {
-      const end = c.offset[r]! + c.length[r]!;
-      if (end > (indexedEnd.get(c.segment[r]!) ?? 0)) indexedEnd.set(c.segment[r]!, end);
+    this.currentSeg = segments.length ? segments[segments.length - 1]! : 1;
+    // Segments whose records were all deleted or expired (possibly by a guest, which deletes no files).
+    for (const seg of segments) if (seg !== this.currentSeg && !this.segLive.get(seg)) this.dropSegment(seg);
+    // Rewrite the index when it is missing, torn, out of time order, or mostly dead weight; else append to it.
+    const deadRows = c.count - this.liveCount;
+    if (!index.exists || index.badLines || this.recovery.length || !wasSorted || deadRows + index.tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
+    if (existsSync(join(this.dir, guestMarkName(this.currentSeg)))) this.roll();
+    else {
+      const created = !existsSync(this.segPath(this.currentSeg));
+      this.segFd = openSync(this.segPath(this.currentSeg), 'a+', PRIVATE_FILE_MODE);
+      if (created) syncFolder(this.dir);
+      this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
     }
-    const added: IndexTuple[] = [];
-    for (const seg of segments) {
-      const path = this.segPath(seg);
-      const from = Math.min(indexedEnd.get(seg) ?? 0, statSync(path).size);
-      let bad = 0;
-      const scan = scanLines(path, from, (line, offset) => {
-        try {
-          const t = tupleOf(JSON.parse(line.toString('utf8')) as InvocationRecord, seg, offset, line.length);
-          added.push(t);
-          c.add(t);
-        } catch {
-          bad++;
-        }
-      });
-      if (bad) this.recovery.push(`${segmentName(seg)}: ${bad} unreadable line(s) were skipped.`);
-      // A torn tail is cut only by the owner, and only in a segment no live guest writes: otherwise it may be a
-      // line the other process is writing right now.
-      if (scan.validEnd < scan.size && this.owner && !liveGuestSegment(this.dir, seg)) {
-        const fd = openSync(path, 'r+');
-        ftruncateSync(fd, scan.validEnd);
-        closeSync(fd);
-        this.recovery.push(`${segmentName(seg)} ended in a torn line (${scan.size - scan.validEnd} bytes, a write cut short); it was cut off.`);
-      }
-      this.segBytes.set(seg, scan.validEnd);
-    }
-    if (added.length && existsSync(indexPath)) this.recovery.push(`${added.length} record(s) missing from index.jsonl were indexed from the segments.`);
+  }
 
-    for (let r = 0; r < c.count; r++) {
-      const seg = c.segment[r]!;
-      const beyond = c.offset[r]! + c.length[r]! > (this.segBytes.get(seg) ?? 0);
-      const shadowed = c.byId.get(c.ids[r]!) !== r;
-      if (!present.has(seg) || beyond || shadowed || tombstones.has(c.ids[r]!)) c.flags[r]! |= DEAD;
-      else {
-        this.liveCount++;
-        this.segLive.set(seg, (this.segLive.get(seg) ?? 0) + 1);
-      }
-    }
-    for (const id of tombstones) if (c.byId.has(id) && !c.isLive(c.byId.get(id)!)) c.byId.delete(id);
-
-    if (this.owner) {
-      this.currentSeg = segments.length ? segments[segments.length - 1]! : 1;
-      // Segments whose records were all deleted or expired (possibly by a guest, which deletes no files).
-      for (const seg of segments) if (seg !== this.currentSeg && !this.segLive.get(seg)) this.dropSegment(seg);
-      // Rewrite the index when it is missing, torn, or mostly dead weight; otherwise append to it as is.
-      const deadRows = c.count - this.liveCount;
-      if (!existsSync(indexPath) || badIndexLines || this.recovery.length || deadRows + tombstones.size > Math.max(1000, this.liveCount)) this.rewriteIndex();
-      if (existsSync(join(this.dir, guestMarkName(this.currentSeg)))) this.roll();
-      else {
-        this.segFd = openSync(this.segPath(this.currentSeg), 'a', PRIVATE_FILE_MODE);
-        this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
-      }
-    }
-    ({ fd: this.indexFd, refusal: this.refusal } = openIndex(indexPath));
+  private openIndexForAppend(): void {
+    const created = !existsSync(this.indexPath);
+    ({ fd: this.indexFd, refusal: this.refusal } = openIndex(this.indexPath));
+    if (created && this.indexFd >= 0) syncFolder(this.dir);
     const index = this.indexFd >= 0 ? fstatSync(this.indexFd) : undefined;
     this.indexSize = index?.size ?? 0;
     this.indexIno = index?.ino ?? 0;
-    this.enforceRetention();
   }
 
   /** Runs a change; see `changing` in folder-access.ts. */
@@ -199,19 +200,22 @@ export class InvocationStore {
     return changing(this.dir, this.refusal, what, change);
   }
 
-  /** Writes index.jsonl afresh from the live rows (temp file, fsync, rename): compaction and repair in one. */
+  /** Writes index.jsonl afresh from the live rows: compaction and repair in one (see `writeIndexFile`). */
   private rewriteIndex(): void {
-    const c = this.cols;
-    const ends: Record<string, number> = {};
-    for (const [seg, bytes] of this.segBytes) ends[seg] = bytes;
-    const lines: string[] = [JSON.stringify({ ends })];
-    for (let r = 0; r < c.count; r++) if (c.isLive(r)) lines.push(JSON.stringify(c.tuple(r)));
-    const tmp = join(this.dir, `${INDEX_FILE}.tmp`);
-    const fd = openSync(tmp, 'w', PRIVATE_FILE_MODE);
-    writeAll(fd, Buffer.from(lines.join('\n') + '\n'));
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, join(this.dir, INDEX_FILE));
+    const running = this.indexFd >= 0;
+    if (running) this.refresh();
+    writeIndexFile(this.dir, INDEX_FILE, this.cols, this.segBytes);
+    if (!running) return;
+    // A guest may have appended to the old file after our refresh and before the rename: carry those lines over
+    // (a guest that writes to the old file after this sees the new one and writes again; see `writeLines`).
+    const oldFd = this.indexFd;
+    const late = readTail(oldFd, this.indexSize);
+    closeSync(oldFd);
+    this.openIndexForAppend();
+    const text = late.subarray(0, late.lastIndexOf(0x0a) + 1).toString('utf8');
+    if (!text) return;
+    this.appendIndex(text);
+    for (const line of text.split('\n')) if (line) this.applyIndexLine(line);
   }
 
   /** Catches up with index lines another process appended since we last looked, or reloads after a rewrite. */
@@ -223,38 +227,44 @@ export class InvocationStore {
     }
     const size = fstatSync(this.indexFd).size;
     if (size <= this.indexSize) return;
-    const from = this.indexSize;
-    const scan = scanLines(join(this.dir, INDEX_FILE), from, (line) => {
-      try {
-        const v = JSON.parse(line.toString('utf8')) as IndexLine;
-        if (Array.isArray(v)) {
-          if (this.cols.byId.has(v[0])) return;
-          this.cols.add(v);
-          this.liveCount++;
-          this.segLive.set(v[9], (this.segLive.get(v[9]) ?? 0) + 1);
-          this.segBytes.set(v[9], Math.max(this.segBytes.get(v[9]) ?? 0, v[10] + v[11]));
-        } else if ('del' in v) this.kill(v.del, 'no');
-      } catch {
-        /* a line still being written by the other process: read it next time */
-      }
-    });
+    const scan = scanLines(this.indexPath, this.indexSize, (line) => this.applyIndexLine(line.toString('utf8')));
     this.indexSize = scan.validEnd;
+    this.settle();
+  }
+
+  /** Takes in one index line another process wrote: a record's row, or a tombstone. */
+  private applyIndexLine(line: string): void {
+    let v: IndexLine;
+    try {
+      v = JSON.parse(line) as IndexLine;
+    } catch {
+      return; // a torn line (its writer died or ran out of disk); the next line starts after it
+    }
+    if (Array.isArray(v)) {
+      if (this.cols.byId.has(v[FIELD.id])) return; // ours, or already read
+      this.addRows([v]);
+      const seg = v[FIELD.segment];
+      this.segBytes.set(seg, Math.max(this.segBytes.get(seg) ?? 0, v[FIELD.offset] + v[FIELD.length]));
+    } else if ('del' in v) this.kill(v.del, 'no');
   }
 
   /**
-   * One write at the index's end (O_APPEND keeps another process's line whole). Our read position moves past
-   * it only when nothing else landed in between; otherwise the next refresh reads both (skipping ours).
+   * One write at the index's end (O_APPEND keeps another process's line whole), starting with a newline when the
+   * file does not end with one (a torn line must not swallow this one), then fsynced. Our read position moves
+   * past it only when nothing else landed in between; otherwise the next refresh reads both (skipping ours).
    */
-  private appendIndex(buf: Buffer): void {
+  private appendIndex(text: string): void {
+    const buf = Buffer.from(endsWithNewline(this.indexFd) ? text : `\n${text}`, 'utf8');
     const before = this.indexSize;
     writeAll(this.indexFd, buf);
+    this.commit.wrote();
     if (fstatSync(this.indexFd).size === before + buf.length) this.indexSize = before + buf.length;
   }
 
   /** True when `index.jsonl` on disk is no longer the file we hold open (the owner compacted it). */
   private indexReplaced(): boolean {
     try {
-      return statSync(join(this.dir, INDEX_FILE)).ino !== this.indexIno;
+      return statSync(this.indexPath).ino !== this.indexIno;
     } catch {
       return false;
     }
@@ -272,15 +282,23 @@ export class InvocationStore {
     if (this.segFd >= 0) this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
   }
 
+  /**
+   * Puts every append so far on disk: the segment first, then the index (so after a power cut the index does not
+   * point past what the segment kept). Cheap when nothing is pending.
+   */
+  sync(): void {
+    this.writing('the history on disk', () => this.commit.now());
+  }
+
   /** Appends one record; see {@link appendMany}. */
   append(record: InvocationRecord): void {
     this.appendMany([record]);
   }
 
   /**
-   * Appends records with one write per file: cost grows with the batch, never with the history's size.
-   * Records of webhooks in `omitBodiesFor` are stored without bodies and flagged. A folder that cannot be
-   * written fails with the typed `storage-unwritable` error, the history unchanged.
+   * Appends records with one write per file: cost grows with the batch, never with the history's size. They are
+   * fsynced within `GROUP_COMMIT_MS` (group-commit.ts), or by `sync()`. Records of webhooks in `omitBodiesFor` are stored without bodies and
+   * flagged. A folder that cannot be written fails with the typed `storage-unwritable` error, the history unchanged.
    */
   appendMany(records: readonly InvocationRecord[]): void {
     this.writing(records.length === 1 ? 'this invocation in the history' : `${records.length} invocations in the history`, () => this.appendUnguarded(records));
@@ -290,52 +308,98 @@ export class InvocationStore {
     // Catch up first: for a guest, our index fd must be the file on disk, or these lines would land in a
     // replaced, unlinked file; for anyone, lines another process appended must be read before we skip past ours.
     this.refresh();
-    // Our segment was deleted under us (an owner dropped it when its records died): write to a new one, or
-    // these records would go to an unlinked file and vanish.
-    if (this.segFd >= 0 && fstatSync(this.segFd).nlink === 0) {
-      closeSync(this.segFd);
-      this.segFd = -1;
-    }
-    if (this.segFd < 0) this.roll();
-    let segChunks: Buffer[] = [];
-    let indexLines = '';
-    let segSize = fstatSync(this.segFd).size;
-    const flush = () => {
-      if (segChunks.length) writeAll(this.segFd, segChunks.length === 1 ? segChunks[0]! : Buffer.concat(segChunks));
-      segChunks = [];
-    };
-    const rows: IndexTuple[] = [];
-    for (const original of records) {
+    const pending = records.map((original): PendingLine => {
       const rec = this.omitBodiesFor.has(original.webhookId) ? stripBodies(original) : original;
-      const line = Buffer.from(JSON.stringify(rec) + '\n', 'utf8');
-      if (segSize > 0 && segSize + line.length > (this.fixedSegmentBytes ?? segmentBytesFor(this.retention.maxTotalBytes))) {
+      return { line: Buffer.from(encodeRecord(rec) + '\n', 'utf8'), tuple: (seg, offset, length) => tupleOf(rec, seg, offset, length) };
+    });
+    this.addRows(this.writeLines(pending));
+    this.enforceRetention();
+  }
+
+  /** True when our segment file was deleted under us (an owner dropped it when its records looked dead). */
+  private segmentGone(): boolean {
+    return this.segFd >= 0 && fstatSync(this.segFd).nlink === 0;
+  }
+
+  /**
+   * Writes lines to the current segment (rolling over at the size limit), then their index rows; returns the
+   * rows. A guest checks afterwards that its segment still exists and that the index it wrote to is still the
+   * one on disk: an owner clearing the history may have deleted the one or replaced the other meanwhile, and
+   * then the same lines are written again, to a new segment and the new index (later rows shadow the first).
+   */
+  private writeLines(pending: readonly PendingLine[]): IndexTuple[] {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) this.refresh(); // reloads when the index was replaced
+      if (this.segmentGone()) {
+        closeSync(this.segFd);
+        this.segFd = -1;
+      }
+      if (this.segFd < 0) this.roll();
+      const rows = this.writeOnce(pending);
+      if (this.owner || attempt === 3 || (!this.segmentGone() && !this.indexReplaced())) return rows;
+    }
+  }
+
+  private writeOnce(pending: readonly PendingLine[]): IndexTuple[] {
+    let chunks: Buffer[] = [];
+    let segSize = fstatSync(this.segFd).size;
+    // A torn line at our segment's end (a write that failed half way) must not run into our first record.
+    if (!endsWithNewline(this.segFd)) {
+      chunks.push(NEWLINE);
+      segSize++;
+    }
+    const flush = () => {
+      if (chunks.length) writeAll(this.segFd, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      this.segBytes.set(this.currentSeg, segSize);
+      chunks = [];
+    };
+    const limit = this.segmentLimit();
+    const rows: IndexTuple[] = [];
+    let indexText = '';
+    for (const { line, tuple } of pending) {
+      if (segSize > 0 && segSize + line.length > limit) {
         flush();
         segSize = this.roll();
       }
-      const t = tupleOf(rec, this.currentSeg, segSize, line.length);
-      segChunks.push(line);
+      const t = tuple(this.currentSeg, segSize, line.length);
+      chunks.push(line);
       segSize += line.length;
       rows.push(t);
-      indexLines += JSON.stringify(t) + '\n';
+      indexText += JSON.stringify(t) + '\n';
     }
-    // Segment first, index second: a crash in between leaves lines the next open() indexes from the segment.
+    // Segment first, index second: a crash in between leaves lines the next open() indexes.
     flush();
-    this.appendIndex(Buffer.from(indexLines, 'utf8'));
-    this.segBytes.set(this.currentSeg, segSize);
+    this.appendIndex(indexText);
+    return rows;
+  }
+
+  /** How big a segment grows before the next starts. */
+  private segmentLimit(): number {
+    return this.fixedSegmentBytes ?? segmentBytesFor(this.retention.maxTotalBytes);
+  }
+
+  /** Adds rows to memory in time order; a row replacing a live one of the same id kills that one. */
+  private addRows(rows: readonly IndexTuple[]): void {
+    const c = this.cols;
+    const many = rows.length > SORT_BATCH;
     for (const t of rows) {
-      const prev = this.cols.byId.get(t[0]);
-      if (prev !== undefined && this.cols.isLive(prev)) this.markDead(prev);
-      this.cols.add(t);
+      const prev = c.byId.get(t[FIELD.id]);
+      if (prev !== undefined && c.isLive(prev)) this.markDead(prev);
+      const r = many ? c.add(t) : c.insertByTime(t);
       this.liveCount++;
-      this.segLive.set(t[9], (this.segLive.get(t[9]) ?? 0) + 1);
+      this.segLive.set(t[FIELD.segment], (this.segLive.get(t[FIELD.segment]) ?? 0) + 1);
+      if (r < this.firstLive) this.firstLive = r;
     }
-    this.enforceRetention();
+    if (many && !c.isTimeSorted()) {
+      c.sortByTime();
+      this.firstLive = 0;
+    }
   }
 
   /** Starts a new segment this process alone writes: created exclusively, past every existing number. */
   private roll(): number {
     if (this.segFd >= 0) {
-      fsyncSync(this.segFd);
+      fileLayer.fullSync(this.segFd);
       closeSync(this.segFd);
     }
     const next = createSegment(this.dir, Math.max(this.currentSeg, ...listSegments(this.dir)) + 1, !this.owner);
@@ -353,19 +417,32 @@ export class InvocationStore {
     const seg = c.segment[r]!;
     const left = (this.segLive.get(seg) ?? 1) - 1;
     this.segLive.set(seg, left);
-    // Only segments older than ours: a newer one belongs to a guest that may still be writing it.
-    if (left === 0 && seg < this.currentSeg) this.dropSegment(seg);
+    // The segment we append to is replaced by `settle`, once the change is complete.
+    if (left === 0 && seg !== this.currentSeg) this.dropSegment(seg);
   }
 
-  private dropSegment(seg: number): void {
-    // A guest deletes no files: the owner may be writing this one; the owner's next open removes it. Nor does
-    // the owner delete a running guest's segment, which that guest may append to again.
-    if (this.owner && !liveGuestSegment(this.dir, seg)) {
+  /**
+   * Forgets a segment and, as owner, deletes its file. A guest deletes no files (the owner may be writing that
+   * one). Nor does the owner delete a running guest's segment, except to clear the history (`force`): the guest
+   * may be appending a record there that we have not read yet (it would be acknowledged, then gone). A guest
+   * deletes its own emptied segment when it closes; otherwise the owner's next open does.
+   */
+  private dropSegment(seg: number, force = false): void {
+    if (this.owner && (force || !liveGuestSegment(this.dir, seg))) {
       rmSync(this.segPath(seg), { force: true });
       rmSync(join(this.dir, guestMarkName(seg)), { force: true });
     }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
+  }
+
+  /** As owner, replaces the segment we append to once none of its records is live, so cleared bodies leave the disk. */
+  private settle(): void {
+    if (!this.owner || this.closed || this.segFd < 0) return;
+    if ((this.segLive.get(this.currentSeg) ?? 0) > 0 || !this.segBytes.get(this.currentSeg)) return;
+    const old = this.currentSeg;
+    this.roll();
+    this.dropSegment(old);
   }
 
   /**
@@ -381,7 +458,7 @@ export class InvocationStore {
     });
     if (persist !== 'no' && live.length) {
       try {
-        this.appendIndex(Buffer.from(JSON.stringify({ del: live }) + '\n', 'utf8'));
+        this.appendIndex(JSON.stringify({ del: live }) + '\n');
       } catch (e) {
         if (persist === 'yes' || !fsErrorCode(e)) throw e;
       }
@@ -394,9 +471,9 @@ export class InvocationStore {
   }
 
   /**
-   * Drops the oldest invocations while any limit is exceeded: count and age row by row, total size by
-   * whole segments (the only way to give disk back in an append-only store). Amortized O(1) per append:
-   * it walks forward from the oldest live row and stops at the first one it keeps.
+   * Drops the oldest invocations while any limit is exceeded: count and age row by row (amortized O(1) per
+   * append: it walks forward from the oldest live row and stops at the first one it keeps), total size by
+   * segments (see {@link enforceSizeCap}). Returns how many went.
    */
   enforceRetention(): number {
     const c = this.cols;
@@ -415,24 +492,64 @@ export class InvocationStore {
       this.firstLive++;
     }
     let n = this.kill(doomed, 'if-possible');
-    if (maxTotalBytes !== null) {
-      while (this.diskBytes() > maxTotalBytes) {
-        let oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0];
-        if (oldest === undefined) break;
-        if (oldest === this.currentSeg) {
-          // Only our own segment is left and it alone is over the cap (the cap was just lowered, or one record
-          // is that big): start a fresh one so the old can go. A guest leaves that to the owner.
-          if (!this.owner || this.segBytes.get(oldest) === 0) break;
-          this.roll();
-          oldest = [...this.segBytes.keys()].sort((a, b) => a - b)[0]!;
-        }
-        const ids: string[] = [];
-        for (let r = this.firstLive; r < c.count; r++) if (c.isLive(r) && c.segment[r] === oldest) ids.push(c.ids[r]!);
-        n += this.kill(ids, 'if-possible');
-        if (this.segBytes.has(oldest)) this.dropSegment(oldest);
+    // Only the owner gives disk back; a guest's segments obey the cap when the owner next looks.
+    if (maxTotalBytes !== null && this.owner && this.refusal === null) n += this.enforceSizeCap(maxTotalBytes);
+    this.settle();
+    return n;
+  }
+
+  /**
+   * Keeps the segment files under `cap` bytes, dropping the oldest records first and keeping the newest that fit:
+   * the segment holding the oldest live record is deleted, and when that would leave more than a segment's worth
+   * of the cap unused (the cap was just lowered), its newest records that fit are first copied to the segment we
+   * append to. A cap lowered below what one segment holds thus keeps the newest records up to the cap (not zero).
+   * Returns how many records went.
+   */
+  private enforceSizeCap(cap: number): number {
+    const c = this.cols;
+    let n = 0;
+    while (this.diskBytes() > cap) {
+      const seg = this.oldestSegment();
+      if (seg === undefined) break;
+      if (seg === this.currentSeg) this.roll();
+      const budget = cap - (this.diskBytes() - (this.segBytes.get(seg) ?? 0));
+      // Dropping the whole segment leaves at most one segment's worth of room unused: fine, and cheap (this is the
+      // steady state, once per segment). Only when it would leave more (the cap was lowered) are records copied.
+      const { keep, drop } = splitSegment(c, this.firstLive, seg, budget <= this.segmentLimit() ? 0 : budget);
+      const dropIds = drop.map((r) => c.ids[r]!);
+      const copies: PendingLine[] = [];
+      for (const r of keep) {
+        const line = readRangeSync(this.segPath(seg), c.offset[r]!, c.length[r]!);
+        const t = c.tuple(r);
+        if (line) copies.push({ line, tuple: (segment, offset, length) => [...t.slice(0, FIELD.segment), segment, offset, length, ...t.slice(FIELD.flags)] as IndexTuple });
       }
+      if (copies.length) this.addRows(this.writeLines(copies));
+      // The rest go with the file (no tombstones needed: rows in a missing segment are dead on the next open).
+      for (const id of dropIds) {
+        const at = c.byId.get(id);
+        if (at !== undefined && c.isLive(at) && c.segment[at] === seg) {
+          this.markDead(at);
+          c.byId.delete(id);
+          n++;
+        }
+      }
+      this.dropSegment(seg, true);
     }
     return n;
+  }
+
+  /** The segment holding the oldest live record; else any segment left with only dead lines. */
+  private oldestSegment(): number | undefined {
+    const c = this.cols;
+    for (let r = this.firstLive; r < c.count; r++) if (c.isLive(r)) return c.segment[r]!;
+    for (const [seg, bytes] of this.segBytes) if (bytes > 0) return seg;
+    return undefined;
+  }
+
+  /** How many of the kept invocations would go under `policy` (the Settings dialog says so before saving). */
+  wouldRemove(policy: RetentionPolicy): number {
+    this.refresh();
+    return countRemoved(this.cols, this.liveCount, policy, this.now());
   }
 
   /** Bytes of all segment files. */
@@ -457,16 +574,16 @@ export class InvocationStore {
     const bytes = await readRange(this.segPath(c.segment[r]!), c.offset[r]!, c.length[r]!);
     if (!bytes) return undefined;
     try {
-      return JSON.parse(bytes.toString('utf8')) as InvocationRecord;
+      return decodeRecord(bytes);
     } catch {
       return undefined;
     }
   }
 
-  /** A page of summaries matching the query, and how many match in all. */
-  async query(q: HistoryQuery = {}): Promise<HistoryPage> {
+  /** A page of summaries matching the query, and how many match in all; a text search stops when `signal` aborts. */
+  async query(q: HistoryQuery = {}, signal?: AbortSignal): Promise<HistoryPage> {
     this.refresh();
-    return queryIndex(this.cols, q, (seg) => this.segPath(seg));
+    return queryIndex(this.cols, q, (seg) => this.segPath(seg), signal);
   }
 
   /** Success rate and latency percentiles per time bucket for one webhook. */
@@ -478,12 +595,17 @@ export class InvocationStore {
   /** Removes invocations by id; returns how many existed. */
   remove(ids: readonly string[]): number {
     this.refresh();
-    return this.writing('the deletion from the history', () => this.kill(ids));
+    return this.writing('the deletion from the history', () => {
+      const n = this.kill(ids);
+      this.settle();
+      return n;
+    });
   }
 
   /**
-   * Deletes every invocation. The owner also deletes the files (a cleared history must not linger on disk)
-   * and starts a fresh segment; a guest writes tombstones and the owner's next open deletes the files.
+   * Deletes every invocation. The owner also deletes every segment file, other processes' included (a cleared
+   * history must not linger on disk; a guest whose file went writes to a new one), and starts a fresh segment;
+   * a guest writes tombstones, and the owner deletes the files as soon as it reads them.
    */
   clear(): void {
     this.refresh();
@@ -496,26 +618,27 @@ export class InvocationStore {
     for (let r = 0; r < c.count; r++) if (c.isLive(r)) live.push(c.ids[r]!);
     this.kill(live);
     if (!this.owner) return;
-    const old = this.currentSeg;
+    const old = new Set([...this.segBytes.keys(), ...listSegments(this.dir)]);
     this.roll();
-    this.dropSegment(old);
+    for (const seg of old) if (seg !== this.currentSeg) this.dropSegment(seg, true);
     this.rewriteIndex();
-    closeSync(this.indexFd);
-    this.indexFd = openSync(join(this.dir, INDEX_FILE), 'a', PRIVATE_FILE_MODE);
-    this.indexSize = fstatSync(this.indexFd).size;
-    this.indexIno = fstatSync(this.indexFd).ino;
   }
 
   /** Fsyncs and closes the files. */
   close(): void {
+    this.commit.cancel();
     if (this.segFd >= 0) {
-      fsyncSync(this.segFd);
+      fileLayer.fullSync(this.segFd);
       closeSync(this.segFd);
-      // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied).
-      if (!this.owner) rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
+      // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied), or deletes
+      // it itself when none of its records is left (retention or deletions took them): no one else writes there.
+      if (!this.owner) {
+        if (!this.segLive.get(this.currentSeg)) rmSync(this.segPath(this.currentSeg), { force: true });
+        rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
+      }
     }
     if (this.indexFd >= 0) {
-      fsyncSync(this.indexFd);
+      fileLayer.fullSync(this.indexFd);
       closeSync(this.indexFd);
     }
     this.segFd = this.indexFd = -1;

@@ -3,7 +3,7 @@
  * last line is found, not parsed), reading ranges in windows (so search streams instead of loading a
  * segment), and a write that loops until every byte is out.
  */
-import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -16,48 +16,112 @@ export interface ScanResult {
 }
 
 /**
- * Calls `onLine` for each complete (newline-terminated) line from `from`, reading in 4 MB chunks.
+ * Calls `onLine` for each complete (newline-terminated) line between `from` and `to` (default: the end),
+ * reading in 4 MB chunks. A line longer than a chunk is gathered as a list of chunks and joined once, so
+ * reading a 100 MB record is linear, not a re-copy per chunk.
  *
- * Synchronous on purpose: it runs once while the store opens, before anything else may touch the files.
+ * Synchronous on purpose: it runs while the store opens, before anything else may touch the files.
  */
-export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void): ScanResult {
+export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    const end = Math.min(size, to);
     let pos = from;
-    let carry: Buffer = Buffer.alloc(0);
+    // The bytes of the line not yet ended, as the chunks they arrived in.
+    let carry: Buffer[] = [];
     let carryStart = from;
-    const buf = Buffer.allocUnsafe(CHUNK);
-    while (pos < size) {
-      const n = readSync(fd, buf, 0, Math.min(CHUNK, size - pos), pos);
+    while (pos < end) {
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, end - pos));
+      const n = readSync(fd, buf, 0, buf.length, pos);
       if (n <= 0) break;
-      const data = carry.length ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      const data = buf.subarray(0, n);
       let start = 0;
       for (let nl = data.indexOf(NEWLINE); nl >= 0; nl = data.indexOf(NEWLINE, start)) {
-        onLine(data.subarray(start, nl + 1), carryStart + start);
+        const piece = data.subarray(start, nl + 1);
+        const line = carry.length ? Buffer.concat([...carry, piece]) : piece;
+        onLine(line, carryStart);
+        carryStart += line.length;
+        carry = [];
         start = nl + 1;
       }
-      carryStart += start;
-      carry = Buffer.from(data.subarray(start));
+      if (start < n) carry.push(data.subarray(start));
       pos += n;
     }
-    return { validEnd: carryStart, size };
+    return { validEnd: carryStart, size: end };
   } finally {
     closeSync(fd);
   }
 }
 
+/** True when the file is empty or its last byte is a newline: an append may start a line there. */
+export function endsWithNewline(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return true;
+  const b = Buffer.alloc(1);
+  return readSync(fd, b, 0, 1, size - 1) === 1 && b[0] === NEWLINE;
+}
+
+/** The bytes of an open file from `from` to its end. */
+export function readTail(fd: number, from: number): Buffer {
+  const size = fstatSync(fd).size;
+  const buf = Buffer.alloc(Math.max(0, size - from));
+  let got = 0;
+  while (got < buf.length) {
+    const n = readSync(fd, buf, got, buf.length - got, from + got);
+    if (n <= 0) break;
+    got += n;
+  }
+  return buf.subarray(0, got);
+}
+
+/** Reads `length` bytes at `offset`, synchronously; `null` when the file is shorter. */
+export function readRangeSync(path: string, offset: number, length: number): Buffer | null {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buf, got, length - got, offset + got);
+      if (n <= 0) return null;
+      got += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The file layer the history writes through: every write and fsync of records and index lines goes through
+ * these, so the torture tests can inject what disks do (a full disk half way through a write, an I/O error, a
+ * power cut that keeps only what was fsynced) into the real store. Nothing else replaces them.
+ */
+export const fileLayer = {
+  write: (fd: number, data: Buffer, offset: number, length: number): number => writeSync(fd, data, offset, length),
+  /** Flushes a file's data (and the size that reaches it) to the disk. */
+  sync: (fd: number): void => fdatasyncSync(fd),
+  /** Flushes a file's data and all its metadata (used at roll-over and close). */
+  fullSync: (fd: number): void => fsyncSync(fd),
+};
+
 /** Writes a whole buffer at the end of an append-mode file (a regular-file write may be partial). */
 export function writeAll(fd: number, data: Buffer): void {
   let done = 0;
-  while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+  while (done < data.length) done += fileLayer.write(fd, data, done, data.length - done);
 }
 
 /**
  * Reads byte ranges of one file, in ascending offset order, through a sliding 4 MB window: sequential ranges
- * cost one read per window, and memory stays at one window however big the file is.
+ * cost one read per window, and memory stays at one window however big the file is. `onWindow` sees each
+ * window before its ranges (search looks for its term in the whole window at once).
  */
-export async function readRanges(path: string, ranges: ReadonlyArray<{ offset: number; length: number }>, onRange: (index: number, bytes: Buffer) => void): Promise<void> {
+export async function readRanges(
+  path: string,
+  ranges: ReadonlyArray<{ offset: number; length: number }>,
+  onRange: (index: number, bytes: Buffer) => void,
+  onWindow?: (window: Buffer, start: number) => void,
+): Promise<void> {
   const handle = await open(path, 'r');
   try {
     let window = Buffer.alloc(0);
@@ -70,6 +134,7 @@ export async function readRanges(path: string, ranges: ReadonlyArray<{ offset: n
         const { bytesRead } = await handle.read(buf, 0, size, offset);
         window = buf.subarray(0, bytesRead);
         windowStart = offset;
+        onWindow?.(window, windowStart);
         if (bytesRead < length) continue;
       }
       onRange(i, window.subarray(offset - windowStart, offset - windowStart + length));

@@ -7,27 +7,16 @@
  * other process's open descriptor, and cutting a "torn" last line may cut a line the other process is still
  * writing. So one process, the owner of `.lock`, does those; the others only append and read.
  *
- * The lock holds the owner's pid. A lock whose process is gone (killed, crashed, power cut) is stale and is
- * taken over; pid reuse after a reboot can make a stale lock look live, which only postpones compaction.
+ * The lock holds the owner's pid, process start time and boot id (see process-identity.ts). A lock whose process
+ * is gone (killed, crashed, power cut) is stale and is taken over, also when its pid now belongs to another
+ * process (a reboot, or pids wrapping around): the start time or boot id then differ.
  */
 import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { identityLive, myIdentity } from './process-identity';
 import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 const LOCK_FILE = '.lock';
-
-/** Whether a process with this pid runs (ours included). */
-export function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Takes the folder's lock when free or stale; returns a release function, or `null` when another process owns
@@ -38,7 +27,7 @@ export function tryOwn(dir: string): (() => void) | null {
   // Written aside and linked into place, so no one ever reads a lock without its pid.
   const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
   try {
-    writeFileSync(mine, String(process.pid), { mode: PRIVATE_FILE_MODE });
+    writeFileSync(mine, myIdentity(), { mode: PRIVATE_FILE_MODE });
   } catch {
     // A folder this process cannot write to (permissions, a read-only disk, something in the way) cannot be
     // reshaped by it either: it opens as a guest, which reads, and whose appends fail with a clear error.
@@ -92,24 +81,21 @@ function take(path: string, mine: string): (() => void) | null {
  */
 function holderOf(path: string): 'live' | 'stale' | 'gone' {
   let text: string;
+  let mtimeMs: number;
   try {
     text = readFileSync(path, 'utf8').trim();
+    mtimeMs = statSync(path).mtimeMs;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'live';
   }
-  const pid = Number(text);
-  if (text !== '' && Number.isInteger(pid)) return alive(pid) ? 'live' : 'stale';
-  try {
-    return Date.now() - statSync(path).mtimeMs < 60_000 ? 'live' : 'stale';
-  } catch {
-    return 'gone';
-  }
+  if (text !== '' && Number.isInteger(Number(text.split(/\s/)[0]))) return identityLive(text, mtimeMs) ? 'live' : 'stale';
+  return Date.now() - mtimeMs < 60_000 ? 'live' : 'stale';
 }
 
 /** For file systems without hard links: a plain exclusive create (a reader may briefly see it empty). */
 function exclusiveCreate(path: string): (() => void) | null {
   try {
-    writeFileSync(path, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    writeFileSync(path, myIdentity(), { flag: 'wx', mode: PRIVATE_FILE_MODE });
     return release(path);
   } catch {
     return null;
@@ -119,7 +105,7 @@ function exclusiveCreate(path: string): (() => void) | null {
 function release(path: string): () => void {
   return () => {
     try {
-      if (Number(readFileSync(path, 'utf8')) === process.pid) rmSync(path, { force: true });
+      if (readFileSync(path, 'utf8').trim() === myIdentity()) rmSync(path, { force: true });
     } catch {
       /* already gone */
     }

@@ -2,11 +2,12 @@
  * The history folder's file names and the index's line shapes: segments (`seg-000001.jsonl`), the marks guests
  * leave beside theirs (and whether that guest still runs), creating a segment, and the shapes of index lines.
  */
-import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
-import { alive } from './owner-lock';
 import { PRIVATE_FILE_MODE } from '../storage/private-files';
+import { identityLive, myIdentity } from './process-identity';
+import { syncFolder } from './folder-access';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -26,10 +27,11 @@ export function segmentBytesFor(maxTotalBytes: number | null): number {
   return maxTotalBytes === null ? DEFAULT_SEGMENT_BYTES : Math.min(DEFAULT_SEGMENT_BYTES, Math.max(64 * 1024, Math.floor(maxTotalBytes / 8)));
 }
 
-/** Whether a guest that is still running created this segment (its mark names a live pid). */
+/** Whether a guest that is still running created this segment (its mark names a live process; see process-identity.ts). */
 export function liveGuestSegment(dir: string, seg: number): boolean {
+  const mark = join(dir, guestMarkName(seg));
   try {
-    return alive(Number(readFileSync(join(dir, guestMarkName(seg)), 'utf8')));
+    return identityLive(readFileSync(mark, 'utf8'), statSync(mark).mtimeMs);
   } catch {
     return false;
   }
@@ -43,13 +45,16 @@ export function createSegment(dir: string, from: number, guest: boolean): { fd: 
   for (let n = from; ; n++) {
     const mark = join(dir, guestMarkName(n));
     try {
-      if (guest) writeFileSync(mark, String(process.pid), { flag: 'wx', mode: PRIVATE_FILE_MODE });
+      if (guest) writeFileSync(mark, myIdentity(), { flag: 'wx', mode: PRIVATE_FILE_MODE });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       continue;
     }
     try {
-      return { fd: openSync(join(dir, segmentName(n)), 'ax', PRIVATE_FILE_MODE), n };
+      const fd = openSync(join(dir, segmentName(n)), 'ax+', PRIVATE_FILE_MODE);
+      // The new file's name must reach the disk before records acknowledged in it do.
+      syncFolder(dir);
+      return { fd, n };
     } catch (e) {
       if (guest) rmSync(mark, { force: true });
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -15,6 +15,8 @@ export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onC
   const [omit, setOmit] = useState<Set<string>>(new Set());
   const [issues, setIssues] = useState<Partial<Record<RetentionField, string>>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** The limits awaiting a second Save, and how many invocations they delete. */
+  const [confirming, setConfirming] = useState<{ key: string; remove: number; keep: number } | null>(null);
 
   useEffect(() => {
     void api.history.settings().then((r) => {
@@ -29,7 +31,20 @@ export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onC
     const parsed = parseRetention(text);
     setIssues(parsed.ok ? {} : parsed.issues);
     if (!parsed.ok) return;
-    const r = await api.history.updateSettings({ retention: parsed.retention, omitBodiesFor: [...omit] });
+    const retention = parsed.retention;
+    // Retention applies at once and cannot be undone: say how many go before they do, and ask once.
+    const key = JSON.stringify(retention);
+    if (confirming?.key !== key) {
+      const preview = await api.history.previewRetention({ retention });
+      if (!preview.ok) return setStatus({ kind: 'error', text: preview.error.message });
+      if (preview.value.remove > 0) {
+        setConfirming({ key, remove: preview.value.remove, keep: preview.value.keep });
+        setStatus(null);
+        return;
+      }
+    }
+    setConfirming(null);
+    const r = await api.history.updateSettings({ retention, omitBodiesFor: [...omit] });
     setStatus(r.ok ? { kind: 'ok', text: 'Saved. Retention applies now; older invocations past a limit are gone.' } : { kind: 'error', text: r.error.message });
   };
 
@@ -58,7 +73,10 @@ export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onC
                   placeholder="No limit"
                   aria-invalid={issues[f] ? true : undefined}
                   aria-describedby={issues[f] ? `retention-${f}-msg` : undefined}
-                  onChange={(e) => setText({ ...text, [f]: e.target.value })}
+                  onChange={(e) => {
+                    setText({ ...text, [f]: e.target.value });
+                    setConfirming(null);
+                  }}
                 />
                 {issues[f] && (
                   <p id={`retention-${f}-msg`} className="error small" role="alert">
@@ -90,9 +108,15 @@ export function SettingsDialog({ webhooks, onClose }: { webhooks: Webhook[]; onC
               ))}
             </div>
           </fieldset>
+          {confirming && (
+            <p className="warning small" role="alert" data-testid="retention-preview">
+              These limits delete {confirming.remove.toLocaleString()} invocation{confirming.remove === 1 ? '' : 's'} now (the oldest first; {confirming.keep.toLocaleString()} stay). Press{' '}
+              <strong>Delete and save</strong> to apply them, or change the limits.
+            </p>
+          )}
           <div className="action-row">
-            <button type="submit" className="primary">
-              Save
+            <button type="submit" className={confirming ? 'danger' : 'primary'}>
+              {confirming ? 'Delete and save' : 'Save'}
             </button>
             {status && (
               <span className={`small ${status.kind === 'ok' ? 'ok' : 'error'}`} role={status.kind === 'ok' ? 'status' : 'alert'}>

@@ -1,0 +1,260 @@
+/**
+ * The history torture suite (issue 10): tests, not timings. After each trial the store must open, every
+ * acknowledged record must be there and readable, and nothing retention should keep may be gone.
+ *
+ * 1. A torn last line at every byte offset of the last record, in a segment and in the index.
+ * 2. A full disk and I/O errors injected through the file layer (`fileLayer` in line-files.ts) at every point of
+ *    an append's writes.
+ * 3. A power cut: every file cut back to what was last fsynced.
+ * 4. Two real child processes on one folder, appending, deleting, reopening (compaction) and applying retention,
+ *    SIGKILLed at random moments. Clearing in that mix (TORTURE_CLEAR=1) still loses, now and then, a record a
+ *    guest acknowledged just after the other process's clear: open, see the `todo` below.
+ *
+ * Each part prints how many trials it ran.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fstatSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appErrorOf } from '../../shared/api/result';
+import { fileLayer } from '../../electron/services/history/line-files';
+import { InvocationStore } from '../../electron/services/history/invocation-store';
+import { makeRecord } from '../support/invocation-fixtures';
+import { tempDir } from '../support/temp-dir';
+
+let dir: { path: string; cleanup: () => Promise<void> };
+const real = { ...fileLayer };
+beforeEach(async () => (dir = await tempDir('hooksmith-torture-')));
+afterEach(async () => {
+  Object.assign(fileLayer, real);
+  await dir.cleanup();
+});
+
+const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
+const open = (path = dir.path) => InvocationStore.open(path, { retention: NO_LIMITS });
+const segments = (path = dir.path) => readdirSync(path).filter((f) => /^seg-\d+\.jsonl$/.test(f));
+
+/** Opens the folder and checks that each id is there and reads back whole. */
+async function expectAll(ids: readonly string[], path = dir.path): Promise<InvocationStore> {
+  const s = open(path);
+  for (const id of ids) expect(await s.get(id), id).toMatchObject({ id });
+  return s;
+}
+
+describe('torn last lines', () => {
+  it('at every byte offset of the last record, in its segment and in the index, the store opens with every earlier record', async () => {
+    // What the page cache holds is under test here, not the disk: fsyncs would only make 2,500 trials slow.
+    fileLayer.sync = fileLayer.fullSync = () => {};
+    const s = open();
+    for (const id of ['a', 'b', 'c']) s.append(makeRecord({ id }, 40));
+    s.close();
+    const seg = join(dir.path, segments()[0]!);
+    const index = join(dir.path, 'index.jsonl');
+    const segBytes = readFileSync(seg);
+    const indexBytes = readFileSync(index);
+    const lastSegLine = segBytes.lastIndexOf(0x0a, segBytes.length - 2) + 1;
+    const lastIndexLine = indexBytes.lastIndexOf(0x0a, indexBytes.length - 2) + 1;
+    let trials = 0;
+    for (const [file, bytes, start] of [
+      [seg, segBytes, lastSegLine],
+      [index, indexBytes, lastIndexLine],
+    ] as const) {
+      for (let cut = start; cut < bytes.length; cut++) {
+        writeFileSync(seg, segBytes);
+        writeFileSync(index, indexBytes);
+        truncateSync(file, cut);
+        const t = await expectAll(['a', 'b']);
+        // A torn index line loses nothing (the segment line is whole); a torn segment line loses that record only.
+        expect(t.size).toBe(file === index ? 3 : 2);
+        // And (every few offsets) the next append lands whole after whatever was torn.
+        if (cut % 16 === 0) t.append(makeRecord({ id: 'next' }, 40));
+        t.close();
+        if (cut % 16 === 0) (await expectAll(['a', 'b', 'next'])).close();
+        trials++;
+      }
+    }
+    console.log(`torn last lines: ${trials} trials (every byte offset of the last segment and index line)`);
+    expect(trials).toBe(segBytes.length - lastSegLine + indexBytes.length - lastIndexLine);
+  }, 120_000);
+});
+
+describe('a full disk and write errors', () => {
+  it('at every point of an append, the append fails typed, acknowledged records stay, and appends work once there is room', async () => {
+    let trials = 0;
+    // Each trial fails the write budget bytes into one append (ENOSPC or EIO), at many points of its two writes.
+    for (const code of ['ENOSPC', 'EIO']) {
+      for (let budget = 0; budget < 4000; budget += 151) {
+        const folder = join(dir.path, `${code}-${budget}`);
+        const s = InvocationStore.open(folder, { retention: NO_LIMITS });
+        const acked: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          s.append(makeRecord({ id: `ok${i}` }, 200));
+          acked.push(`ok${i}`);
+        }
+        let left = budget;
+        fileLayer.write = (fd, data, offset, length) => {
+          if (left <= 0) throw Object.assign(new Error(`${code}: injected`), { code });
+          const n = real.write(fd, data, offset, Math.min(length, left));
+          left -= n;
+          return n;
+        };
+        let failed = false;
+        try {
+          s.append(makeRecord({ id: 'doomed' }, 2000));
+          acked.push('doomed'); // the budget covered the whole append: it is acknowledged
+        } catch (e) {
+          failed = true;
+          expect(appErrorOf(e)?.code).toBe('storage-unwritable');
+        }
+        fileLayer.write = real.write;
+        s.append(makeRecord({ id: 'after' }, 200));
+        acked.push('after');
+        expect(await s.get('after')).toMatchObject({ id: 'after' });
+        s.close();
+        const again = await expectAll(acked, folder);
+        // A failed append may or may not have left its record behind; nothing else appeared.
+        expect(again.size - acked.length).toBeLessThanOrEqual(failed ? 1 : 0);
+        again.close();
+        trials++;
+      }
+    }
+    console.log(`full disk and I/O errors: ${trials} trials`);
+  });
+});
+
+describe('a power cut', () => {
+  it('files cut back to their last fsync keep every record whose delivery was acknowledged (synced)', async () => {
+    let trials = 0;
+    for (let round = 0; round < 15; round++) {
+      const folder = join(dir.path, `cut-${round}`);
+      // What each file (by inode) held at its last fsync; files never fsynced keep nothing.
+      const synced = new Map<number, number>();
+      const track = (fd: number) => synced.set(fstatSync(fd).ino, fstatSync(fd).size);
+      fileLayer.sync = (fd) => (real.sync(fd), track(fd));
+      fileLayer.fullSync = (fd) => (real.fullSync(fd), track(fd));
+      const s = InvocationStore.open(folder, { retention: NO_LIMITS, maxSegmentBytes: 16 * 1024 });
+      const acked: string[] = [];
+      for (let i = 0; i < 20 + round; i++) {
+        s.append(makeRecord({ id: `r${i}` }, (i * 37) % 900));
+        // Deliveries are synced before they are shown; other appends wait for the group commit.
+        if ((i + round) % 3 !== 0) {
+          s.sync();
+          acked.push(`r${i}`);
+        }
+      }
+      // The power goes: nothing after the last fsync reached the disk (the process never closes).
+      for (const f of readdirSync(folder).filter((n) => n.endsWith('.jsonl'))) {
+        const path = join(folder, f);
+        truncateSync(path, Math.min(statSync(path).size, synced.get(statSync(path).ino) ?? 0));
+      }
+      Object.assign(fileLayer, real);
+      // The dead process's lock is still there (its pid is ours, alive): a new process is a guest, which must read
+      // every acknowledged record all the same.
+      (await expectAll(acked, folder)).close();
+      trials++;
+    }
+    console.log(`power cuts: ${trials} trials`);
+  });
+});
+
+describe('two processes, SIGKILLed at random', () => {
+  it('after every kill the store opens with every acknowledged record that no clear, deletion or retention took', async () => {
+    const { build } = await import('rolldown');
+    const script = join(dir.path, 'child.mjs');
+    await build({ input: join(__dirname, '../support/history-torture-child.ts'), platform: 'node', output: { file: script, format: 'esm' }, write: true, logLevel: 'silent' });
+    const history = join(dir.path, 'history');
+    const acked = new Map<string, bigint>();
+    const deleted = new Set<string>();
+    let lastClearEnd = -1n;
+    let seed = 1;
+    let kills = 0;
+    let checks = 0;
+    /** Children that have printed something (are past start-up), and any that died on their own. */
+    const started = new Set<number>();
+    /** Children in the middle of a clear, with when it started; and which child number runs in each slot. */
+    const clearing = new Map<number, bigint>();
+    const ids: number[] = [];
+    const log: string[] = [];
+    const failures: string[] = [];
+    const start = (): ChildProcess => {
+      const child = spawn(process.execPath, [script, history, String(seed++)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let buf = '';
+      const me = seed - 1;
+      child.stdout!.on('data', (d: Buffer) => {
+        started.add(me);
+        buf += d.toString();
+        const lines = buf.split('\n');
+        buf = lines.pop()!;
+        for (const line of lines) {
+          const [kind, a, b] = line.split(' ');
+          if (kind === 'A') acked.set(a!, BigInt(b!));
+          else if (kind === 'D') deleted.add(a!);
+          else if (kind === 'S') clearing.set(me, BigInt(a!));
+          else if (kind === 'C') {
+            clearing.delete(me);
+            if (BigInt(b!) > lastClearEnd) lastClearEnd = BigInt(b!);
+          }
+          if (kind !== 'A') log.push(`${me} ${line}`);
+        }
+      });
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('exit', (code, signal) => {
+        if (signal !== 'SIGKILL') failures.push(`a torture child died by itself (${signal ?? code}): ${err}`);
+      });
+      return child;
+    };
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    /** SIGKILLs a child and waits until its last output has been read ('close', not just 'exit'). */
+    const stop = (child: ChildProcess) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('close', () => resolve());
+        child.kill('SIGKILL');
+      });
+    const children = [start(), start()];
+    ids.push(1, 2);
+    for (let round = 0; round < 10; round++) {
+      // Let both children get going (node starts slowly on a busy machine), then kill at a varying moment.
+      for (let waited = 0; started.size < seed - 1 && waited < 10_000; waited += 20) await pause(20);
+      await pause((round * 53) % 170);
+      // Kill one child at a random moment (sometimes both), then check the folder as a third process would.
+      const victims = round % 4 === 3 ? [0, 1] : [round % 2];
+      for (const v of victims) {
+        const child = children[v]!;
+        await stop(child);
+        kills++;
+        // A clear cut short by the kill may have deleted anything acknowledged before now.
+        if (clearing.has(ids[v]!)) lastClearEnd = process.hrtime.bigint();
+        clearing.delete(ids[v]!);
+      }
+      // The survivor is frozen while we look (as if killed, but still holding its lock), so it cannot clear or
+      // delete under the check; its last lines are let in first.
+      const survivors = [0, 1].filter((v) => !victims.includes(v));
+      for (const v of survivors) children[v]!.kill('SIGSTOP');
+      await pause(100);
+      for (const v of survivors) if (clearing.has(ids[v]!)) lastClearEnd = process.hrtime.bigint();
+      const s = open(history);
+      for (const [id, t] of acked) {
+        if (deleted.has(id) || t <= lastClearEnd) continue; // deleted on purpose, or acknowledged before a clear ended
+        expect(await s.get(id), `${id} (acknowledged, not cleared or deleted since; seed ${ids.join(',')}; last events: ${log.slice(-8).join('; ')})`).toMatchObject({ id });
+        checks++;
+      }
+      s.close();
+      for (const v of survivors) children[v]!.kill('SIGCONT');
+      for (const v of victims) {
+        ids[v] = seed;
+        children[v] = start();
+      }
+    }
+    for (const child of children) await stop(child);
+    console.log(`random SIGKILL, two processes: ${kills} kills, ${acked.size} acknowledged appends, ${checks} record checks`);
+    expect(failures).toEqual([]);
+    expect(acked.size).toBeGreaterThan(0);
+    expect(checks).toBeGreaterThan(0);
+  });
+
+  // Found by this suite with TORTURE_CLEAR=1, not fixed yet: with clears in the mix, about one run in two loses a
+  // record that a guest acknowledged after the owner's clear had returned.
+  it.todo('clears in the random mix: no record acknowledged after a clear returned is lost');
+});
