@@ -2,7 +2,7 @@
  * The `--ca/--insecure/--proxy` network flags, read the same way by `hooksmith send` and `simulate --send`.
  */
 import type { TestNetworkOptions } from '../../shared/api/contract';
-import { readProblem, type CliIo } from './cli-io';
+import type { CliIo } from './cli-io';
 
 /** The flags' `parseArgs` options, spread into a command's own. */
 export const NETWORK_FLAG_OPTIONS = {
@@ -18,7 +18,7 @@ export async function networkFromFlags(values: { ca?: string; insecure?: boolean
     try {
       network.extraCaPem = await io.readFile(values.ca);
     } catch (e) {
-      return `--ca ${values.ca}: ${readProblem(e)}`;
+      return `--ca ${values.ca}: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
   if (values.insecure) network.insecureTls = true;
