@@ -25,15 +25,15 @@ export interface CliIo {
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
 
 /**
- * Why a file argument could not be read, with the fix, instead of Node's `ENOENT: no such file or directory,
- * open '/abs/path'` (callers put the path as the user typed it in front).
+ * Why a file argument could not be read, in words with the errno kept for searching, instead of Node's
+ * `EISDIR: illegal operation on a directory, read` (callers put the path as the user typed it in front).
  */
 export function readProblem(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'this is a folder, not a file';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: make the file readable for your user';
+  if (code === 'ENOENT') return 'no such file (ENOENT): check the path';
+  if (code === 'EISDIR') return 'this is a folder, not a file (EISDIR): name a file in it';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder (ENOTDIR): check the path';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code}): make the file readable for your user`;
   return e instanceof Error ? e.message : String(e);
 }
 
