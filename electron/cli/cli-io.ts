@@ -25,6 +25,19 @@ export interface CliIo {
 export type CliCommand = (argv: string[], io: CliIo) => Promise<number>;
 
 /**
+ * Why a file argument could not be read, in words with the errno kept for searching, instead of Node's
+ * `EISDIR: illegal operation on a directory, read` (callers put the path as the user typed it in front).
+ */
+export function readProblem(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file (ENOENT): check the path';
+  if (code === 'EISDIR') return 'this is a folder, not a file (EISDIR): name a file in it';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder (ENOTDIR): check the path';
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${code}): make the file readable for your user`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
  * The text of a file argument (`-` for standard input), or undefined once an error naming the file is printed.
  *
  * A missing or unreadable file is the user's to fix, so it gets a one-line message, not a stack trace.
@@ -33,7 +46,7 @@ export async function readInputText(io: CliIo, file: string): Promise<string | u
   try {
     return file === '-' ? await io.readStdin() : await io.readFile(file);
   } catch (e) {
-    io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`${file}: ${readProblem(e)}\n`);
     return undefined;
   }
 }

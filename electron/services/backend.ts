@@ -58,7 +58,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Every test and CLI send is recorded in the history.
   const recordInvocation = async (record: InvocationRecord) => void history.record(record);
   const delivery = new DeliveryService({ file: dataFile, secrets: options.secrets, env: options.env, recordInvocation, deliverDefaults: options.deliveryOptions, runs, tokenCache });
-  const capture = new CaptureService({ dataDir: options.dataDir, settings, samples, webhooks });
+  const capture = new CaptureService({ dataDir: options.dataDir, settings, samples, webhooks, env: options.env });
   // Read at each call: the data file can add a notice while running (a file broken by an outside edit).
   const notices = () => [
     ...dataFile.notices,

@@ -25,6 +25,8 @@ export interface CaptureServiceDeps {
   settings: SettingsService;
   samples: SamplesService;
   webhooks: WebhookService;
+  /** The environment `${env:NAME}` secrets read, so their values are masked in captures too. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs `work`, turning an AppException into its Result (the store throws them from deep down). */
@@ -79,6 +81,7 @@ export class CaptureService implements CaptureApi {
           const all = await this.deps.webhooks.list();
           return all.ok ? all.value.flatMap((w) => w.headers.filter((h) => h.secret).map((h) => h.key)) : [];
         },
+        secretValues: () => this.deps.webhooks.secretValues(this.deps.env),
         onRequest: async (record) => {
           await this.store.save(record);
           if (this.server) this.server.captured++;

@@ -12,7 +12,7 @@ import { envReads } from '../../shared/model/env-reads';
 import { parseDefinitionFile, serializeDefinitionFile } from '../../shared/model/definition-file';
 import type { DataFile } from './storage/data-file';
 import type { SecretStore } from './secrets/secret-store';
-import { copySecrets, exportableSecrets, maskSecrets, releaseSecrets, revealSecret, sealSecrets } from './secrets/webhook-secrets';
+import { copySecrets, exportableSecrets, maskSecrets, readableSecretValues, releaseSecrets, revealSecret, sealSecrets } from './secrets/webhook-secrets';
 import { sameWebhookName } from '../../shared/model/webhook-name';
 
 const byName = (a: Webhook, b: Webhook) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
@@ -52,6 +52,12 @@ export class WebhookService implements WebhooksApi {
   async get({ id }: { id: string }): Promise<Result<Webhook>> {
     const w = await this.find(id);
     return w ? ok(maskSecrets(w)) : this.notFound(id);
+  }
+
+  /** The secret values of every saved webhook that can be read now (see {@link readableSecretValues}); not in the contract. */
+  async secretValues(env: Readonly<Record<string, string | undefined>>): Promise<string[]> {
+    const all = await Promise.all((await this.all()).map((w) => readableSecretValues(w, this.secrets, env)));
+    return all.flat();
   }
 
   async revealSecret({ id, field }: { id: string; field: string }): Promise<Result<{ value: string }>> {

@@ -119,6 +119,17 @@ describe('findings from an ordinary body', () => {
   });
 });
 
+describe('hostile bodies', () => {
+  it('a JSON body nested far deeper than any event gives findings, not a stack overflow', () => {
+    for (const body of ['['.repeat(200_000) + ']'.repeat(200_000), '{"event_type":"RequestCreated","data":'.repeat(50_000) + '1' + '}'.repeat(50_000)]) {
+      const f = captureFindings(body);
+      expect(f).toMatchObject({ source: 'text', jsonValid: true, event: null, escapeMode: 'undetermined' });
+      expect(f.notes.join(' ')).toMatch(/nested deeper than \d+ levels/);
+      expect(() => JSON.stringify(f)).not.toThrow();
+    }
+  });
+});
+
 describe('the rebuilt event', () => {
   it('keeps the key order the event had, which #each over an object follows', () => {
     const event = { data: { requester: { email: 'a@example.com', id: 'u1', name: 'A' } }, event_type: 'RequestCreated' };

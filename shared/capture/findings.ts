@@ -90,6 +90,24 @@ export function compareWithSchema(event: Record<string, unknown>): Pick<CaptureF
   return { fields: { present: [...present], missing: [...missing], unknown: [...unknown] }, valueTypes };
 }
 
+/**
+ * Deeper than any Apono event (the schema nests five levels): such a body is read as text, since walking it
+ * by recursion, or printing it as JSON, would overflow the stack.
+ */
+export const MAX_EVENT_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` levels, found without recursion. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Every string in a JSON value, by path, for the escaping verdict. */
 function stringsIn(value: unknown, path = ''): StringSeen[] {
   if (typeof value === 'string') return [{ path, text: value }];
@@ -109,6 +127,7 @@ function unescapeDeep(value: unknown): unknown {
 export function captureFindings(body: string): CaptureFindings {
   const json = checkJson(body);
   const notes: string[] = [];
+  const tooDeep = json.valid && nestsDeeperThan(json.value, MAX_EVENT_DEPTH);
   let source: CaptureFindings['source'];
   let seen: Record<string, unknown> | null = null;
   let strings: StringSeen[] = [];
@@ -116,17 +135,19 @@ export function captureFindings(body: string): CaptureFindings {
     source = 'probe';
     ({ event: seen, strings } = readProbe(body));
     if (!json.valid) notes.push(`The body is not valid JSON (line ${json.line}, column ${json.column}: ${json.message}); the probe's markers were read from the raw bytes instead.`);
-  } else if (json.valid && isRecord(json.value) && ('event_type' in json.value || 'data' in json.value)) {
+  } else if (!tooDeep && json.valid && isRecord(json.value) && ('event_type' in json.value || 'data' in json.value)) {
     source = 'json';
     seen = json.value;
     strings = stringsIn(json.value);
   } else {
     source = 'text';
-    if (json.valid) strings = stringsIn(json.value);
+    if (json.valid && !tooDeep) strings = stringsIn(json.value);
     notes.push(
-      json.valid
-        ? 'The body does not hold an Apono event at its top level (no event_type or data), so fields and types cannot be read from it: send the probe template (hooksmith capture probe-template) to learn them.'
-        : `The body is not JSON (line ${json.line}, column ${json.column}: ${json.message}) and is not a probe: send the probe template to read it whatever Apono does to quotes.`,
+      tooDeep
+        ? `The body is JSON nested deeper than ${MAX_EVENT_DEPTH} levels, which no Apono event is, so it was read as text.`
+        : json.valid
+          ? 'The body does not hold an Apono event at its top level (no event_type or data), so fields and types cannot be read from it: send the probe template (hooksmith capture probe-template) to learn them.'
+          : `The body is not JSON (line ${json.line}, column ${json.column}: ${json.message}) and is not a probe: send the probe template to read it whatever Apono does to quotes.`,
     );
   }
   const verdict = source === 'text' && !json.valid ? judgeRawText(body, json) : judgeEscaping(strings, source === 'text');

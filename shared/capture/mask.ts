@@ -10,11 +10,12 @@ import { MASKED_SECRET } from '../model/webhook';
 /**
  * Masks headers as the history does: `Authorization` keeps its scheme (`Bearer ••••`), and every header
  * whose name says it carries a credential (API keys, tokens, cookies, secrets, signatures), or that a saved
- * webhook marks secret (`knownSecretNames`), is masked whole.
+ * webhook marks secret (`knownSecretNames`), is masked whole; a saved webhook's secret value
+ * (`knownSecretValues`) is masked in any other header too.
  */
-export function maskCapturedHeaders(headers: readonly HeaderPair[], knownSecretNames: readonly string[] = []): HeaderPair[] {
+export function maskCapturedHeaders(headers: readonly HeaderPair[], knownSecretNames: readonly string[] = [], knownSecretValues: readonly string[] = []): HeaderPair[] {
   const secretNames = [...headers.map(([n]) => n).filter(isCredentialHeader), ...knownSecretNames];
-  return maskHeaders(headers, secretNames, []);
+  return maskHeaders(headers, secretNames, knownSecretValues);
 }
 
 /**

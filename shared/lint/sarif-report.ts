@@ -21,11 +21,18 @@ function ruleDescription(code: string): string {
   return `Body template diagnostic: ${code.replace(/-/g, ' ')}.`;
 }
 
-/** A path as a SARIF URI: forward slashes, percent-encoded; an absolute path becomes a `file://` URI. */
+/**
+ * A path as a SARIF URI: forward slashes, each segment percent-encoded (`encodeURI` would leave `#` and `?`,
+ * which a URI reader takes for a fragment or query, RFC 3986 §3.3); an absolute path becomes a `file://` URI.
+ */
 export function sarifUri(path: string): string {
   const slashed = path.replace(/\\/g, '/');
-  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encodeURI(slashed)}`;
-  return slashed.startsWith('/') ? `file://${encodeURI(slashed)}` : encodeURI(slashed);
+  const encoded = slashed
+    .split('/')
+    .map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
+  return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
 /** SARIF 2.1.0 log types, as much of them as we write. */

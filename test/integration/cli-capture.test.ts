@@ -193,6 +193,32 @@ describe('probe, findings and the prediction diff', () => {
     expect(samples.find((s) => s.name === 'From Apono')?.event.data.justification).toBe(HOSTILE);
   });
 
+  it('delete, apply and save-sample answer --json too; an unknown --event-from is named as that flag', async () => {
+    const body = Handlebars.compile(probeTemplate())(hostileEvent('RequestCreated'));
+    await writeFile(join(dir.path, 'probe.json'), body);
+    await writeFile(join(dir.path, 'defs.json'), JSON.stringify({ schemaVersion: 1, webhooks: [webhookInput({ name: 'Ticket', url: 'https://tickets.example.com/probe' })] }));
+    expect((await cliIn(dir.path, ['webhooks', 'import', 'defs.json'])).code).toBe(0);
+    const cap = await startCapture();
+    const { captured } = JSON.parse(await curl(['--data-binary', `@${join(dir.path, 'probe.json')}`, `${cap.url}probe`])) as { captured: string };
+    await cap.stop();
+
+    const applied = await cliIn(dir.path, ['capture', 'apply', captured, '--json']);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(applied.out)).toMatchObject({ eventTypeStyle: 'RequestCreated', escapeMode: 'html' });
+    const saved = await cliIn(dir.path, ['capture', 'save-sample', captured, '--name', 'Probe', '--json']);
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.out)).toMatchObject({ name: 'Probe', event: { data: { justification: HOSTILE } } });
+
+    const unknown = await cliIn(dir.path, ['capture', 'diff', captured, '--event-from', 'nosuchcapture']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/^--event-from: No capture with id "nosuchcapture"/);
+
+    const deleted = await cliIn(dir.path, ['capture', 'delete', captured, '--json']);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.out)).toEqual({ id: captured, deleted: true });
+    expect(JSON.parse((await cliIn(dir.path, ['capture', 'list', '--json'])).out)).toEqual([]);
+  });
+
   it('compares the prediction with the bytes: equal when the settings match, the first difference when not', async () => {
     const template = '{"text":"{{event_type}}: {{data.justification}}","when":{{event_time}} }';
     await writeFile(join(dir.path, 'defs.json'), JSON.stringify({ schemaVersion: 1, webhooks: [webhookInput({ name: 'Ticket', url: 'https://tickets.example.com/hooks/ticket', bodyTemplate: template })] }));

@@ -142,6 +142,26 @@ describe('webhooks export --format terraform', () => {
     expect(r.err).toMatch(/triggers: "Events" fires on RequestCreated: Apono's Terraform provider manages only Manual webhooks \(apono_manual_webhook\)\. Export it as a definition file instead/);
     await expect(readFile(join(dir.path, 'x.tf'), 'utf8')).rejects.toThrow();
   });
+
+  it('without names exports every Manual webhook and says which others it passed over; none Manual is an error', async () => {
+    await importDefinitions([webhookInput({ name: 'Events', triggers: ['RequestCreated'] }), webhookInput({ name: 'Ops', triggers: ['Manual'] })]);
+    const r = await cli(['webhooks', 'export', '--format', 'terraform']);
+    expect(r.code, r.err).toBe(0);
+    const resources = (await parse('main.tf', r.out)).resource as Record<string, Record<string, TfResource[]>>;
+    expect(Object.values(resources.apono_manual_webhook!).map((x) => x[0]!.name)).toEqual(['Ops']);
+    expect(r.err).toMatch(/Note: left out Events: Apono's Terraform provider manages only Manual webhooks/);
+
+    const only = await tempDir();
+    try {
+      await writeFile(join(only.path, 'defs.json'), JSON.stringify({ schemaVersion: 1, webhooks: [webhookInput({ name: 'Events', triggers: ['RequestCreated'] })] }));
+      expect((await cliIn(only.path, ['webhooks', 'import', 'defs.json'], KEY)).code).toBe(0);
+      const none = await cliIn(only.path, ['webhooks', 'export', '--format', 'terraform'], KEY);
+      expect(none.code).toBe(1);
+      expect(none.err).toMatch(/no saved webhook has Manual as its only trigger/);
+    } finally {
+      await only.cleanup();
+    }
+  });
 });
 
 describe('webhooks import FILE.tf', () => {

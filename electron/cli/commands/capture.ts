@@ -4,7 +4,7 @@
  *   capture [--port N] [--https]        run the receiver until Ctrl+C (exit 0: stopping is how it ends)
  *   capture list [--json]               captures, newest first
  *   capture show ID [--json]            one capture: request line, headers, body
- *   capture delete ID                   delete one capture
+ *   capture delete ID [--json]          delete one capture
  *   capture probe-template              the probe body template, for an Apono webhook's body
  *   capture findings ID [--json]        eventTypeSpelling, escapeMode, fields, value types
  *   capture apply ID                    set the settings the findings determined
@@ -25,11 +25,11 @@ import { printError } from '../print';
 export const CAPTURE_USAGE = `usage: hooksmith capture [--port N] [--https]      receive and record requests until Ctrl+C
        hooksmith capture list [--json]
        hooksmith capture show ID [--json]
-       hooksmith capture delete ID
+       hooksmith capture delete ID [--json]
        hooksmith capture probe-template
        hooksmith capture findings ID [--json]
-       hooksmith capture apply ID                  set eventTypeSpelling and escapeMode from the findings
-       hooksmith capture save-sample ID [--name NAME]
+       hooksmith capture apply ID [--json]         set eventTypeSpelling and escapeMode from the findings
+       hooksmith capture save-sample ID [--name NAME] [--json]
        hooksmith capture diff ID [--webhook NAME] [--event-from CAPTURE_ID | --payload FILE] [--json]
                                                    exit 0 when Hooksmith's prediction equals the captured body, 1 if not;
                                                    the event: --payload, else --event-from's, else the capture's own,
@@ -120,11 +120,16 @@ const show = withId('show ID [--json]', async (id, values, io, backend) => {
   return 0;
 });
 
-const remove = withId('delete ID', async (id, _v, io, backend) => {
+/** Prints `value` as JSON under --json, else the human line; exit 0. */
+function answer(io: CliIo, values: Record<string, string | boolean | undefined>, value: unknown, line: string): number {
+  io.stdout(values.json ? JSON.stringify(value, null, 2) + '\n' : `${line}\n`);
+  return 0;
+}
+
+const remove = withId('delete ID [--json]', async (id, values, io, backend) => {
   const r = await backend.api.capture.remove({ id });
   if (!r.ok) return printError(io, r.error);
-  io.stdout(`Deleted capture ${r.value.id}\n`);
-  return 0;
+  return answer(io, values, { id: r.value.id, deleted: true }, `Deleted capture ${r.value.id}`);
 });
 
 const probe: Sub = async (positionals, _v, io, backend) => {
@@ -161,18 +166,16 @@ const findings = withId('findings ID [--json]', async (id, values, io, backend) 
   return 0;
 });
 
-const apply = withId('apply ID', async (id, _v, io, backend) => {
+const apply = withId('apply ID [--json]', async (id, values, io, backend) => {
   const r = await backend.api.capture.applyFindings({ id });
   if (!r.ok) return printError(io, r.error);
-  io.stdout(`Settings: eventTypeStyle ${r.value.eventTypeStyle}, escapeMode ${r.value.escapeMode}\n`);
-  return 0;
+  return answer(io, values, r.value, `Settings: eventTypeStyle ${r.value.eventTypeStyle}, escapeMode ${r.value.escapeMode}`);
 });
 
-const saveSample = withId('save-sample ID [--name NAME]', async (id, values, io, backend) => {
+const saveSample = withId('save-sample ID [--name NAME] [--json]', async (id, values, io, backend) => {
   const r = await backend.api.capture.saveSample({ id, ...(typeof values.name === 'string' ? { name: values.name } : {}) });
   if (!r.ok) return printError(io, r.error);
-  io.stdout(`Saved sample "${r.value.name}"\n`);
-  return 0;
+  return answer(io, values, r.value, `Saved sample "${r.value.name}"`);
 });
 
 const diff = withId('diff ID [--webhook NAME] [--event-from CAPTURE_ID | --payload FILE] [--json]', async (id, values, io, backend) => {
@@ -194,7 +197,8 @@ const diff = withId('diff ID [--webhook NAME] [--event-from CAPTURE_ID | --paylo
   }
   const eventFrom = typeof values['event-from'] === 'string' ? values['event-from'] : undefined;
   const r = await backend.api.capture.diff({ id, ...(webhookId ? { webhookId } : {}), ...(eventFrom ? { eventFrom } : {}), ...(event ? { event } : {}) });
-  if (!r.ok) return printError(io, r.error);
+  // The service names its argument (eventFrom); the user typed the flag.
+  if (!r.ok) return printError(io, r.error.field === 'eventFrom' ? { ...r.error, message: `--event-from: ${r.error.message}` } : r.error);
   const d = r.value;
   if (values.json) io.stdout(JSON.stringify(d, null, 2) + '\n');
   else {

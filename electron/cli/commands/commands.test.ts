@@ -151,6 +151,20 @@ describe('hooksmith lint', () => {
     expect(await lint(['nope.hbs'], io())).toBe(2);
   });
 
+  it('a missing file or a folder is named with the fix, not as ENOENT/EISDIR', async () => {
+    for (const [argv, run, words] of [
+      [['nope.hbs'], lint, /^nope\.hbs: no such file/],
+      [['.'], lint, /^\.: this is a folder, not a file/],
+      [['nope.hbs'], render, /^nope\.hbs: no such file/],
+      [['.'], render, /^\.: this is a folder, not a file/],
+    ] as const) {
+      const c = io();
+      expect(await run([...argv], c)).toBe(2);
+      expect(c.err).toMatch(words);
+      expect(c.err).not.toMatch(/illegal operation|no such file or directory, open/);
+    }
+  });
+
   it('lintTemplate lints text from anywhere (e.g. a webhook definition bodyTemplate)', () => {
     const f = lintTemplate('{"e": "{{data.requestor.email}}"}', 'webhooks/slack.json#bodyTemplate');
     expect(f[0]).toMatchObject({ file: 'webhooks/slack.json#bodyTemplate', line: 1, column: 10, severity: 'error', code: 'unknown-path' });

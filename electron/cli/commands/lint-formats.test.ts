@@ -8,7 +8,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeCommandData, escapeCommandProperty, toGithubAnnotations } from '../../../shared/lint/github-annotations';
-import type { SarifLog } from '../../../shared/lint/sarif-report';
+import { sarifUri, type SarifLog } from '../../../shared/lint/sarif-report';
 import { captureIo } from '../../../test/support/memory-io';
 import { defaultAuthoring } from '../saved-authoring';
 import { lintCommand } from './lint';
@@ -146,6 +146,13 @@ describe('--format sarif', () => {
     const bad = structuredClone(log) as unknown as { runs: Array<{ results: Array<Record<string, unknown>> }> };
     bad.runs[0]!.results[0]!.level = 'fatal';
     expect(validateSarif(bad)).toBe(false);
+  });
+
+  it('writes paths as URI references: # ? % and spaces encoded (not read as a fragment or query), slashes and a drive letter kept', () => {
+    expect(sarifUri('hooks/a#1 b?.hbs')).toBe('hooks/a%231%20b%3F.hbs');
+    expect(sarifUri('100%.json')).toBe('100%25.json');
+    expect(sarifUri('/repo/hooks/x#y.json')).toBe('file:///repo/hooks/x%23y.json');
+    expect(sarifUri('C:\\repo\\x#y.json')).toBe('file:///C:/repo/x%23y.json');
   });
 
   it('an empty run is valid too, and exits 0', async () => {

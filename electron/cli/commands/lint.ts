@@ -16,7 +16,7 @@ import { definitionWebhooks, lintDefinitionFile, templateName } from '../../../s
 import { formatLintReport } from '../../../shared/lint/format-report';
 import { LINT_FORMATS, type LintedFile, type LintFormat } from '../../../shared/lint/lint-report';
 import { APP_VERSION } from '../../version';
-import type { CliIo } from '../cli-io';
+import { readProblem, type CliIo } from '../cli-io';
 import type { LoadAuthoring } from '../saved-authoring';
 
 export { lintTemplate } from '../../../shared/template/lint-template';
@@ -72,7 +72,7 @@ export async function lintCommand(argv: string[], io: CliIo, loadSaved: LoadAuth
     try {
       text = await io.readFile(file);
     } catch (e) {
-      io.stderr(`${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`${file}: ${readProblem(e)}\n`);
       return 2;
     }
     const webhooks = definitionWebhooks(text);

@@ -11,7 +11,7 @@ import { ESCAPE_MODES, EVENT_TYPE_STYLES } from '../../../shared/model/store-sch
 import { sampleForTrigger } from '../../../shared/payload/samples';
 import { renderTemplate, type EscapeMode } from '../../../shared/template/render';
 import { renderErrorOf } from '../../../shared/template/render-error';
-import type { CliIo } from '../cli-io';
+import { readInputText, type CliIo } from '../cli-io';
 import { readPayloadFile } from '../payload-file';
 import { defaultAuthoring, type LoadAuthoring } from '../saved-authoring';
 
@@ -53,11 +53,11 @@ export async function renderCommand(argv: string[], io: CliIo, loadSaved: LoadAu
     io.stderr(`${why}\n${USAGE}\n`);
     return 2;
   }
-  let text: string;
+  const text = await readInputText(io, file);
+  if (text === undefined) return 2;
   let data: unknown;
   let escape: EscapeMode;
   try {
-    text = file === '-' ? await io.readStdin() : await io.readFile(file);
     // The data folder is read only for what no flag gave (a payload file needs no event_type spelling).
     const saved = flagEscape === undefined || (flagStyle === undefined && !values.payload) ? await loadSaved() : defaultAuthoring();
     escape = flagEscape ?? saved.escapeMode;

@@ -15,6 +15,7 @@ import type { CliBackend } from '../cli-api';
 import { printError } from '../print';
 import { hostOf } from '../../../shared/util/host-of';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
+import type { Webhook } from '../../../shared/model/webhook';
 
 const USAGE = `Usage:
   hooksmith webhooks list [--json]
@@ -98,8 +99,17 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: CliBac
         io.stderr(`--format must be json or terraform, not "${values.format}"\n${USAGE}`);
         return 2;
       }
+      // "Export everything as Terraform" means every webhook Terraform can hold: a named webhook that is not
+      // Manual-only is refused (toTerraform says why), an unnamed one is left out with a note.
+      const leftOut = values.format === 'terraform' && !positionals.length ? all.filter((w) => !isManualOnly(w)) : [];
+      if (leftOut.length) {
+        const manual = all.filter(isManualOnly);
+        if (!manual.length) return printError(io, { code: 'invalid-argument', message: "no saved webhook has Manual as its only trigger, and Apono's Terraform provider manages only Manual webhooks (apono_manual_webhook): export definition files instead (hooksmith webhooks export)." });
+        ids.push(...manual.map((w) => w.id));
+      }
       const out = await backend.api.webhooks.exportDefinitions({ ids });
       if (!out.ok) return printError(io, out.error);
+      for (const w of leftOut) io.stderr(`Note: left out ${w.name}: Apono's Terraform provider manages only Manual webhooks, and it fires on ${w.triggers.filter((t) => t !== 'Manual').join(', ') || 'no trigger'}.\n`);
       if (values.format === 'terraform') return writeTerraform(io, out.value.text, values.out);
       if (values.out) {
         await io.writeFile(values.out, out.value.text);
@@ -114,6 +124,9 @@ export async function webhooksCommand(argv: string[], io: CliIo, backend: CliBac
       return usage(io);
   }
 }
+
+/** Whether Apono's provider can hold the webhook as an `apono_manual_webhook`. */
+const isManualOnly = (w: Pick<Webhook, 'triggers'>) => w.triggers.length > 0 && w.triggers.every((t) => t === 'Manual');
 
 /** `export --format terraform`: the exported definitions (secrets as references) written as Terraform. */
 async function writeTerraform(io: CliIo, definitions: string, out: string | undefined): Promise<number> {

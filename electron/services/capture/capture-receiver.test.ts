@@ -3,7 +3,7 @@
  * bodies are kept as base64, a capture that cannot be stored is answered 500 (not a false "captured"), and
  * retention drops the oldest past the count cap and those older than the history's age limit.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CAPTURE_MAX_COUNT, type CaptureRecord } from '../../../shared/capture/types';
@@ -88,6 +88,46 @@ describe('capture retention', () => {
 });
 
 describe('the capture service', () => {
+  it("masks a saved webhook's secret values wherever they arrive (body, query, any header), as the history does", async () => {
+    const env = { CAPTURE_TEST_KEY: 'env-secret-3f9a1c' };
+    const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env });
+    try {
+      const definition = {
+        schemaVersion: 1,
+        webhooks: [
+          {
+            schemaVersion: 1, name: 'Keyed', active: true, method: 'POST', url: 'https://example.com/hook',
+            headers: [{ key: 'X-Signature-Key', value: '${env:CAPTURE_TEST_KEY}', secret: true }],
+            auth: { type: 'bearer', token: 'typed-secret-77b2e0' },
+            bodyTemplate: '{}', triggers: ['RequestCreated'], filters: [], timeoutSeconds: null, responseValidators: [],
+          },
+        ],
+      };
+      const imported = await backend.api.webhooks.importDefinitions({ text: JSON.stringify(definition) });
+      expect(imported.ok).toBe(true);
+      const started = await backend.api.capture.start({});
+      if (!started.ok || !started.value.port) throw new Error('the receiver did not start');
+      const res = await httpCall(started.value.port, '/in?note=typed-secret-77b2e0', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-echo': 'env-secret-3f9a1c' },
+        body: JSON.stringify({ key: 'env-secret-3f9a1c', token: 'typed-secret-77b2e0', kept: 'plain' }),
+      });
+      expect(res.status).toBe(200);
+      const id = (JSON.parse(res.body) as { captured: string }).captured;
+      const got = await backend.api.capture.get({ id });
+      if (!got.ok) throw new Error(got.error.message);
+      const onDisk = await readFile(join(dir.path, 'captures', `${id}.json`), 'utf8');
+      for (const text of [JSON.stringify(got.value), onDisk]) {
+        expect(text).not.toContain('env-secret-3f9a1c');
+        expect(text).not.toContain('typed-secret-77b2e0');
+        expect(text).toContain('plain');
+      }
+    } finally {
+      await backend.capture.close();
+      backend.history.store.close();
+    }
+  });
+
   it('starts one receiver for two quick starts, and stops it', async () => {
     const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {} });
     try {

@@ -9,6 +9,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { maskCapturedHeaders, maskCapturedQuery } from '../../../shared/capture/mask';
+import { maskText } from '../../../shared/delivery/masking';
 import { CAPTURE_MAX_BODY_BYTES, type CaptureRecord } from '../../../shared/capture/types';
 import type { HeaderPair } from '../../../shared/delivery/invocation';
 import type { CaptureCert } from './capture-cert';
@@ -25,6 +26,11 @@ export interface CaptureServerOptions {
   maxBodyBytes?: number;
   /** Header names saved webhooks mark secret, masked like `Authorization` (read per request: webhooks change). */
   secretHeaderNames?: () => Promise<readonly string[]>;
+  /**
+   * Secret values saved webhooks hold (typed, stored, or `${env:NAME}` that is set), masked wherever they
+   * appear, as the history masks a record whole: Apono echoes them in any header, the query or the body.
+   */
+  secretValues?: () => Promise<readonly string[]>;
 }
 
 export interface CaptureServer {
@@ -81,19 +87,22 @@ function trimPartialChar(bytes: Buffer): Buffer {
 }
 
 /** Turns one request into a record, secrets masked. */
-export async function recordRequest(req: IncomingMessage, tls: boolean, max: number, secretNames: readonly string[] = [], now = new Date()): Promise<CaptureRecord> {
+export async function recordRequest(req: IncomingMessage, tls: boolean, max: number, secretNames: readonly string[] = [], secretValues: readonly string[] = [], now = new Date()): Promise<CaptureRecord> {
   const { bytes, size } = await readBody(req, max);
   const target = req.url ?? '/';
   const q = target.indexOf('?');
   const truncated = size > bytes.length;
+  const body = encodeBody(bytes, truncated);
+  const text = (s: string) => maskText(s, secretValues);
   return {
     id: newCaptureId(now.getTime()),
     receivedAt: now.toISOString(),
     method: req.method ?? 'GET',
-    path: q < 0 ? target : target.slice(0, q),
-    query: q < 0 ? '' : maskCapturedQuery(target.slice(q + 1)),
-    headers: maskCapturedHeaders(headerPairs(req), secretNames),
-    ...encodeBody(bytes, truncated),
+    path: text(q < 0 ? target : target.slice(0, q)),
+    query: q < 0 ? '' : text(maskCapturedQuery(target.slice(q + 1))),
+    headers: maskCapturedHeaders(headerPairs(req), secretNames, secretValues),
+    // A base64 body is bytes, not text: a secret's text forms cannot be searched for in it.
+    ...(body.bodyEncoding === 'utf8' ? { ...body, body: text(body.body) } : body),
     size,
     truncated,
     tls,
@@ -107,7 +116,7 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       try {
-        const record = await recordRequest(req, tls, max, (await options.secretHeaderNames?.()) ?? []);
+        const record = await recordRequest(req, tls, max, (await options.secretHeaderNames?.()) ?? [], (await options.secretValues?.()) ?? []);
         await options.onRequest(record);
         const body = JSON.stringify({ ok: true, captured: record.id });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });

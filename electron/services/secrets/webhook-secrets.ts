@@ -171,6 +171,20 @@ export async function resolveSecrets<T extends WebhookInput>(
 }
 
 /**
+ * Every secret value `w` holds that can be read now (typed, stored, or an `${env:NAME}` that is set), for
+ * masking text no delivery of it made (a capture). A slot that cannot be read is skipped: nothing to mask.
+ */
+export async function readableSecretValues(w: WebhookInput, store: SecretStore, env: Readonly<Record<string, string | undefined>>): Promise<string[]> {
+  const values: string[] = [];
+  for (const slot of secretSlots(w)) {
+    const envName = ENV_REFERENCE.exec(slot.value)?.[1];
+    const value = envName !== undefined ? env[envName] : slot.value.startsWith(REF_PREFIX) ? await store.get(slot.value).catch(() => undefined) : slot.value;
+    if (value) values.push(value);
+  }
+  return values;
+}
+
+/**
  * One stored secret in clear, for a user who asked to see it. A `${env:NAME}` slot answers with the reference
  * (the variable's value never leaves the environment through here).
  */
