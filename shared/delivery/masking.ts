@@ -59,7 +59,9 @@ function base64Forms(secret: string): string[] {
 function urlForms(secret: string): string[] {
   try {
     const component = encodeURIComponent(secret);
-    return [component, component.replace(/%20/g, '+'), encodeURI(secret)];
+    // Some clients percent-encode every byte, letters too (`%74%6F%6B`).
+    const everyByte = [...new TextEncoder().encode(secret)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    return [component, component.replace(/%20/g, '+'), encodeURI(secret), everyByte];
   } catch {
     return [];
   }
@@ -82,12 +84,59 @@ export function secretForms(secret: string): string[] {
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `[0-9a-fA-F]` spelling of one hex number in either case, for a text escape of a code (`00e9` → `00[eE]9`). */
+const anyCaseHex = (hex: string): string => hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+/** HTML's named references for the characters every escaper encodes (WHATWG HTML §13.5). */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+/** JSON's short escapes (RFC 8259 §7), `/` included: PHP and others write `\/`. */
+const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't' };
+
+/**
+ * A pattern matching one character of a secret in any way a server may have escaped it: as itself, as a JSON
+ * escape (`\"`, `\u00e9`, `\u00E9`, a surrogate pair; Go writes `&` as `\u0026`, .NET `+` as `\u002B`), as an
+ * HTML character reference (`&amp;`, `&#39;`, `&#x27;`, `&#X3D;`: HTML escapers each pick their own, so all are
+ * accepted) or percent-encoded (any case, RFC 3986 §2.1; `+` for a space in forms). Letters and digits are taken
+ * as themselves only: no escaper but a whole-value percent-encoding rewrites them, and that is a fixed form.
+ */
+function charPattern(ch: string): string {
+  // Literal letters and digits keep the pattern fast (V8 searches for literal runs); every byte
+  // percent-encoded is a fixed form of secretForms.
+  if (/^[A-Za-z0-9]$/.test(ch)) return ch;
+  const cp = ch.codePointAt(0) ?? 0;
+  const alts = [escapeRegExp(ch)];
+  const units = [...Array(ch.length).keys()].map((i) => ch.charCodeAt(i).toString(16).padStart(4, '0'));
+  alts.push(units.map((u) => `\\\\u${anyCaseHex(u)}`).join(''));
+  const short = JSON_SHORT[ch];
+  if (short !== undefined) alts.push(`\\\\${escapeRegExp(short)}`);
+  alts.push(`&#0*${cp};`, `&#[xX]0*${anyCaseHex(cp.toString(16))};`);
+  const named = NAMED_ENTITIES[ch];
+  if (named !== undefined) alts.push(`&${named};`);
+  // Every byte of its UTF-8 form, whether or not `encodeURIComponent` would encode it (Python's `quote` encodes
+  // `'()*!`); a lone surrogate has no UTF-8 form.
+  const lone = ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff;
+  if (!lone) alts.push([...new TextEncoder().encode(ch)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join(''));
+  if (ch === ' ') alts.push('\\+');
+  return `(?:${alts.join('|')})`;
+}
+
+/**
+ * A pattern matching a secret with any mix of the per-character escapes of {@link charPattern}.
+ */
+function escapedPattern(secret: string): RegExp {
+  return new RegExp([...secret].map(charPattern).join(''), 'g');
+}
+
 /** A function masking every form of `secrets` in a text; the forms are worked out once. */
 function masker(secrets: readonly string[]): (text: string) => string {
-  const forms = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  const usable = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const forms = [...new Set(usable.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  const patterns = [...new Set(usable)].map(escapedPattern);
   return (text) => {
     let out = text;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASKED_SECRET);
+    // Escapes the fixed forms do not list (HTML references, other encoders' JSON, mixed escapes).
+    for (const pattern of patterns) out = out.replace(pattern, MASKED_SECRET);
     return out;
   };
 }

@@ -88,6 +88,46 @@ describe('secrets echoed by the server', () => {
   });
 });
 
+describe('secrets echoed in an HTML error page and by other JSON encoders', () => {
+  it('are in no file of the data folder, no export and not in show or history output', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const token = `t&k<e>n"q'=${'9f3kQ'}é`;
+    const key = 'k3y+w/sl&sh=%zz-7c1aZ';
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    // Express/lodash-style HTML escaping in the page, Go's JSON (\u0026 for &) in a header, Python's quote in a cookie.
+    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const goJson = (s: string) => JSON.stringify(s).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    await suite.rx.server.forPost('/html').thenCallback((req) => {
+      const auth = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const k = String(req.headers['x-api-key'] ?? '');
+      return {
+        statusCode: 403,
+        headers: { 'Content-Type': 'text/html', 'X-Go-Json': goJson(k), 'Set-Cookie': `t=${[...Buffer.from(auth)].map((x) => `%${x.toString(16)}`).join('')}` },
+        body: `<html><body><p>Bad token ${html(auth)}</p><p>key &#x27;${html(k).replace(/=/g, '&#x3D;')}&#x27;</p></body></html>`,
+      };
+    });
+    const saved = await b.api.webhooks.create({
+      input: webhookInput({ name: 'Html', url: suite.rx.url('/html'), headers: [{ key: 'X-Api-Key', value: key, secret: true }], auth: { type: 'bearer', token } }),
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'h1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.value.response?.status).toBe(403);
+    expect(sent.value.response?.body).toContain('Bad token');
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    const list = await b.api.history.list({});
+    texts.push(JSON.stringify(list));
+    const echoes = [html(token), html(key), html(key).replace(/=/g, '&#x3D;'), goJson(key).slice(1, -1), [...Buffer.from(token)].map((x) => `%${x.toString(16)}`).join('')];
+    for (const secret of [token, key]) for (const form of [...leakForms(secret), ...echoes]) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+  });
+});
+
 describe('an OAuth2 access token echoed by the server', () => {
   let as: OAuthServer;
   beforeAll(async () => {
