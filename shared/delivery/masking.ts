@@ -78,7 +78,11 @@ export function secretForms(secret: string): string[] {
   const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // PHP's json_encode (and others) also escape `/` as `\/`.
   const jsonSlashes = json.replace(/\//g, '\\/');
-  const forms = [secret, json, jsonAscii, jsonSlashes, ...urlForms(secret), ...base64Forms(secret)];
+  const url = urlForms(secret);
+  // A client_secret_basic credential is form-urlencoded before base64 (RFC 6749 §2.3.1), so a server echoing
+  // that header holds the base64 of the URL-encoded secret.
+  const encodedBase64 = url.slice(0, 2).filter((u) => u !== secret).flatMap(base64Forms);
+  const forms = [secret, json, jsonAscii, jsonSlashes, ...url, ...base64Forms(secret), ...encodedBase64];
   // Percent-encoding is case-insensitive (RFC 3986 §2.1): servers that re-encode often use lower case.
   forms.push(...forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())));
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);

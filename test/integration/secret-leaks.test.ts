@@ -128,6 +128,38 @@ describe('secrets echoed in an HTML error page and by other JSON encoders', () =
   });
 });
 
+describe('a client secret echoed by a failing token endpoint', () => {
+  it('is in no file and no export, in the Basic credential it was sent in (form-encoded, then base64) or the error', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    const clientSecret = 'cl"ient+sec/ret \\9f3kQ';
+    let basic = '';
+    await suite.rx.server.forPost('/token').thenCallback((req) => {
+      basic = String(req.headers.authorization ?? '');
+      const given = decodeURIComponent(Buffer.from(basic.replace(/^Basic /, ''), 'base64').toString().split(':')[1] ?? '');
+      // RFC 6749 §5.2 error, with a description that repeats what it was given, and the header echoed.
+      return { statusCode: 401, headers: { 'WWW-Authenticate': `Basic realm="t", got="${basic}"`, 'Content-Type': 'application/json' }, json: { error: 'invalid_client', error_description: `unknown secret ${given}` } };
+    });
+    const auth = { type: 'oauth2' as const, clientId: 'hooksmith-client', clientSecret, tokenUrl: suite.rx.url('/token'), scopes: [] };
+    const saved = await b.api.webhooks.create({ input: webhookInput({ name: 'TokenErr', url: suite.rx.url('/never'), auth }) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 't1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(basic).toMatch(/^Basic /);
+    expect(sent.value.error?.message).toContain('invalid_client');
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    // Nothing reached the webhook's URL, so there is no curl to copy; HAR and the bundle hold the token step.
+    for (const format of ['har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    const sentCredential = basic.replace(/^Basic /, '');
+    for (const form of [...leakForms(clientSecret), sentCredential, sentCredential.slice(-16, -4)]) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+  });
+});
+
 describe('an OAuth2 access token echoed by the server', () => {
   let as: OAuthServer;
   beforeAll(async () => {
