@@ -92,7 +92,8 @@ export const API_SCHEMAS = {
     importBundle: z.object({ text: z.string().max(MAX_IMPORT_TEXT_CHARS), dryRun: z.boolean().optional() }),
     settings: none,
     updateSettings: z.object({
-      retention: z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
+      // Strict: a misspelt or hostile key (`maxrecords`, `__proto__`) is refused by name, never dropped unseen.
+      retention: z.strictObject({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() }).optional(),
       omitBodiesFor: z.array(id).max(10_000).optional(),
     }),
   },
