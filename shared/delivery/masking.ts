@@ -36,8 +36,7 @@ function base64(bytes: Uint8Array, url: boolean): string {
  * secret's bits alone (the first group, which shares bits with what comes before, and the last, which
  * shares bits with what follows, are left out). Unpadded, so the whole-value form is covered too.
  */
-function base64Forms(secret: string): string[] {
-  const bytes = new TextEncoder().encode(secret);
+function base64Forms(secret: string, bytes: Uint8Array = new TextEncoder().encode(secret)): string[] {
   const forms = [base64(bytes, false), base64(bytes, true)];
   for (const url of [false, true]) {
     for (let lead = 0; lead < 3; lead++) {
@@ -81,8 +80,10 @@ export function secretForms(secret: string): string[] {
   const url = urlForms(secret);
   // A client_secret_basic credential is form-urlencoded before base64 (RFC 6749 §2.3.1), so a server echoing
   // that header holds the base64 of the URL-encoded secret.
-  const encodedBase64 = url.slice(0, 2).filter((u) => u !== secret).flatMap(base64Forms);
-  const forms = [secret, json, jsonAscii, jsonSlashes, ...url, ...base64Forms(secret), ...encodedBase64];
+  const encodedBase64 = url.slice(0, 2).filter((u) => u !== secret).flatMap((u) => base64Forms(u));
+  // A header goes out as Latin-1 bytes (RFC 9110 §5.5), so base64 of an echoed header holds those, not UTF-8.
+  const latin1 = /[\x80-\xff]/.test(secret) && !/[^\x00-\xff]/.test(secret) ? base64Forms(secret, Uint8Array.from(secret, (c) => c.charCodeAt(0))) : [];
+  const forms = [secret, json, jsonAscii, jsonSlashes, ...url, ...base64Forms(secret), ...encodedBase64, ...latin1];
   // Percent-encoding is case-insensitive (RFC 3986 §2.1): servers that re-encode often use lower case.
   forms.push(...forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())));
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
@@ -131,9 +132,20 @@ function escapedPattern(secret: string): RegExp {
   return new RegExp([...secret].map(charPattern).join(''), 'g');
 }
 
+/**
+ * What a secret becomes on its way into a header: a field value carries bytes up to 0xFF only (RFC 9110 §5.5),
+ * so the HTTP client (axios' `sanitizeByteStringHeaderValue`) drops control characters and anything beyond
+ * Latin-1, and trims spaces and tabs around the whole value. A server echoing the header echoes that, not the
+ * typed secret, so both forms are masked: the dropped-characters form, and it trimmed (a whole header value).
+ */
+function headerForms(secret: string): string[] {
+  const bytes = secret.replace(/[^\t\x20-\x7e\x80-\xff]+/g, '');
+  return [bytes, bytes.replace(/^[ \t]+|[ \t]+$/g, '')];
+}
+
 /** A function masking every form of `secrets` in a text; the forms are worked out once. */
 function masker(secrets: readonly string[]): (text: string) => string {
-  const usable = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const usable = [...new Set(secrets.flatMap((s) => [s, ...headerForms(s)]))].filter((s) => s.length >= MIN_SECRET_LENGTH);
   const forms = [...new Set(usable.flatMap(secretForms))].sort((a, b) => b.length - a.length);
   const patterns = [...new Set(usable)].map(escapedPattern);
   return (text) => {
@@ -157,7 +169,7 @@ export function maskText(text: string, secrets: readonly string[]): string {
  * thought of (a response header, an error message, a URL, a warning) and reach the history or an export.
  */
 export function maskDeep<T>(value: T, secrets: readonly string[]): T {
-  if (!secrets.some((s) => s.length >= MIN_SECRET_LENGTH)) return value;
+  if (!secrets.some((s) => s.trim().length >= MIN_SECRET_LENGTH)) return value;
   const mask = masker(secrets);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return mask(v);

@@ -128,6 +128,38 @@ describe('secrets echoed in an HTML error page and by other JSON encoders', () =
   });
 });
 
+describe('a secret that cannot go into a header as typed', () => {
+  it('is masked in the form it was sent in (outer spaces trimmed, characters beyond Latin-1 dropped) when echoed', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    // Pasted with spaces around it and an emoji in it: a header carries bytes up to 0xFF only (RFC 9110 §5.5).
+    const token = '  tÖk-🙂-spa ce-9f3kQ ';
+    const key = '\tk3y-✓-7c1aZ ';
+    let seen = '';
+    await suite.rx.server.forPost('/latin1').thenCallback((req) => {
+      seen = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const k = String(req.headers['x-api-key'] ?? '');
+      return { statusCode: 401, headers: { 'X-Seen': seen, 'X-Seen-Key': k }, json: { seen, k, b64: Buffer.from(seen, 'latin1').toString('base64') } };
+    });
+    const saved = await b.api.webhooks.create({
+      input: webhookInput({ name: 'Latin1', url: suite.rx.url('/latin1'), headers: [{ key: 'X-Api-Key', value: key, secret: true }], auth: { type: 'bearer', token } }),
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'l1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(seen.length).toBeGreaterThan(8);
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    const asSent = [seen, 'k3y--7c1aZ', Buffer.from(seen, 'latin1').toString('base64').replace(/=+$/, '')];
+    for (const form of [...leakForms(token.trim()), ...asSent]) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+  });
+});
+
 describe('a client secret echoed by a failing token endpoint', () => {
   it('is in no file and no export, in the Basic credential it was sent in (form-encoded, then base64) or the error', async () => {
     const dataDir = join(suite.dir.path, 'data');
