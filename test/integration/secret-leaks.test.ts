@@ -192,6 +192,31 @@ describe('a client secret echoed by a failing token endpoint', () => {
   });
 });
 
+describe('every credential a token endpoint issues', () => {
+  it('is masked in the token step and everywhere else: access, refresh and ID tokens', async () => {
+    const dataDir = join(suite.dir.path, 'data');
+    const b = await backendTrusting(suite.rx, { dataDir });
+    open.push(b);
+    const issued = { access_token: 'at-8f2k"Qz\\x91-access', refresh_token: 'rt-Lm3/9+pq-refresh', id_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.idsig-5kq' };
+    // RFC 6749 §5.1 allows a refresh token in any token response; OpenID Connect adds id_token.
+    await suite.rx.server.forPost('/token-issue').thenJson(200, { ...issued, token_type: 'Bearer', expires_in: 300 });
+    await suite.rx.server.forPost('/api').thenCallback((req) => ({ statusCode: 200, json: { echoed: String(req.headers.authorization ?? '') } }));
+    const auth = { type: 'oauth2' as const, clientId: 'c', clientSecret: 'client-secret-77q', tokenUrl: suite.rx.url('/token-issue'), scopes: [] };
+    const saved = await b.api.webhooks.create({ input: webhookInput({ name: 'Issued', url: suite.rx.url('/api'), auth }) });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await b.api.delivery.test({ webhookId: saved.value.webhook.id, trigger: 'RequestCreated', runId: 'i1' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    expect(sent.value.response?.status).toBe(200);
+    const texts = [JSON.stringify(sent.value), ...(await filesUnder(dataDir)).map((f) => f.text)];
+    for (const format of ['curl', 'har', 'bundle'] as const) {
+      const out = await b.api.history.exportInvocation({ id: sent.value.id, format });
+      if (!out.ok) throw new Error(out.error.message);
+      texts.push(out.value.text);
+    }
+    for (const secret of Object.values(issued)) for (const form of leakForms(secret)) expect(texts.filter((t) => t.includes(form)), `${form} found`).toEqual([]);
+  });
+});
+
 describe('an OAuth2 access token echoed by the server', () => {
   let as: OAuthServer;
   beforeAll(async () => {
