@@ -9,6 +9,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a whole file as UTF-8; relative paths resolve against `cwd`. */
   readFile(path: string): Promise<string>;
+  /**
+   * Writes a whole file (relative paths resolve against `cwd`). A new file is private (0600 on POSIX): an
+   * export may hold revealed secrets. An existing file keeps the mode its owner gave it.
+   */
   writeFile(path: string, text: string): Promise<void>;
   /** Reads standard input to its end (for `-` as a file argument). */
   readStdin(): Promise<string>;

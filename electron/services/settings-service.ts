@@ -1,7 +1,7 @@
 /** The contract's `settings` namespace over the data file. */
 import type { SettingsApi } from '../../shared/api/contract';
 import { err, ok, validationFailed, type FieldIssue, type Result } from '../../shared/api/result';
-import { checkGlobalNetwork, readGlobalNetwork } from '../../shared/model/network';
+import { checkGlobalNetwork, readGlobalNetwork, type GlobalNetwork } from '../../shared/model/network';
 import { checkMaxResponseBytes } from '../../shared/model/response-limit';
 import type { Settings } from '../../shared/model/store-schema';
 import type { DataFile } from './storage/data-file';
@@ -13,6 +13,9 @@ const ALLOWED: { [K in EnumSetting]: readonly Settings[K][] } = {
   eventTypeStyle: ['AccessRequestCreated', 'RequestCreated'],
   escapeMode: ['html', 'none'],
 };
+
+/** The fields of the `network` setting (GlobalNetwork); the patch replaces it whole. */
+const NETWORK_KEYS: readonly string[] = ['extraCaPem', 'proxyUrl'] satisfies ReadonlyArray<keyof GlobalNetwork>;
 
 export class SettingsService implements SettingsApi {
   constructor(private readonly file: DataFile) {}
@@ -28,6 +31,9 @@ export class SettingsService implements SettingsApi {
       if (key === 'network') {
         // `network` is replaced whole: the settings page sends both fields, and an empty one clears it.
         const issues: FieldIssue[] = [];
+        // A key the page never sends (`proxyURL`, `__proto__`) would be dropped silently: name it instead.
+        const unknown = value !== null && typeof value === 'object' ? Object.keys(value).find((k) => !NETWORK_KEYS.includes(k)) : undefined;
+        if (unknown !== undefined) return err('invalid-argument', `Unknown network setting "${unknown}" — use ${NETWORK_KEYS.join(' or ')}.`, { field: `network.${unknown}` });
         const network = readGlobalNetwork(value, 'network', issues);
         if (network) issues.push(...checkGlobalNetwork(network));
         if (!network || issues.length) return validationFailed(issues, 'The network settings');

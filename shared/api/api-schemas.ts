@@ -26,7 +26,8 @@ const id = z.string().min(1).max(200);
 const instant = z.union([z.string().max(100), z.number()]);
 const limitOrNull = z.number().int().positive().nullable();
 const none = z.undefined();
-const retention = z.object({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() });
+// Strict: a misspelt or hostile key (`maxrecords`, `__proto__`) is refused by name, never dropped unseen.
+const retention = z.strictObject({ maxRecords: limitOrNull.optional(), maxAgeDays: limitOrNull.optional(), maxTotalBytes: limitOrNull.optional() });
 
 type ArgOf<F> = F extends (...args: infer P) => unknown ? P[0] : never;
 type SchemaMap = { [N in ApiNamespace]: { [M in keyof Api[N]]: z.ZodType<ArgOf<Api[N][M]>> } };

@@ -79,6 +79,31 @@ describe('masking', () => {
     expect(maskDeep(rec, ['ab'])).toBe(rec);
   });
 
+  it('masks a secret echoed in an HTML error page, whatever entities the page uses', () => {
+    const secret = `k3y&sl<a>sh="q'-=7c1aZ`;
+    // Escapers as servers use them: lodash/Express (&#39;), Python html.escape (&#x27;), Go html/template
+    // (&#34;, &#39;, &#43;), Handlebars (&#x3D;, &#x60;), and decimal or hex numeric references for anything.
+    const pages = [
+      secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+      secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;'),
+      secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;'),
+      secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/=/g, '&#x3D;'),
+      [...secret].map((c) => (/[a-z0-9]/i.test(c) ? c : `&#${c.codePointAt(0)};`)).join(''),
+      [...secret].map((c) => (/[a-z0-9]/i.test(c) ? c : `&#X${c.codePointAt(0)!.toString(16).toUpperCase()};`)).join(''),
+    ];
+    for (const page of pages) expect(maskText(`<pre>token=${page}</pre>`, [secret]), page).toBe(`<pre>token=${MASKED_SECRET}</pre>`);
+  });
+
+  it('masks a secret echoed by JSON encoders that escape more than JSON.stringify (Go, .NET, Python)', () => {
+    const secret = 'k3y&<+>\'-é🙂-"7c1aZ';
+    const go = JSON.stringify(secret).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    // System.Text.Json's default encoder: HTML-sensitive characters, + and non-ASCII as upper-case \uXXXX.
+    const dotnet = JSON.stringify(secret).replace(/[<>&'+\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).replace(/\\"/g, '\\u0022');
+    // Python's json.dumps (ensure_ascii): lower-case \uXXXX, surrogate pairs for the emoji.
+    const python = JSON.stringify(secret).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    for (const body of [go, dotnet, python]) expect(maskText(`{"t":${body}}`, [secret]), body).toBe(`{"t":"${MASKED_SECRET}"}`);
+  });
+
   it('lists forms without throwing on a lone surrogate (encodeURIComponent cannot encode one)', () => {
     expect(secretForms('abc\ud800def')).toContain('abc\ud800def');
   });

@@ -38,8 +38,7 @@ function base64(bytes: Uint8Array, url: boolean): string {
  * secret's bits alone (the first group, which shares bits with what comes before, and the last, which
  * shares bits with what follows, are left out). Unpadded, so the whole-value form is covered too.
  */
-function base64Forms(secret: string): string[] {
-  const bytes = new TextEncoder().encode(secret);
+function base64Forms(secret: string, bytes: Uint8Array = new TextEncoder().encode(secret)): string[] {
   const forms = [base64(bytes, false), base64(bytes, true)];
   for (const url of [false, true]) {
     for (let lead = 0; lead < 3; lead++) {
@@ -61,7 +60,9 @@ function base64Forms(secret: string): string[] {
 function urlForms(secret: string): string[] {
   try {
     const component = encodeURIComponent(secret);
-    return [component, component.replace(/%20/g, '+'), encodeURI(secret)];
+    // Some clients percent-encode every byte, letters too (`%74%6F%6B`).
+    const everyByte = [...new TextEncoder().encode(secret)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+    return [component, component.replace(/%20/g, '+'), encodeURI(secret), everyByte];
   } catch {
     return [];
   }
@@ -78,18 +79,82 @@ export function secretForms(secret: string): string[] {
   const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // PHP's json_encode (and others) also escape `/` as `\/`.
   const jsonSlashes = json.replace(/\//g, '\\/');
-  const forms = [secret, json, jsonAscii, jsonSlashes, ...urlForms(secret), ...base64Forms(secret)];
+  const url = urlForms(secret);
+  // A client_secret_basic credential is form-urlencoded before base64 (RFC 6749 §2.3.1), so a server echoing
+  // that header holds the base64 of the URL-encoded secret.
+  const encodedBase64 = url.slice(0, 2).filter((u) => u !== secret).flatMap((u) => base64Forms(u));
+  // A header goes out as Latin-1 bytes (RFC 9110 §5.5), so base64 of an echoed header holds those, not UTF-8.
+  const latin1 = /[\x80-\xff]/.test(secret) && !/[^\x00-\xff]/.test(secret) ? base64Forms(secret, Uint8Array.from(secret, (c) => c.charCodeAt(0))) : [];
+  const forms = [secret, json, jsonAscii, jsonSlashes, ...url, ...base64Forms(secret), ...encodedBase64, ...latin1];
   // Percent-encoding is case-insensitive (RFC 3986 §2.1): servers that re-encode often use lower case.
   forms.push(...forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())));
   return [...new Set(forms)].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `[0-9a-fA-F]` spelling of one hex number in either case, for a text escape of a code (`00e9` → `00[eE]9`). */
+const anyCaseHex = (hex: string): string => hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+/** HTML's named references for the characters every escaper encodes (WHATWG HTML §13.5). */
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+/** JSON's short escapes (RFC 8259 §7), `/` included: PHP and others write `\/`. */
+const JSON_SHORT: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't' };
+
+/**
+ * A pattern matching one character of a secret in any way a server may have escaped it: as itself, as a JSON
+ * escape (`\"`, `\u00e9`, `\u00E9`, a surrogate pair; Go writes `&` as `\u0026`, .NET `+` as `\u002B`), as an
+ * HTML character reference (`&amp;`, `&#39;`, `&#x27;`, `&#X3D;`: HTML escapers each pick their own, so all are
+ * accepted) or percent-encoded (any case, RFC 3986 §2.1; `+` for a space in forms). Letters and digits are taken
+ * as themselves only: no escaper but a whole-value percent-encoding rewrites them, and that is a fixed form.
+ */
+function charPattern(ch: string): string {
+  // Literal letters and digits keep the pattern fast (V8 searches for literal runs); every byte
+  // percent-encoded is a fixed form of secretForms.
+  if (/^[A-Za-z0-9]$/.test(ch)) return ch;
+  const cp = ch.codePointAt(0) ?? 0;
+  const alts = [escapeRegExp(ch)];
+  const units = [...Array(ch.length).keys()].map((i) => ch.charCodeAt(i).toString(16).padStart(4, '0'));
+  alts.push(units.map((u) => `\\\\u${anyCaseHex(u)}`).join(''));
+  const short = JSON_SHORT[ch];
+  if (short !== undefined) alts.push(`\\\\${escapeRegExp(short)}`);
+  alts.push(`&#0*${cp};`, `&#[xX]0*${anyCaseHex(cp.toString(16))};`);
+  const named = NAMED_ENTITIES[ch];
+  if (named !== undefined) alts.push(`&${named};`);
+  // Every byte of its UTF-8 form, whether or not `encodeURIComponent` would encode it (Python's `quote` encodes
+  // `'()*!`); a lone surrogate has no UTF-8 form.
+  const lone = ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff;
+  if (!lone) alts.push([...new TextEncoder().encode(ch)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join(''));
+  if (ch === ' ') alts.push('\\+');
+  return `(?:${alts.join('|')})`;
+}
+
+/**
+ * A pattern matching a secret with any mix of the per-character escapes of {@link charPattern}.
+ */
+function escapedPattern(secret: string): RegExp {
+  return new RegExp([...secret].map(charPattern).join(''), 'g');
+}
+
+/**
+ * What a secret becomes on its way into a header: a field value carries bytes up to 0xFF only (RFC 9110 §5.5),
+ * so the HTTP client (axios' `sanitizeByteStringHeaderValue`) drops control characters and anything beyond
+ * Latin-1, and trims spaces and tabs around the whole value. A server echoing the header echoes that, not the
+ * typed secret, so both forms are masked: the dropped-characters form, and it trimmed (a whole header value).
+ */
+function headerForms(secret: string): string[] {
+  const bytes = secret.replace(/[^\t\x20-\x7e\x80-\xff]+/g, '');
+  return [bytes, bytes.replace(/^[ \t]+|[ \t]+$/g, '')];
+}
+
 /** A function masking every form of `secrets` in a text; the forms are worked out once. */
 function masker(secrets: readonly string[]): (text: string) => string {
-  const forms = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH).flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  const usable = [...new Set(secrets.flatMap((s) => [s, ...headerForms(s)]))].filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const forms = [...new Set(usable.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+  const patterns = [...new Set(usable)].map(escapedPattern);
   return (text) => {
     let out = text;
     for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASKED_SECRET);
+    // Escapes the fixed forms do not list (HTML references, other encoders' JSON, mixed escapes).
+    for (const pattern of patterns) out = out.replace(pattern, MASKED_SECRET);
     return out;
   };
 }
@@ -106,7 +171,7 @@ export function maskText(text: string, secrets: readonly string[]): string {
  * thought of (a response header, an error message, a URL, a warning) and reach the history or an export.
  */
 export function maskDeep<T>(value: T, secrets: readonly string[]): T {
-  if (!secrets.some((s) => s.length >= MIN_SECRET_LENGTH)) return value;
+  if (!secrets.some((s) => s.trim().length >= MIN_SECRET_LENGTH)) return value;
   const mask = masker(secrets);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return mask(v);

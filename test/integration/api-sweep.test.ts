@@ -109,6 +109,23 @@ describe('API sweep over the HTTP bridge', () => {
     expect(after.ok && Object.keys(after.value).sort()).toEqual(['escapeMode', 'eventTypeStyle', 'maxResponseBytes', 'network']);
   });
 
+  it('a prototype key inside settings.update network or history.updateSettings retention is refused by name, not dropped', async () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const network = await call('settings.update', `{"patch":{"network":{${JSON.stringify(key)}:{"proxyUrl":"http://127.0.0.1:9"}}}}`);
+      expect(network.result).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: `network.${key}` } });
+      const retention = await call('history.updateSettings', `{"retention":{${JSON.stringify(key)}:1}}`);
+      expect(retention.result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      expect(!retention.result.ok && retention.result.error.message).toContain(key);
+    }
+    const typo = await call('settings.update', '{"patch":{"network":{"proxyURL":"http://127.0.0.1:9"}}}');
+    expect(typo.result).toMatchObject({ ok: false, error: { code: 'invalid-argument', field: 'network.proxyURL' } });
+    const after = await backend.api.settings.get();
+    expect(after.ok && after.value.network).toEqual({});
+    // The right keys still work.
+    expect((await call('settings.update', '{"patch":{"network":{"proxyUrl":""}}}')).result.ok).toBe(true);
+    expect((await call('history.updateSettings', '{"retention":{"maxRecords":500}}')).result.ok).toBe(true);
+  });
+
   it('no method answers internal to malformed arguments', { timeout: 240_000 }, async () => {
     const internal: string[] = [];
     let calls = 0;

@@ -2,13 +2,15 @@
  * On POSIX the data folder is private: folders 0700, every file Hooksmith creates 0600 (data file, history
  * segments, index, lock, settings, secrets), and a folder an older version left open is narrowed on open.
  */
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/services/backend';
 import { FileSecretStore } from '../../electron/services/secrets/file-secret-store';
 import { nodeSecretStore } from '../../electron/platform/node-platform';
 import { DATA_FILE_NAME } from '../../electron/services/storage/data-file';
+import { captureCert } from '../../electron/services/capture/capture-cert';
+import { CaptureStore } from '../../electron/services/capture/capture-store';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
 
@@ -66,6 +68,23 @@ describe.runIf(posix)('a private data folder', () => {
     const entries = await modes(dataDir);
     // The v1 file was migrated: its backup copy is private too.
     expect(entries.some((e) => /hooksmith\.v1-backup-/.test(e.path))).toBe(true);
+    expect(loose(entries)).toEqual([]);
+  });
+
+  it('narrows captures/ and its TLS key and certificate when they were left readable by others', async () => {
+    const tmp = await tempDir();
+    dirs.push(tmp.cleanup);
+    const dataDir = join(tmp.path, 'data');
+    const store = new CaptureStore(dataDir);
+    await captureCert(store.dir);
+    // As a copy, a restore from a backup or an unzip with the default umask leaves them.
+    await chmod(store.dir, 0o755);
+    await chmod(join(store.dir, 'tls'), 0o755);
+    for (const f of ['key.pem', 'cert.pem']) await chmod(join(store.dir, 'tls', f), 0o644);
+    await store.ensureDir();
+    await captureCert(store.dir);
+    const entries = await modes(store.dir);
+    expect(entries.map((e) => e.path)).toContain(join(store.dir, 'tls', 'key.pem'));
     expect(loose(entries)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
     stdout: (t: string) => void (io.out += t),
     stderr: (t: string) => void (io.err += t),
     readFile: (p: string) => readFile(resolve(cwd, p), 'utf8'),
-    writeFile: (p: string, t: string) => writeFile(resolve(cwd, p), t),
+    writeFile: (p: string, t: string) => writeFile(resolve(cwd, p), t, { mode: 0o600 }),
     readStdin: async () => stdin,
     env,
     cwd,

@@ -4,9 +4,10 @@
  * key readable by the owner only. Users see its SHA-256 fingerprint and PEM, so a tunnel (or curl) can pin it.
  */
 import { X509Certificate } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
+import { makePrivate, makePrivateDir } from '../storage/private-files';
 
 export interface CaptureCert {
   key: string;
@@ -33,7 +34,12 @@ async function readCert(dir: string): Promise<CaptureCert | undefined> {
 export async function captureCert(capturesDir: string): Promise<CaptureCert> {
   const dir = join(capturesDir, 'tls');
   const stored = await readCert(dir);
-  if (stored) return stored;
+  if (stored) {
+    // A key left readable by others (a copy, a restore from a backup) is narrowed before it is used.
+    await makePrivateDir(dir);
+    for (const name of ['key.pem', 'cert.pem']) await makePrivate(join(dir, name));
+    return stored;
+  }
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 365 * 24 * 60 * 60 * 1000);
   const pems = await generate([{ name: 'commonName', value: 'Hooksmith capture receiver' }], {
@@ -49,7 +55,7 @@ export async function captureCert(capturesDir: string): Promise<CaptureCert> {
       { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
     ],
   });
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await makePrivateDir(dir);
   for (const [name, text] of [['key.pem', pems.private], ['cert.pem', pems.cert]] as const) {
     await writeFile(join(dir, name), text, { mode: 0o600 });
     await chmod(join(dir, name), 0o600);

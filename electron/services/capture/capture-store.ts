@@ -6,12 +6,13 @@
  * (the history's own setting, so one answer to "how long does Hooksmith keep payloads" covers both).
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppException } from '../../../shared/api/result';
 import { CAPTURE_MAX_COUNT, summarizeCapture, type CaptureRecord, type CaptureSummary } from '../../../shared/capture/types';
 import { readHistorySettings } from '../history/settings-file';
 import { unwritable } from '../storage/write-errors';
+import { makePrivateDir } from '../storage/private-files';
 
 const ID = /^[a-z0-9]{8,40}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,10 +34,10 @@ export class CaptureStore {
     this.dir = join(dataDir, 'captures');
   }
 
-  /** Creates the folder (0700) if needed. */
+  /** Creates the folder (0700) if needed, and narrows one left readable by others (a copy, a restore). */
   async ensureDir(): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await makePrivateDir(this.dir);
     } catch (e) {
       throw unwritable(this.dir, 'the capture', e);
     }

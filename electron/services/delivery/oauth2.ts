@@ -109,6 +109,9 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
 
   let token: string | null = null;
   let expiresIn: number | null = null;
+  // Credentials a token response may carry besides the access token (RFC 6749 §5.1 refresh_token, OpenID
+  // Connect's id_token): Hooksmith uses none of them, and none may reach the record in clear.
+  const issued: string[] = [];
   let error = result.error;
   const res = result.response;
   if (!error && res) {
@@ -118,7 +121,8 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
     } catch {
       parsed = null;
     }
-    const obj = (parsed ?? {}) as { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
+    const obj = (parsed ?? {}) as { access_token?: unknown; refresh_token?: unknown; id_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
+    for (const value of [obj.access_token, obj.refresh_token, obj.id_token]) if (typeof value === 'string' && value !== '') issued.push(value);
     if (res.status >= 200 && res.status < 300 && typeof obj.access_token === 'string' && obj.access_token !== '') {
       token = obj.access_token;
       expiresIn = typeof obj.expires_in === 'number' ? obj.expires_in : typeof obj.expires_in === 'string' ? Number(obj.expires_in) || null : null;
@@ -130,14 +134,14 @@ export async function fetchToken(req: TokenRequest, options: SendOptions, signal
     error = { ...error, message: `Token request failed: ${error.message}` };
   }
 
-  const secrets = [req.clientSecret, ...(req.maskAlso ?? []), ...(token ? [token] : [])];
+  const secrets = [req.clientSecret, ...(req.maskAlso ?? []), ...issued];
   const step: InvocationStep = {
     kind: 'oauth-token',
     attempt,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
     request: { ...result.request, url: maskText(result.request.url, secrets), headers: maskHeaders(result.request.headers, [], secrets), body: maskText(result.request.body, secrets) },
-    response: res ? { ...res, body: res.bodyEncoding === 'utf8' ? maskText(res.body, secrets) : res.body } : null,
+    response: res ? { ...res, headers: maskHeaders(res.headers, [], secrets), body: res.bodyEncoding === 'utf8' ? maskText(res.body, secrets) : res.body } : null,
     timings: result.timings,
     error,
     ...(result.proxy ? { proxy: result.proxy } : {}),

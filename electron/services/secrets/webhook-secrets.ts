@@ -176,9 +176,11 @@ export async function resolveSecrets<T extends WebhookInput>(
  */
 export async function readableSecretValues(w: WebhookInput, store: SecretStore, env: Readonly<Record<string, string | undefined>>): Promise<string[]> {
   const values: string[] = [];
+  // Every value read from the environment, wherever it is written (a whole secret, `Splunk ${env:…}`, the URL).
+  for (const f of envFields(w)) if (hasEnvReference(f.value)) values.push(...expandEnvReferences(f.value, env).read);
   for (const slot of secretSlots(w)) {
-    const envName = ENV_REFERENCE.exec(slot.value)?.[1];
-    const value = envName !== undefined ? env[envName] : slot.value.startsWith(REF_PREFIX) ? await store.get(slot.value).catch(() => undefined) : slot.value;
+    if (hasEnvReference(slot.value)) continue;
+    const value = slot.value.startsWith(REF_PREFIX) ? await store.get(slot.value).catch(() => undefined) : slot.value;
     if (value) values.push(value);
   }
   return values;
