@@ -37,10 +37,20 @@ function namesLike(c: IndexColumns, name: string): Set<number> {
   return out;
 }
 
-/** Rows that pass every filter except text, in row (time) order. */
+/**
+ * The fewest rows that can match, from the hash indexes (webhook, request id, requester), ascending; `undefined`
+ * when no indexed filter is set and every row must be looked at.
+ */
+function candidates(c: IndexColumns, wh: number, req: number, who: number): readonly number[] | undefined {
+  let best: readonly number[] | undefined;
+  for (const list of [wh >= 0 ? c.byWebhook.rows(wh) : undefined, req >= 0 ? c.byRequestKey.rows(req) : undefined, who >= 0 ? c.byRequestKey.rows(who) : undefined]) {
+    if (list && (!best || list.length < best.length)) best = list;
+  }
+  return best;
+}
+
+/** Rows that pass every filter except text, in row (time) order: O(matches) when an indexed filter is set. */
 function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
-  const out = new Uint32Array(c.count);
-  let n = 0;
   const wh = q.webhookId === undefined ? -1 : (c.webhooks.find(q.webhookId) ?? -2);
   const tr = q.trigger === undefined ? -1 : (c.triggers.find(q.trigger) ?? -2);
   const names = q.webhookName === undefined ? undefined : namesLike(c, q.webhookName);
@@ -48,14 +58,19 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   const key = (v: string | undefined) => (v === undefined ? -1 : (c.requestKeys.find(v.trim().toLowerCase()) ?? -2));
   const req = key(q.requestId);
   const who = key(q.requester);
-  if (wh === -2 || tr === -2 || req === -2 || who === -2 || names?.size === 0) return out.subarray(0, 0);
+  if (wh === -2 || tr === -2 || req === -2 || who === -2 || names?.size === 0) return new Uint32Array(0);
   const ok = q.outcome === undefined ? -1 : q.outcome === 'Success' ? 1 : 0;
   const since = instant(q.since) ?? -Infinity;
   const until = instant(q.until) ?? Infinity;
   const [sLo, sHi] = statusRange(q.status) ?? [-1, -1];
   const anyStatus = q.status === undefined;
   const { flags, webhook, trigger, time, status } = c;
-  for (let r = 0; r < c.count; r++) {
+  const from = candidates(c, wh, req, who);
+  const n = from ? from.length : c.count;
+  const out = new Uint32Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const r = from ? from[i]! : i;
     if (flags[r]! & DEAD) continue;
     if (wh >= 0 && webhook[r] !== wh) continue;
     if (names && !names.has(c.name[r]!)) continue;
@@ -66,9 +81,9 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
     const t = time[r]!;
     if (t < since || t >= until) continue;
     if (!anyStatus && (status[r]! < sLo || status[r]! > sHi)) continue;
-    out[n++] = r;
+    out[kept++] = r;
   }
-  return out.subarray(0, n);
+  return out.subarray(0, kept);
 }
 
 /**
