@@ -159,3 +159,78 @@ export async function readRange(path: string, offset: number, length: number): P
     return null;
   }
 }
+
+/**
+ * Lower-cases the ASCII letters of `src[0..n)` into `dst` (other bytes copied as they are), four bytes at a time:
+ * a byte gets 0x20 added when it is 'A'..'Z' (high bit clear, at least 'A', at most 'Z'). One pass, no string, no
+ * garbage: a no-match search over 800 MB is this pass plus `Buffer.indexOf`.
+ */
+export function lowerAscii(src: Uint8Array, dst: Uint8Array, n: number): void {
+  const words = src.byteOffset % 4 === 0 && dst.byteOffset % 4 === 0 ? n >>> 2 : 0;
+  const s = words ? new Uint32Array(src.buffer, src.byteOffset, words) : new Uint32Array(0);
+  const d = words ? new Uint32Array(dst.buffer, dst.byteOffset, words) : new Uint32Array(0);
+  for (let i = 0; i < words; i++) {
+    const w = s[i]!;
+    const low7 = w & 0x7f7f7f7f;
+    // High bit of each byte: (byte >= 'A') and not (byte > 'Z') and ASCII.
+    const upper = (low7 + 0x3f3f3f3f) & ~(low7 + 0x25252525) & ~w & 0x80808080;
+    d[i] = w | (upper >>> 2);
+  }
+  for (let i = words * 4; i < n; i++) {
+    const b = src[i]!;
+    dst[i] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
+  }
+}
+
+/**
+ * Calls `onHit` for each of `ranges` (one file, ascending offsets, lines) whose bytes contain `needle` (lower-case
+ * ASCII) ignoring ASCII case. Reads as many whole ranges at a time as fit in 4 MB, lower-cases each window in one
+ * pass and looks for the needle with `Buffer.indexOf`: a window without a hit costs no per-line work at all. Each
+ * read is awaited, so other work runs between windows; `signal` stops the scan there. `bytes` is valid only
+ * during the call (the window is reused).
+ */
+export async function rangesContaining(
+  path: string,
+  ranges: ReadonlyArray<{ offset: number; length: number }>,
+  needle: Buffer,
+  onHit: (index: number, bytes: Buffer) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    let raw = Buffer.alloc(0);
+    let low = Buffer.alloc(0);
+    for (let i = 0; i < ranges.length; ) {
+      signal?.throwIfAborted();
+      const start = ranges[i]!.offset;
+      let last = i;
+      while (last + 1 < ranges.length && ranges[last + 1]!.offset + ranges[last + 1]!.length - start <= CHUNK) last++;
+      const size = ranges[last]!.offset + ranges[last]!.length - start;
+      if (raw.length < size) {
+        raw = Buffer.alloc(Math.max(CHUNK, size));
+        low = Buffer.alloc(raw.length);
+      }
+      const { bytesRead } = await handle.read(raw, 0, size, start);
+      signal?.throwIfAborted();
+      lowerAscii(raw, low, bytesRead);
+      const window = low.subarray(0, bytesRead);
+      let k = i;
+      for (let at = window.indexOf(needle); at >= 0 && k <= last; ) {
+        const abs = start + at;
+        while (k <= last && ranges[k]!.offset + ranges[k]!.length <= abs) k++;
+        if (k > last) break;
+        const { offset, length } = ranges[k]!;
+        if (offset <= abs && abs + needle.length <= offset + length && offset + length <= start + bytesRead) {
+          onHit(k, raw.subarray(offset - start, offset - start + length));
+          // One hit per line is enough: go on after this line.
+          at = window.indexOf(needle, offset + length - start);
+          k++;
+        } else at = window.indexOf(needle, at + 1);
+      }
+      if (bytesRead < size) return; // the file is shorter: the ranges past its end are gone
+      i = last + 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}

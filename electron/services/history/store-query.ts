@@ -6,7 +6,7 @@ import { lineMayContain, searchableText } from '../../../shared/history/summary'
 import { bucketStats, type StatsPoint } from '../../../shared/history/stats';
 import type { HistoryPage, HistoryQuery, WebhookStats } from '../../../shared/history/types';
 import { DEAD, type IndexColumns } from './index-columns';
-import { readRanges } from './line-files';
+import { rangesContaining, readRanges } from './line-files';
 import { decodeRecord } from './record-codec';
 
 const DEFAULT_LIMIT = 100;
@@ -87,19 +87,16 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
 }
 
 /**
- * Where a plain ASCII term occurs in a window of raw lines, lower-cased: the window is read as Latin-1 (one
- * character per byte, so positions are byte offsets) and lower-cased in one go, which is several times faster
- * than decoding and lower-casing line by line. Only lines with a hit are then parsed. `undefined` for terms this
- * cannot decide (non-ASCII, or characters JSON escapes): those lines are checked one by one.
+ * What every raw line holding a match of `needle` (lower-cased) must contain, for a byte search of the segment
+ * files; `undefined` when no such plain ASCII probe exists (non-ASCII, or characters JSON escapes), and lines are
+ * then checked one by one. Searchable text writes a header as `name: value`, a line as `["name","value"]`: so a
+ * needle is cut at colons (and the space after one) and its longest piece is the probe.
  */
-function windowHits(needle: string): ((window: Buffer) => number[]) | undefined {
+function probeFor(needle: string): Buffer | undefined {
   if (!/^[\x20-\x7e]+$/.test(needle) || /["\\]/.test(needle)) return undefined;
-  return (window) => {
-    const hay = window.toString('latin1').toLowerCase();
-    const hits: number[] = [];
-    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) hits.push(at);
-    return hits;
-  };
+  const pieces = needle.split(':').map((p, i) => (i > 0 && p.startsWith(' ') ? p.slice(1) : p));
+  const probe = pieces.reduce((a, b) => (b.length > a.length ? b : a));
+  return probe ? Buffer.from(probe, 'latin1') : undefined;
 }
 
 /** Keeps the rows whose URL, headers or bodies contain `text` (case-insensitive). */
@@ -113,41 +110,23 @@ async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segP
     list.push(r);
   }
   const keep = new Uint8Array(c.count);
-  const hitsIn = windowHits(needle);
+  const probe = probeFor(needle);
   for (const [seg, list] of bySeg) {
     signal?.throwIfAborted();
     list.sort((a, b) => c.offset[a]! - c.offset[b]!);
     const ranges = list.map((r) => ({ offset: c.offset[r]!, length: c.length[r]! }));
-    // Hit positions in the current window (absolute offsets), and the next one not yet passed.
-    let hits: number[] = [];
-    let next = 0;
-    const onWindow = hitsIn
-      ? (window: Buffer, start: number) => {
-          signal?.throwIfAborted();
-          hits = hitsIn(window).map((h) => h + start);
-          next = 0;
-        }
-      : undefined;
+    const check = (i: number, bytes: Buffer) => {
+      const line = bytes.toString('utf8');
+      if (!probe && !lineMayContain(line.toLowerCase(), needle)) return;
+      try {
+        if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
+      } catch {
+        /* an unreadable line matches nothing */
+      }
+    };
     try {
-      await readRanges(
-        segPath(seg),
-        ranges,
-        (i, bytes) => {
-          const { offset, length } = ranges[i]!;
-          if (hitsIn) {
-            while (next < hits.length && hits[next]! < offset) next++;
-            if (next >= hits.length || hits[next]! >= offset + length) return;
-          }
-          const line = bytes.toString('utf8');
-          if (!hitsIn && !lineMayContain(line.toLowerCase(), needle)) return;
-          try {
-            if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
-          } catch {
-            /* an unreadable line matches nothing */
-          }
-        },
-        onWindow,
-      );
+      if (probe) await rangesContaining(segPath(seg), ranges, probe, check, signal);
+      else await readRanges(segPath(seg), ranges, check, () => signal?.throwIfAborted());
     } catch (e) {
       if (signal?.aborted) throw e;
       /* the segment was dropped by retention meanwhile: its rows are gone */
