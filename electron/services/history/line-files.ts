@@ -207,8 +207,9 @@ export async function rangesContaining(
       while (last + 1 < ranges.length && ranges[last + 1]!.offset + ranges[last + 1]!.length - start <= CHUNK) last++;
       const size = ranges[last]!.offset + ranges[last]!.length - start;
       if (raw.length < size) {
-        raw = Buffer.alloc(Math.max(CHUNK, size));
-        low = Buffer.alloc(raw.length);
+        // Unpooled at this size (so word-aligned for `lowerAscii`), and not zero-filled: every byte used is read first.
+        raw = Buffer.allocUnsafe(Math.max(CHUNK, size));
+        low = Buffer.allocUnsafe(raw.length);
       }
       const { bytesRead } = await handle.read(raw, 0, size, start);
       signal?.throwIfAborted();
