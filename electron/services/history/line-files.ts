@@ -185,9 +185,9 @@ export function lowerAscii(src: Uint8Array, dst: Uint8Array, n: number): void {
 /**
  * Calls `onHit` for each of `ranges` (one file, ascending offsets, lines) whose bytes contain `needle` (lower-case
  * ASCII) ignoring ASCII case. Reads as many whole ranges at a time as fit in 4 MB, lower-cases each window in one
- * pass and looks for the needle with `Buffer.indexOf`: a window without a hit costs no per-line work at all. Each
- * read is awaited, so other work runs between windows; `signal` stops the scan there. `bytes` is valid only
- * during the call (the window is reused).
+ * pass and looks for the needle with `Buffer.indexOf`: a window without a hit costs no per-line work at all. The
+ * next window is being read (off the thread) while this one is searched. Each read is awaited, so other work runs
+ * between windows; `signal` stops the scan there. `bytes` is valid only during the call (windows are reused).
  */
 export async function rangesContaining(
   path: string,
@@ -196,26 +196,39 @@ export async function rangesContaining(
   onHit: (index: number, bytes: Buffer) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  // The windows: each the ranges first..last, as many whole ranges as fit in CHUNK (at least one).
+  const windows: { first: number; last: number; start: number; size: number }[] = [];
+  for (let i = 0; i < ranges.length; ) {
+    const start = ranges[i]!.offset;
+    let last = i;
+    while (last + 1 < ranges.length && ranges[last + 1]!.offset + ranges[last + 1]!.length - start <= CHUNK) last++;
+    windows.push({ first: i, last, start, size: ranges[last]!.offset + ranges[last]!.length - start });
+    i = last + 1;
+  }
+  if (!windows.length) return;
   const handle = await open(path, 'r');
+  // Two read buffers (one being filled while the other is searched) and one for the lower-cased copy. Unpooled at
+  // this size (so word-aligned for `lowerAscii`), and not zero-filled: every byte used is read first.
+  const bufs: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
+  let low = Buffer.alloc(0);
+  const readWindow = (w: number) => {
+    const { start, size } = windows[w]!;
+    if (bufs[w % 2]!.length < size) bufs[w % 2] = Buffer.allocUnsafe(Math.max(CHUNK, size));
+    return handle.read(bufs[w % 2]!, 0, size, start);
+  };
+  let pending: ReturnType<typeof readWindow> | null = readWindow(0);
   try {
-    let raw = Buffer.alloc(0);
-    let low = Buffer.alloc(0);
-    for (let i = 0; i < ranges.length; ) {
+    for (let w = 0; w < windows.length; w++) {
+      const { bytesRead } = await pending!;
+      pending = null;
       signal?.throwIfAborted();
-      const start = ranges[i]!.offset;
-      let last = i;
-      while (last + 1 < ranges.length && ranges[last + 1]!.offset + ranges[last + 1]!.length - start <= CHUNK) last++;
-      const size = ranges[last]!.offset + ranges[last]!.length - start;
-      if (raw.length < size) {
-        // Unpooled at this size (so word-aligned for `lowerAscii`), and not zero-filled: every byte used is read first.
-        raw = Buffer.allocUnsafe(Math.max(CHUNK, size));
-        low = Buffer.allocUnsafe(raw.length);
-      }
-      const { bytesRead } = await handle.read(raw, 0, size, start);
-      signal?.throwIfAborted();
+      const { first, last, start, size } = windows[w]!;
+      const raw = bufs[w % 2]!;
+      if (bytesRead === size && w + 1 < windows.length) pending = readWindow(w + 1);
+      if (low.length < bytesRead) low = Buffer.allocUnsafe(raw.length);
       lowerAscii(raw, low, bytesRead);
       const window = low.subarray(0, bytesRead);
-      let k = i;
+      let k = first;
       for (let at = window.indexOf(needle); at >= 0 && k <= last; ) {
         const abs = start + at;
         while (k <= last && ranges[k]!.offset + ranges[k]!.length <= abs) k++;
@@ -229,9 +242,10 @@ export async function rangesContaining(
         } else at = window.indexOf(needle, at + 1);
       }
       if (bytesRead < size) return; // the file is shorter: the ranges past its end are gone
-      i = last + 1;
     }
   } finally {
+    // A read still under way (the scan was cancelled or failed) must finish before its file is closed.
+    await pending?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -247,8 +247,9 @@ export function statsFor(c: IndexColumns, webhookId: string, since?: number, buc
   const wh = c.webhooks.find(webhookId);
   const points: StatsPoint[] = [];
   if (wh !== undefined) {
-    for (let r = 0; r < c.count; r++) {
-      if (!c.isLive(r) || c.webhook[r] !== wh) continue;
+    // The webhook's rows from the hash index, in time order: the cost follows its invocations, not the history.
+    for (const r of c.byWebhook.rows(wh)) {
+      if (!c.isLive(r)) continue;
       if (since !== undefined && c.time[r]! < since) continue;
       points.push({ t: c.time[r]!, ok: c.ok[r] === 1, durationMs: c.duration[r]! });
     }

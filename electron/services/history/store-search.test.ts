@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
 import { searchableText } from '../../../shared/history/summary';
+import { bucketStats } from '../../../shared/history/stats';
 import type { HistoryQuery } from '../../../shared/history/types';
 import { makeFailure, makeRecord } from '../../../test/support/invocation-fixtures';
 import { tempDir } from '../../../test/support/temp-dir';
@@ -91,6 +92,11 @@ describe('lookups by hash index', () => {
       expect(await ids(s, { requestId: 'AR-4', webhookId: 'wh-1', outcome: 'Success' })).toEqual(
         expected(live, (r) => r.webhookId === 'wh-1' && r.outcome === 'Success' && requestKeysOf(r.event)?.[0] === 'ar-4'),
       );
+      const points = [...live.values()]
+        .filter((r) => r.webhookId === 'wh-1')
+        .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))
+        .map((r) => ({ t: Date.parse(r.startedAt), ok: r.outcome === 'Success', durationMs: r.durationMs }));
+      expect(s.stats('wh-1', undefined, 60_000)).toEqual(bucketStats('wh-1', points, 60_000));
       expect((await s.query({ requester: 'carol@example.org', sort: 'duration', limit: 1000 })).total).toBe(expected(live, (r) => requestKeysOf(r.event)?.[2] === 'carol@example.org').length);
     };
     await check();
