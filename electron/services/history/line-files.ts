@@ -184,7 +184,7 @@ export function lowerAscii(src: Uint8Array, dst: Uint8Array, n: number): void {
 
 /**
  * Calls `onHit` for each of `ranges` (one file, ascending offsets, lines) whose bytes contain `needle` (lower-case
- * ASCII) ignoring ASCII case. Reads as many whole ranges at a time as fit in 4 MB, lower-cases each window in one
+ * ASCII) ignoring ASCII case, and every one of `alsoIn` as well. Reads as many whole ranges at a time as fit in 4 MB, lower-cases each window in one
  * pass and looks for the needle with `Buffer.indexOf`: a window without a hit costs no per-line work at all. The
  * next window is being read (off the thread) while this one is searched. Each read is awaited, so other work runs
  * between windows; `signal` stops the scan there. `bytes` is valid only during the call (windows are reused).
@@ -195,6 +195,7 @@ export async function rangesContaining(
   needle: Buffer,
   onHit: (index: number, bytes: Buffer) => void,
   signal?: AbortSignal,
+  alsoIn: readonly Buffer[] = [],
 ): Promise<void> {
   // The windows: each the ranges first..last, as many whole ranges as fit in CHUNK (at least one).
   const windows: { first: number; last: number; start: number; size: number }[] = [];
@@ -235,7 +236,8 @@ export async function rangesContaining(
         if (k > last) break;
         const { offset, length } = ranges[k]!;
         if (offset <= abs && abs + needle.length <= offset + length && offset + length <= start + bytesRead) {
-          onHit(k, raw.subarray(offset - start, offset - start + length));
+          const line = window.subarray(offset - start, offset - start + length);
+          if (alsoIn.every((piece) => line.includes(piece))) onHit(k, raw.subarray(offset - start, offset - start + length));
           // One hit per line is enough: go on after this line.
           at = window.indexOf(needle, offset + length - start);
           k++;

@@ -88,15 +88,21 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
 
 /**
  * What every raw line holding a match of `needle` (lower-cased) must contain, for a byte search of the segment
- * files; `undefined` when no such plain ASCII probe exists (non-ASCII, or characters JSON escapes), and lines are
- * then checked one by one. Searchable text writes a header as `name: value`, a line as `["name","value"]`: so a
- * needle is cut at colons (and the space after one) and its longest piece is the probe.
+ * files: a probe looked for in whole windows, and other pieces the line must hold too; `undefined` when no plain
+ * ASCII probe exists (non-ASCII, or characters JSON escapes), and lines are then checked one by one. Searchable
+ * text writes a header as `name: value`, a line as `["name","value"]`: so a needle is cut at colons (and the space
+ * after one), its longest piece is the probe and the others must be in the same line.
  */
-function probeFor(needle: string): Buffer | undefined {
+function probeFor(needle: string): { probe: Buffer; alsoIn: Buffer[] } | undefined {
   if (!/^[\x20-\x7e]+$/.test(needle) || /["\\]/.test(needle)) return undefined;
-  const pieces = needle.split(':').map((p, i) => (i > 0 && p.startsWith(' ') ? p.slice(1) : p));
-  const probe = pieces.reduce((a, b) => (b.length > a.length ? b : a));
-  return probe ? Buffer.from(probe, 'latin1') : undefined;
+  const pieces = needle
+    .split(':')
+    .map((p, i) => (i > 0 && p.startsWith(' ') ? p.slice(1) : p))
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length);
+  if (!pieces.length) return undefined;
+  const [probe, ...rest] = pieces.map((p) => Buffer.from(p, 'latin1'));
+  return { probe: probe!, alsoIn: rest };
 }
 
 /** Keeps the rows whose URL, headers or bodies contain `text` (case-insensitive). */
@@ -125,7 +131,7 @@ async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segP
       }
     };
     try {
-      if (probe) await rangesContaining(segPath(seg), ranges, probe, check, signal);
+      if (probe) await rangesContaining(segPath(seg), ranges, probe.probe, check, signal, probe.alsoIn);
       else await readRanges(segPath(seg), ranges, check, () => signal?.throwIfAborted());
     } catch (e) {
       if (signal?.aborted) throw e;

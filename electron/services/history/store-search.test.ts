@@ -71,7 +71,7 @@ function build(s: InvocationStore): Map<string, InvocationRecord> {
   return live;
 }
 
-const TERMS = ['alpha', 'BRAVO', 'ChArLiE', 'déjà', 'ZÜRICH', 'database unavailable', 'trace-16-mixedcase', 'content-type: application/json', 'user-agent:', '"bravo"', 'a\\b', 'number 12', 'needleattheend', 'no such text anywhere', 'event_type', 'hooks.example.com', ':'];
+const TERMS = ['alpha', 'BRAVO', 'ChArLiE', 'déjà', 'ZÜRICH', 'database unavailable', 'trace-16-mixedcase', 'content-type: application/json', 'content-type: text/xml', 'x-trace: trace-16-mixedcase', 'HTTPS://hooks.example', 'user-agent:', '"bravo"', 'a\\b', 'number 12', 'needleattheend', 'no such text anywhere', 'event_type', 'hooks.example.com', ':'];
 
 describe('lookups by hash index', () => {
   it('find what a pass over every record finds: by webhook, request id, requester, combined with other filters, after late rows, deletions and a reopen', async () => {
