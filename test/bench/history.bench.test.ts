@@ -145,6 +145,8 @@ it('append and first-page query stay flat from 1k to 200k invocations', async ()
     ['requester email', { requester: 'user77@example.com', limit: 100 }],
     ['webhook', { webhookId: 'wh-7', limit: 100 }],
     ['text, matches nothing', { text: 'no such text anywhere', limit: 100 }],
+    ['text, nothing, by duration', { text: 'no such text anywhere', sort: 'duration', limit: 100 }],
+    ['text, header "name: value"', { text: 'content-type: text/xml', limit: 100 }],
   ];
   console.log(`\nSearching ${reopened.size}: raw read of the ${(rawBytes / 1e6).toFixed(0)} MB of segments ${rawMs.toFixed(0)} ms`);
   console.log('query                          ms        ratio to raw read');

@@ -92,6 +92,48 @@ export function tupleOf(rec: InvocationRecord, segment: number, offset: number, 
 
 type Column = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
+const NO_ROWS: readonly number[] = [];
+
+/**
+ * A hash index from an interned key to its rows, ascending: a lookup by webhook, request id or requester reads
+ * only its matches instead of passing over every row. Dead rows stay listed (queries skip them, as a scan does).
+ */
+export class Postings {
+  private readonly lists = new Map<number, number[]>();
+
+  /** The rows holding `key`, ascending. */
+  rows(key: number): readonly number[] {
+    return this.lists.get(key) ?? NO_ROWS;
+  }
+
+  /** Lists row `r` under `key`; rows arrive near the end of the list (appends, late inserts), so the walk is short. */
+  add(key: number, r: number): void {
+    if (key === 0) return;
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = []));
+    let p = list.length;
+    while (p > 0 && list[p - 1]! > r) p--;
+    if (p === list.length) list.push(r);
+    else list.splice(p, 0, r);
+  }
+
+  /** Row `r` of `key` moved to `r + 1` (a late row was inserted before it); called from the highest row down. */
+  bump(key: number, r: number): void {
+    const list = key === 0 ? undefined : this.lists.get(key);
+    if (!list) return;
+    for (let p = list.length - 1; p >= 0; p--) {
+      if (list[p] === r) {
+        list[p] = r + 1;
+        return;
+      }
+    }
+  }
+
+  clear(): void {
+    this.lists.clear();
+  }
+}
+
 export class IndexColumns {
   count = 0;
   private capacity = 0;
@@ -121,6 +163,9 @@ export class IndexColumns {
   readonly errorClasses = new Interner();
   /** Request ids (readable and not) and requester emails, lower-cased; one table for all three columns. */
   readonly requestKeys = new Interner();
+  /** Rows by webhook, and by request key (any of the three columns: a query checks which one matched). */
+  readonly byWebhook = new Postings();
+  readonly byRequestKey = new Postings();
 
   /** Every typed-array column with a way to write it back, so growing, shifting and permuting stay in one place. */
   private columns(): { get: () => Column; set: (a: Column) => void }[] {
@@ -156,7 +201,30 @@ export class IndexColumns {
     const r = this.count++;
     this.write(r, t);
     this.byId.set(t[FIELD.id], r);
+    this.post(r);
     return r;
+  }
+
+  /** Lists row `r` in the hash indexes (each distinct request key once). */
+  private post(r: number): void {
+    this.byWebhook.add(this.webhook[r]!, r);
+    const f = this.friendlyId[r]!;
+    const q = this.requestId[r]!;
+    const who = this.requester[r]!;
+    this.byRequestKey.add(f, r);
+    if (q !== f) this.byRequestKey.add(q, r);
+    if (who !== f && who !== q) this.byRequestKey.add(who, r);
+  }
+
+  /** Moves row `r` to `r + 1` in the hash indexes (the same keys as {@link post}). */
+  private bumpPostings(r: number): void {
+    this.byWebhook.bump(this.webhook[r]!, r);
+    const f = this.friendlyId[r]!;
+    const q = this.requestId[r]!;
+    const who = this.requester[r]!;
+    this.byRequestKey.bump(f, r);
+    if (q !== f) this.byRequestKey.bump(q, r);
+    if (who !== f && who !== q) this.byRequestKey.bump(who, r);
   }
 
   /**
@@ -170,6 +238,7 @@ export class IndexColumns {
     while (p > 0 && this.time[p - 1]! > time) p--;
     if (p === this.count) return this.add(t);
     if (this.count === this.capacity) this.grow();
+    for (let r = this.count - 1; r >= p; r--) this.bumpPostings(r);
     for (const c of this.columns()) c.get().copyWithin(p + 1, p, this.count);
     this.ids.splice(p, 0, t[FIELD.id]);
     this.replayOf.splice(p, 0, undefined);
@@ -177,6 +246,7 @@ export class IndexColumns {
     for (let r = p + 1; r < this.count; r++) if (this.byId.get(this.ids[r]!) === r - 1) this.byId.set(this.ids[r]!, r);
     this.write(p, t);
     this.byId.set(t[FIELD.id], p);
+    this.post(p);
     return p;
   }
 
@@ -225,6 +295,9 @@ export class IndexColumns {
     this.replayOf = order.map((r) => this.replayOf[r]);
     this.byId.clear();
     for (let r = 0; r < this.count; r++) if (this.isLive(r) || !this.byId.has(this.ids[r]!)) this.byId.set(this.ids[r]!, r);
+    this.byWebhook.clear();
+    this.byRequestKey.clear();
+    for (let r = 0; r < this.count; r++) this.post(r);
   }
 
   isLive(r: number): boolean {

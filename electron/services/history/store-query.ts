@@ -6,7 +6,7 @@ import { lineMayContain, searchableText } from '../../../shared/history/summary'
 import { bucketStats, type StatsPoint } from '../../../shared/history/stats';
 import type { HistoryPage, HistoryQuery, WebhookStats } from '../../../shared/history/types';
 import { DEAD, type IndexColumns } from './index-columns';
-import { readRanges } from './line-files';
+import { rangesContaining, readRanges } from './line-files';
 import { decodeRecord } from './record-codec';
 
 const DEFAULT_LIMIT = 100;
@@ -37,10 +37,20 @@ function namesLike(c: IndexColumns, name: string): Set<number> {
   return out;
 }
 
-/** Rows that pass every filter except text, in row (time) order. */
+/**
+ * The fewest rows that can match, from the hash indexes (webhook, request id, requester), ascending; `undefined`
+ * when no indexed filter is set and every row must be looked at.
+ */
+function candidates(c: IndexColumns, wh: number, req: number, who: number): readonly number[] | undefined {
+  let best: readonly number[] | undefined;
+  for (const list of [wh >= 0 ? c.byWebhook.rows(wh) : undefined, req >= 0 ? c.byRequestKey.rows(req) : undefined, who >= 0 ? c.byRequestKey.rows(who) : undefined]) {
+    if (list && (!best || list.length < best.length)) best = list;
+  }
+  return best;
+}
+
+/** Rows that pass every filter except text, in row (time) order: O(matches) when an indexed filter is set. */
 function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
-  const out = new Uint32Array(c.count);
-  let n = 0;
   const wh = q.webhookId === undefined ? -1 : (c.webhooks.find(q.webhookId) ?? -2);
   const tr = q.trigger === undefined ? -1 : (c.triggers.find(q.trigger) ?? -2);
   const names = q.webhookName === undefined ? undefined : namesLike(c, q.webhookName);
@@ -48,14 +58,19 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
   const key = (v: string | undefined) => (v === undefined ? -1 : (c.requestKeys.find(v.trim().toLowerCase()) ?? -2));
   const req = key(q.requestId);
   const who = key(q.requester);
-  if (wh === -2 || tr === -2 || req === -2 || who === -2 || names?.size === 0) return out.subarray(0, 0);
+  if (wh === -2 || tr === -2 || req === -2 || who === -2 || names?.size === 0) return new Uint32Array(0);
   const ok = q.outcome === undefined ? -1 : q.outcome === 'Success' ? 1 : 0;
   const since = instant(q.since) ?? -Infinity;
   const until = instant(q.until) ?? Infinity;
   const [sLo, sHi] = statusRange(q.status) ?? [-1, -1];
   const anyStatus = q.status === undefined;
   const { flags, webhook, trigger, time, status } = c;
-  for (let r = 0; r < c.count; r++) {
+  const from = candidates(c, wh, req, who);
+  const n = from ? from.length : c.count;
+  const out = new Uint32Array(n);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const r = from ? from[i]! : i;
     if (flags[r]! & DEAD) continue;
     if (wh >= 0 && webhook[r] !== wh) continue;
     if (names && !names.has(c.name[r]!)) continue;
@@ -66,25 +81,28 @@ function filterRows(c: IndexColumns, q: HistoryQuery): Uint32Array {
     const t = time[r]!;
     if (t < since || t >= until) continue;
     if (!anyStatus && (status[r]! < sLo || status[r]! > sHi)) continue;
-    out[n++] = r;
+    out[kept++] = r;
   }
-  return out.subarray(0, n);
+  return out.subarray(0, kept);
 }
 
 /**
- * Where a plain ASCII term occurs in a window of raw lines, lower-cased: the window is read as Latin-1 (one
- * character per byte, so positions are byte offsets) and lower-cased in one go, which is several times faster
- * than decoding and lower-casing line by line. Only lines with a hit are then parsed. `undefined` for terms this
- * cannot decide (non-ASCII, or characters JSON escapes): those lines are checked one by one.
+ * What every raw line holding a match of `needle` (lower-cased) must contain, for a byte search of the segment
+ * files: a probe looked for in whole windows, and other pieces the line must hold too; `undefined` when no plain
+ * ASCII probe exists (non-ASCII, or characters JSON escapes), and lines are then checked one by one. Searchable
+ * text writes a header as `name: value`, a line as `["name","value"]`: so a needle is cut at colons (and the space
+ * after one), its longest piece is the probe and the others must be in the same line.
  */
-function windowHits(needle: string): ((window: Buffer) => number[]) | undefined {
+function probeFor(needle: string): { probe: Buffer; alsoIn: Buffer[] } | undefined {
   if (!/^[\x20-\x7e]+$/.test(needle) || /["\\]/.test(needle)) return undefined;
-  return (window) => {
-    const hay = window.toString('latin1').toLowerCase();
-    const hits: number[] = [];
-    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) hits.push(at);
-    return hits;
-  };
+  const pieces = needle
+    .split(':')
+    .map((p, i) => (i > 0 && p.startsWith(' ') ? p.slice(1) : p))
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length);
+  if (!pieces.length) return undefined;
+  const [probe, ...rest] = pieces.map((p) => Buffer.from(p, 'latin1'));
+  return { probe: probe!, alsoIn: rest };
 }
 
 /** Keeps the rows whose URL, headers or bodies contain `text` (case-insensitive). */
@@ -98,41 +116,23 @@ async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segP
     list.push(r);
   }
   const keep = new Uint8Array(c.count);
-  const hitsIn = windowHits(needle);
+  const probe = probeFor(needle);
   for (const [seg, list] of bySeg) {
     signal?.throwIfAborted();
     list.sort((a, b) => c.offset[a]! - c.offset[b]!);
     const ranges = list.map((r) => ({ offset: c.offset[r]!, length: c.length[r]! }));
-    // Hit positions in the current window (absolute offsets), and the next one not yet passed.
-    let hits: number[] = [];
-    let next = 0;
-    const onWindow = hitsIn
-      ? (window: Buffer, start: number) => {
-          signal?.throwIfAborted();
-          hits = hitsIn(window).map((h) => h + start);
-          next = 0;
-        }
-      : undefined;
+    const check = (i: number, bytes: Buffer) => {
+      const line = bytes.toString('utf8');
+      if (!probe && !lineMayContain(line.toLowerCase(), needle)) return;
+      try {
+        if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
+      } catch {
+        /* an unreadable line matches nothing */
+      }
+    };
     try {
-      await readRanges(
-        segPath(seg),
-        ranges,
-        (i, bytes) => {
-          const { offset, length } = ranges[i]!;
-          if (hitsIn) {
-            while (next < hits.length && hits[next]! < offset) next++;
-            if (next >= hits.length || hits[next]! >= offset + length) return;
-          }
-          const line = bytes.toString('utf8');
-          if (!hitsIn && !lineMayContain(line.toLowerCase(), needle)) return;
-          try {
-            if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
-          } catch {
-            /* an unreadable line matches nothing */
-          }
-        },
-        onWindow,
-      );
+      if (probe) await rangesContaining(segPath(seg), ranges, probe.probe, check, signal, probe.alsoIn);
+      else await readRanges(segPath(seg), ranges, check, () => signal?.throwIfAborted());
     } catch (e) {
       if (signal?.aborted) throw e;
       /* the segment was dropped by retention meanwhile: its rows are gone */
@@ -253,8 +253,9 @@ export function statsFor(c: IndexColumns, webhookId: string, since?: number, buc
   const wh = c.webhooks.find(webhookId);
   const points: StatsPoint[] = [];
   if (wh !== undefined) {
-    for (let r = 0; r < c.count; r++) {
-      if (!c.isLive(r) || c.webhook[r] !== wh) continue;
+    // The webhook's rows from the hash index, in time order: the cost follows its invocations, not the history.
+    for (const r of c.byWebhook.rows(wh)) {
+      if (!c.isLive(r)) continue;
       if (since !== undefined && c.time[r]! < since) continue;
       points.push({ t: c.time[r]!, ok: c.ok[r] === 1, durationMs: c.duration[r]! });
     }
