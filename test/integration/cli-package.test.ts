@@ -28,7 +28,8 @@ beforeAll(async () => {
   for (const entry of SOURCES) await cp(join(ROOT, entry), join(src, entry), { recursive: true }).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
   await symlink(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
   const packed = await run('npm', ['pack', '--json', '--pack-destination', dir.path], { cwd: src, maxBuffer: 64 * 1024 * 1024 });
-  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  // The prepack build prints to stdout too (a warning may hold a `[`), so the JSON is the array opening on a line of its own.
+  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[\s*$/m))) as Array<{ filename: string; files: Array<{ path: string }> }>;
   tarball = join(dir.path, info!.filename);
   files = info!.files.map((f) => f.path);
   app = join(dir.path, 'app');

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { CaptureDiff } from '../../../../shared/api/capture-api';
 import type { Webhook } from '../../../../shared/model/webhook';
-import { DiffViewer } from '../../editor/diff-viewer';
+import { DiffViewer } from '../../editor/lazy-editors';
 import { api } from '../../lib/api';
 
 export function PredictionPanel({ id }: { id: string }) {
