@@ -267,7 +267,7 @@ async function twoProcesses(clears: boolean): Promise<void> {
 }
 
 describe('two processes, SIGKILLed at random', () => {
-  it('after every kill the store opens with every acknowledged record that no deletion or retention took', () => twoProcesses(false));
+  it('after every kill the store opens with every acknowledged record that no deletion or retention took', () => twoProcesses(false), 120_000);
 
-  it('with clears in the mix: every record appended after a clear ended is kept', () => twoProcesses(true));
+  it('with clears in the mix: every record appended after a clear ended is kept', () => twoProcesses(true), 120_000);
 });
