@@ -182,7 +182,9 @@ export class InvocationStore {
       const created = !existsSync(this.segPath(this.currentSeg));
       this.segFd = openSync(this.segPath(this.currentSeg), 'a+', PRIVATE_FILE_MODE);
       if (created) syncFolder(this.dir);
-      this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+      // Only as far as we read it: a guest that closed since (its mark gone) may have appended lines we have not
+      // indexed yet, so this segment must not look emptied (see `dropSegment`); our appends go at the file's end.
+      if (!this.segBytes.has(this.currentSeg)) this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
     }
   }
 
@@ -435,12 +437,24 @@ export class InvocationStore {
    * deletes its own emptied segment when it closes; otherwise the owner's next open does.
    */
   private dropSegment(seg: number, force = false): void {
-    if (this.owner && (force || !liveGuestSegment(this.dir, seg))) {
+    if (this.owner && (force || (!liveGuestSegment(this.dir, seg) && !this.unreadLines(seg)))) {
       rmSync(this.segPath(seg), { force: true });
       rmSync(join(this.dir, guestMarkName(seg)), { force: true });
     }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
+  }
+
+  /**
+   * True when a segment holds bytes past what we have read of it: a guest appended there and closed (its mark
+   * gone) before we read the index rows of those records. Its records are not dead; the next open indexes them.
+   */
+  private unreadLines(seg: number): boolean {
+    try {
+      return statSync(this.segPath(seg)).size > (this.segBytes.get(seg) ?? 0);
+    } catch {
+      return false; // already gone
+    }
   }
 
   /** As owner, replaces the segment we append to once none of its records is live, so cleared bodies leave the disk. */
