@@ -2,15 +2,16 @@
  * A child process for the history torture test: works on a shared history folder through the real store until it
  * is killed, printing what it did so the parent can check the folder afterwards. Lines on stdout:
  *
- * - `A <id> <t>`: record `<id>` (started now, so 30-day retention keeps it) was appended and fsynced at `<t>`;
+ * - `A <id> <t0> <t1>`: record `<id>` (started now, so 30-day retention keeps it) was appended from `<t0>` on, and
+ *   was appended and fsynced (acknowledged) at `<t1>`;
  * - `S <t0>` then `C <t0> <t1>`: a clear started at `<t0>` and ended at `<t1>` (a kill may land in between);
  * - `D <id>`: record `<id>` is about to be deleted;
  * times are `process.hrtime.bigint()` (the system's monotonic clock, shared by every process on the machine).
  *
  * Between those it appends records 60 days old (retention must drop them), deletes some of its own, reopens the
  * store (an owner compacts and repairs on open; ownership moves between the two processes) and lowers or raises
- * the size cap (retention that deletes segments). With TORTURE_CLEAR=1 it also clears the history now and then
- * (see the `todo` in the test). Bundled to plain JS by the test (rolldown), run with node.
+ * the size cap (retention that deletes segments). With TORTURE_CLEAR=1 it also clears the history now and then.
+ * Bundled to plain JS by the test (rolldown), run with node.
  */
 import { InvocationStore } from '../../electron/services/history/invocation-store';
 import { makeRecord } from './invocation-fixtures';
@@ -36,9 +37,10 @@ for (let i = 0; ; i++) {
   const roll = random();
   if (roll < 0.6) {
     const rec = makeRecord({ id: `c${seed}-${i}`, startedAt: new Date().toISOString() }, Math.floor(random() * 3000));
+    const t0 = now();
     store.append(rec);
     store.sync();
-    say(`A ${rec.id} ${now()}`);
+    say(`A ${rec.id} ${t0} ${now()}`);
   } else if (roll < 0.75) {
     store.append(makeRecord({ id: `old${seed}-${i}`, startedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() }));
   } else if (roll < 0.8) {

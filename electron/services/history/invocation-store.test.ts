@@ -437,6 +437,26 @@ describe('InvocationStore: two processes on one folder', () => {
     later.close();
   });
 
+  it('a segment a guest appended to and then closed is not deleted while the owner has not read its last rows', async () => {
+    const owner = open();
+    const writer = open();
+    const deleter = open();
+    writer.append(makeRecord({ id: 'w1', startedAt: at(1) }));
+    expect(owner.size).toBe(1); // the owner has read w1's row
+    // The index now says: w1's row, then w1's tombstone, then w2's row. The owner reads them in that order: when
+    // the tombstone empties the writer's segment as far as it knows, the writer is gone (its mark with it).
+    expect(deleter.remove(['w1'])).toBe(1);
+    writer.append(makeRecord({ id: 'w2', startedAt: at(2) }));
+    writer.close();
+    deleter.close();
+    expect(owner.size).toBe(1);
+    expect(await owner.get('w2')).toMatchObject({ id: 'w2' });
+    owner.close();
+    const later = open();
+    expect((await later.query({})).items.map((x) => x.id)).toEqual(['w2']);
+    later.close();
+  });
+
   it('takes over a lock left by a process that died', async () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     const pid = dead.pid!;

@@ -182,7 +182,9 @@ export class InvocationStore {
       const created = !existsSync(this.segPath(this.currentSeg));
       this.segFd = openSync(this.segPath(this.currentSeg), 'a+', PRIVATE_FILE_MODE);
       if (created) syncFolder(this.dir);
-      this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
+      // Only as far as we read it: a guest that closed since (its mark gone) may have appended lines we have not
+      // indexed yet, so this segment must not look emptied (see `dropSegment`); our appends go at the file's end.
+      if (!this.segBytes.has(this.currentSeg)) this.segBytes.set(this.currentSeg, fstatSync(this.segFd).size);
     }
   }
 
@@ -204,7 +206,7 @@ export class InvocationStore {
   private rewriteIndex(): void {
     const running = this.indexFd >= 0;
     if (running) this.refresh();
-    writeIndexFile(this.dir, INDEX_FILE, this.cols, this.segBytes);
+    const written = writeIndexFile(this.dir, INDEX_FILE, this.cols, this.segBytes);
     if (!running) return;
     // A guest may have appended to the old file after our refresh and before the rename: carry those lines over
     // (a guest that writes to the old file after this sees the new one and writes again; see `writeLines`).
@@ -212,6 +214,9 @@ export class InvocationStore {
     const late = readTail(oldFd, this.indexSize);
     closeSync(oldFd);
     this.openIndexForAppend();
+    // What we wrote is read; a guest that saw the new file may already have appended to it since the rename (a
+    // record it acknowledged after our clear): the next refresh reads those lines, they are not skipped.
+    this.indexSize = written;
     const text = late.subarray(0, late.lastIndexOf(0x0a) + 1).toString('utf8');
     if (!text) return;
     this.appendIndex(text);
@@ -242,8 +247,12 @@ export class InvocationStore {
     }
     if (Array.isArray(v)) {
       if (this.cols.byId.has(v[FIELD.id])) return; // ours, or already read
-      this.addRows([v]);
       const seg = v[FIELD.segment];
+      // A row for a segment that is gone is dead, as it is on the next open: a guest appended it while our clear
+      // was deleting that file (its append returned first, so the clear took it). Taken as live, it would be
+      // listed but unreadable here, and copied into the index the clear writes.
+      if (!this.segBytes.has(seg) && !existsSync(this.segPath(seg))) return;
+      this.addRows([v]);
       this.segBytes.set(seg, Math.max(this.segBytes.get(seg) ?? 0, v[FIELD.offset] + v[FIELD.length]));
     } else if ('del' in v) this.kill(v.del, 'no');
   }
@@ -428,12 +437,24 @@ export class InvocationStore {
    * deletes its own emptied segment when it closes; otherwise the owner's next open does.
    */
   private dropSegment(seg: number, force = false): void {
-    if (this.owner && (force || !liveGuestSegment(this.dir, seg))) {
+    if (this.owner && (force || (!liveGuestSegment(this.dir, seg) && !this.unreadLines(seg)))) {
       rmSync(this.segPath(seg), { force: true });
       rmSync(join(this.dir, guestMarkName(seg)), { force: true });
     }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
+  }
+
+  /**
+   * True when a segment holds bytes past what we have read of it: a guest appended there and closed (its mark
+   * gone) before we read the index rows of those records. Its records are not dead; the next open indexes them.
+   */
+  private unreadLines(seg: number): boolean {
+    try {
+      return statSync(this.segPath(seg)).size > (this.segBytes.get(seg) ?? 0);
+    } catch {
+      return false; // already gone
+    }
   }
 
   /** As owner, replaces the segment we append to once none of its records is live, so cleared bodies leave the disk. */

@@ -161,19 +161,24 @@ export function countRemoved(c: IndexColumns, liveCount: number, policy: Retenti
   return liveCount - kept;
 }
 
-/** Writes `name` afresh from the live rows (temp file, fsync, rename, folder fsync), led by how far each segment was read. */
-export function writeIndexFile(dir: string, name: string, c: IndexColumns, segBytes: ReadonlyMap<number, number>): void {
+/**
+ * Writes `name` afresh from the live rows (temp file, fsync, rename, folder fsync), led by how far each segment was
+ * read. Returns how many bytes it wrote: lines past them were appended by another process after the rename.
+ */
+export function writeIndexFile(dir: string, name: string, c: IndexColumns, segBytes: ReadonlyMap<number, number>): number {
   const ends: Record<string, number> = {};
   for (const [seg, bytes] of segBytes) ends[seg] = bytes;
   const lines: string[] = [JSON.stringify({ ends })];
   for (let r = 0; r < c.count; r++) if (c.isLive(r)) lines.push(JSON.stringify(c.tuple(r)));
   const tmp = join(dir, `${name}.tmp`);
   const fd = openSync(tmp, 'w', PRIVATE_FILE_MODE);
-  writeAll(fd, Buffer.from(lines.join('\n') + '\n'));
+  const bytes = Buffer.from(lines.join('\n') + '\n');
+  writeAll(fd, bytes);
   fileLayer.fullSync(fd);
   closeSync(fd);
   renameSync(tmp, join(dir, name));
   syncFolder(dir);
+  return bytes.length;
 }
 
 /**
