@@ -8,33 +8,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Handlebars from 'handlebars';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { probeTemplate } from '../../shared/capture/probe-template';
 import { sampleForTrigger } from '../../shared/payload/samples';
-import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
-import { callApiInPage, gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { callApiInPage, e2eSuite, gotoWithRetry } from './harness';
 
 const run = promisify(execFile);
-let app: WebApp;
-let session: BrowserSession;
-let home: { path: string; cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  home = await tempDir('hooksmith-e2e-capture-');
-  app = await startWebApp(home.path);
-  session = await openBrowser();
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-  await home?.cleanup();
-});
+const e2e = e2eSuite({ home: true });
 
 describe('the Capture page', () => {
   it('captures a request sent with curl, applies its findings, and the settings change', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, app.url);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capture' }).click();
     await page.getByRole('heading', { name: 'Capture', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Start capturing' }).click();
@@ -56,7 +42,7 @@ describe('the Capture page', () => {
 
     await page.getByRole('button', { name: 'Apply to settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
-    const stored = JSON.parse(await readFile(join(app.home, 'hooksmith.json'), 'utf8')).settings;
+    const stored = JSON.parse(await readFile(join(e2e.app.home, 'hooksmith.json'), 'utf8')).settings;
     expect(stored).toMatchObject({ eventTypeStyle: 'RequestCreated', escapeMode: 'none' });
 
     await page.getByRole('button', { name: 'Save as sample' }).click();

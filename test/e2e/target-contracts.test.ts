@@ -2,28 +2,19 @@
  * A webhook made from a preset keeps its target's contract, and the editor says what the target would refuse;
  * Basic auth offers the Authorization value to copy into Apono — real Chromium against `npm run web`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoWithRetry, openBrowser, startWebApp, type BrowserSession, type WebApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { gotoWithRetry, e2eSuite } from './harness';
 
-let app: WebApp;
-let session: BrowserSession;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  app = await startWebApp();
-  session = await openBrowser();
-  session.page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-afterAll(async () => {
-  await session?.close();
-  await app?.stop();
-});
+const e2e = e2eSuite({ errors: 'page' });
 
 describe('target contracts in the form', () => {
   it('a Splunk webhook keeps the Splunk contract, and a Bearer token is flagged in "Does the JSON hold?" and the editor', async () => {
-    const { page } = session;
-    await gotoWithRetry(page, `${app.url}#/webhooks/new?preset=splunk`);
+    const { page } = e2e.session;
+    await gotoWithRetry(page, `${e2e.app.url}#/webhooks/new?preset=splunk`);
     await page.getByRole('heading', { name: 'Add Webhook' }).waitFor();
+    // The template editor loads lazily and takes more height than its placeholder: let the page settle before
+    // clicking below it, as a user would, or a click can land where a button was a moment before.
+    await page.locator('.monaco-editor').first().waitFor();
     expect(await page.getByLabel('Target rules').inputValue()).toBe('splunk-hec');
     const panel = page.getByRole('region', { name: 'Does the JSON hold?' });
     await panel.getByRole('status').filter({ hasText: /^Holds for all \d+ samples\.$/ }).waitFor();
@@ -32,15 +23,18 @@ describe('target contracts in the form', () => {
     await page.getByLabel('Authentication Type').selectOption('bearer');
     await panel.getByText('Splunk would refuse this: the Authorization header must start with `Splunk `', { exact: false }).first().waitFor();
     await page.locator('.tw-template .squiggly-error').first().waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   it('Basic auth says it is an Authorization header in Apono and shows its value on request', async () => {
     // A page of its own: the previous test left a dirty form, which a hash change alone would keep.
-    const page = await session.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await gotoWithRetry(page, `${app.url}#/webhooks/new`);
+    const page = await e2e.session.context.newPage();
+    page.on('pageerror', (e) => e2e.pageErrors.push(e.message));
+    await gotoWithRetry(page, `${e2e.app.url}#/webhooks/new`);
     await page.getByRole('heading', { name: 'Add Webhook' }).waitFor();
+    // The template editor loads lazily and takes more height than its placeholder: let the page settle before
+    // clicking below it, as a user would, or a click can land where a button was a moment before.
+    await page.locator('.monaco-editor').first().waitFor();
     await page.getByLabel('Authentication Type').selectOption('basic');
     await page.getByText('Apono has no Basic auth type', { exact: false }).waitFor();
     await page.getByLabel('User name').fill('me@example.com');
@@ -48,7 +42,7 @@ describe('target contracts in the form', () => {
     await page.getByRole('button', { name: 'Show the Authorization header value' }).click();
     const value = page.getByLabel('Authorization header value for Apono');
     expect(await value.inputValue()).toBe(`Basic ${Buffer.from('me@example.com:api-token-123').toString('base64')}`);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
     await page.close();
   });
 });
