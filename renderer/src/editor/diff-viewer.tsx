@@ -23,8 +23,19 @@ export function DiffViewer(props: DiffViewerProps) {
   return <PairDiff key={props.path} {...props} />;
 }
 
+/** Models outlive their view for a moment (see below), so each mount names its own. */
+let mounts = 0;
+
+/**
+ * How long detached models are kept. Monaco's worker diff throws "no diff result available" (uncaught) when a
+ * diff still computing finds its models gone: it checks cancellation only after the worker answers
+ * (monaco-editor `WorkerBasedDocumentDiffProvider.computeDiff`). So models go once any diff in flight is back.
+ */
+const DISPOSE_DETACHED_AFTER_MS = 10_000;
+
 function PairDiff(props: DiffViewerProps) {
-  const base = `hooksmith://diff/${encodeURIComponent(props.path)}`;
+  const mount = useRef(++mounts);
+  const base = `hooksmith://diff/${mount.current}/${encodeURIComponent(props.path)}`;
   const diffRef = useRef<editor.IStandaloneDiffEditor | null>(null);
 
   // The library disposes the models before the editor, which Monaco reports as an error ("TextModel got
@@ -34,8 +45,10 @@ function PairDiff(props: DiffViewerProps) {
       const diff = diffRef.current;
       const models = diff?.getModel();
       diff?.setModel(null);
-      models?.original.dispose();
-      models?.modified.dispose();
+      setTimeout(() => {
+        models?.original.dispose();
+        models?.modified.dispose();
+      }, DISPOSE_DETACHED_AFTER_MS);
     },
     [],
   );
