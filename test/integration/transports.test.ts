@@ -16,6 +16,7 @@ import { startWebServer, TOKEN_HEADER, type WebServer } from '../../electron/web
 import { httpCall } from '../support/http-call';
 import { tempDir } from '../support/temp-dir';
 import { webhookInput } from '../support/webhook-fixtures';
+import { tempPathFor } from '../../electron/services/storage/atomic-file';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 let backend: Backend;
@@ -102,7 +103,7 @@ describe('browser-mode HTTP bridge', () => {
     const dataDir = join(dir.path, 'data');
     const before = await readFile(join(dataDir, 'hooksmith.json'), 'utf8');
     // A folder where the temp file goes: the write fails for root too (EISDIR), as a read-only folder fails (EACCES).
-    const blocker = join(dataDir, '.hooksmith.json.tmp');
+    const blocker = tempPathFor(join(dataDir, 'hooksmith.json'));
     await mkdir(blocker);
     try {
       for (const [method, arg] of [['webhooks.setActive', { id, active: false }], ['settings.update', { patch: { escapeMode: 'none' } }]] as const) {

@@ -23,18 +23,27 @@ const LOCK_FILE = '.lock';
  * it or this one cannot write to the folder.
  */
 export function tryOwn(dir: string): (() => void) | null {
-  const path = join(dir, LOCK_FILE);
+  const taken = tryLock(join(dir, LOCK_FILE));
+  return typeof taken === 'function' ? taken : null;
+}
+
+/**
+ * Takes the lock file at `path` when free or stale (the same protocol as the folder's `.lock`, also used for
+ * the data file's write lock): a release function, `held` when a live process holds it, or `unwritable` when
+ * this process cannot create files beside it (permissions, a read-only disk).
+ */
+export function tryLock(path: string): (() => void) | 'held' | 'unwritable' {
   // Written aside and linked into place, so no one ever reads a lock without its pid.
-  const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
+  const mine = `${path}.${process.pid}`;
   try {
     writeFileSync(mine, myIdentity(), { mode: PRIVATE_FILE_MODE });
   } catch {
     // A folder this process cannot write to (permissions, a read-only disk, something in the way) cannot be
     // reshaped by it either: it opens as a guest, which reads, and whose appends fail with a clear error.
-    return null;
+    return 'unwritable';
   }
   try {
-    return take(path, mine);
+    return take(path, mine) ?? 'held';
   } finally {
     rmSync(mine, { force: true });
   }

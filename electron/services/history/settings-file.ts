@@ -58,7 +58,8 @@ export function loadHistorySettings(dir: string): { settings: HistorySettings; p
 
 /** Writes the settings atomically and durably (temp file, fsync, rename, folder fsync). */
 export function writeHistorySettings(dir: string, settings: HistorySettings): void {
-  const tmp = join(dir, `${FILE}.tmp`);
+  // A temp name of its own: the app and the CLI may save settings at once, and must not rename each other's half-written file.
+  const tmp = join(dir, `.${FILE}.${process.pid}.tmp`);
   writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
   const fd = openSync(tmp, 'r+');
   try {

@@ -36,6 +36,14 @@ describe('FileSecretStore with AES-GCM', () => {
     expect(await fresh.get('secret:c')).toBe('app again');
   });
 
+  it('loses nothing when two stores (as the app and the CLI) change the file at the same moment', async () => {
+    const app = new FileSecretStore(file(), new AesGcmCipher('k'));
+    const cli = new FileSecretStore(file(), new AesGcmCipher('k'));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => [app.set(`secret:a${i}`, `a${i}`), cli.set(`secret:c${i}`, `c${i}`)]).flat());
+    const fresh = new FileSecretStore(file(), new AesGcmCipher('k'));
+    for (let i = 0; i < 10; i++) expect([await fresh.get(`secret:a${i}`), await fresh.get(`secret:c${i}`)]).toEqual([`a${i}`, `c${i}`]);
+  });
+
   it('serializes concurrent changes within one process', async () => {
     const store = new FileSecretStore(file(), new AesGcmCipher('k'));
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.set(`secret:${i}`, `v${i}`)));

@@ -6,7 +6,9 @@
  * the file, so a copied or synced data folder holds only ciphertext.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { withWriteLock } from '../storage/write-lock';
 import type { SecretStore } from './secret-store';
 
 /** Turns plain text into a versioned, self-describing ciphertext string and back. */
@@ -75,14 +77,17 @@ export class FileSecretStore implements SecretStore {
     }
   }
 
-  /** Re-reads, applies `change` to the fresh copy and writes it atomically; changes in this process queue up. */
+  /**
+   * Re-reads, applies `change` to the fresh copy and writes it atomically and durably; changes in this process
+   * queue up, and the file's write lock keeps another process's change from being overwritten (the app and the
+   * CLI may save secrets at once).
+   */
   private change(change: (all: Record<string, string>) => boolean): Promise<void> {
-    const run = async () => {
-      const all = await this.read();
-      if (!change(all)) return;
-      await writeFile(`${this.file}.tmp`, JSON.stringify(all, null, 2), { mode: 0o600 });
-      await rename(`${this.file}.tmp`, this.file);
-    };
+    const run = () =>
+      withWriteLock(`${this.file}.lock`, async () => {
+        const all = await this.read();
+        if (change(all)) await writeFileAtomic(this.file, JSON.stringify(all, null, 2));
+      });
     const next = this.writing.then(run, run);
     this.writing = next.catch(() => undefined);
     return next;

@@ -1,10 +1,12 @@
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../shared/model/store-schema';
 import { tempDir } from '../../../test/support/temp-dir';
 import { appErrorOf } from '../../../shared/api/result';
 import { DATA_FILE_NAME, DataFile } from './data-file';
+import { tempPathFor } from './atomic-file';
 
 /** Root ignores file permissions, so chmod-based cases cannot fail for it. */
 const IS_ROOT = process.getuid?.() === 0;
@@ -63,6 +65,25 @@ describe('DataFile', () => {
     );
     const saved = JSON.parse(await readFile(file(), 'utf8'));
     expect(saved.counter).toBe(20);
+  });
+
+  it('loses no change when two DataFiles on one folder (as the app and the CLI) change it at the same moment', async () => {
+    const app = await DataFile.open(dir.path);
+    const cli = await DataFile.open(dir.path);
+    const add = (df: DataFile, name: string) => df.update((doc) => void doc.samples.push({ id: name, name, event: {}, createdAt: '2026-01-01T00:00:00.000Z' }));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => [add(app, `app${i}`), add(cli, `cli${i}`)]).flat());
+    const saved = JSON.parse(await readFile(file(), 'utf8')) as { samples: { name: string }[] };
+    expect(saved.samples.map((s) => s.name).sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `app${i}`), ...Array.from({ length: 10 }, (_, i) => `cli${i}`)].sort());
+  });
+
+  it('removes the temp files of writers that were killed, and only theirs', async () => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    await mkdir(dir.path, { recursive: true });
+    await writeFile(join(dir.path, `.${DATA_FILE_NAME}.${dead}.tmp`), '{"half');
+    const live = join(dir.path, `.${DATA_FILE_NAME}.${process.ppid}.tmp`);
+    await writeFile(live, '{"being written');
+    await DataFile.open(dir.path);
+    expect((await readdir(dir.path)).filter((f) => f.endsWith('.tmp'))).toEqual([`.${DATA_FILE_NAME}.${process.ppid}.tmp`]);
   });
 
   it('keeps the previous document in memory when a change throws', async () => {
@@ -142,7 +163,7 @@ describe('DataFile with another process writing', () => {
  */
 describe('DataFile in a folder it cannot write', () => {
   const NOW = () => new Date('2026-07-08T09:10:11.000Z');
-  const blockTempFile = () => mkdir(join(dir.path, `.${DATA_FILE_NAME}.tmp`));
+  const blockTempFile = () => mkdir(tempPathFor(file()));
 
   it('refuses a change with storage-unwritable naming the folder, the reason and the fix, and changes nothing', async () => {
     const df = await DataFile.open(dir.path);

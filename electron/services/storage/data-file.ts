@@ -15,11 +15,12 @@
 import { copyFile, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { CURRENT_SCHEMA_VERSION, emptyStoreDocument, validateStoreDocument, type StoreDocument } from '../../../shared/model/store-schema';
 import { migrate } from '../../../shared/model/migrations/migrate';
 import { AppException } from '../../../shared/api/result';
 import { makeFilesPrivateSync, makePrivate, makePrivateDir } from './private-files';
+import { AtomicJsonFile, removeDeadTemps } from './atomic-file';
+import { withWriteLock } from './write-lock';
 import { describeFsError, fsErrorCode, unwritable, unwritableFix } from './write-errors';
 
 export const DATA_FILE_NAME = 'hooksmith.json';
@@ -36,22 +37,6 @@ async function fileVersion(path: string): Promise<string | undefined> {
     return `${s.mtimeMs}:${s.size}:${s.ino}`;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * lowdb's JSON file whose every write ends 0600. lowdb (steno) writes a temp file with the default mode and
- * renames it over the old one, taking no mode option, so the mode is set after each write; the folder is
- * 0700 meanwhile, so no one else can open the file in between.
- */
-class PrivateJsonFile<T> extends JSONFile<T> {
-  constructor(private readonly file: string) {
-    super(file);
-  }
-
-  override async write(data: T): Promise<void> {
-    await super.write(data);
-    await makePrivate(this.file);
   }
 }
 
@@ -72,11 +57,16 @@ export class DataFile {
     private readonly dir: string,
     private readonly now: () => Date,
   ) {
-    this.db = new Low<StoreDocument>(new PrivateJsonFile<StoreDocument>(this.path), emptyStoreDocument());
+    this.db = new Low<StoreDocument>(new AtomicJsonFile<StoreDocument>(this.path), emptyStoreDocument());
   }
 
   private get path(): string {
     return join(this.dir, DATA_FILE_NAME);
+  }
+
+  /** Held by whichever process is changing the file (see write-lock.ts). */
+  private get lockPath(): string {
+    return `${this.path}.lock`;
   }
 
   /** Opens (or creates) the data file in `dir`. Throws only if the file or folder is unusable. */
@@ -89,7 +79,9 @@ export class DataFile {
     // Files an older Hooksmith left readable by others (0644) are narrowed once, on open.
     makeFilesPrivateSync(dir);
     const file = new DataFile(dir, now);
-    await file.load(true);
+    await removeDeadTemps(join(dir, DATA_FILE_NAME));
+    // Under the write lock: a first start writes the new (or upgraded) file, and must not race a CLI doing so.
+    await withWriteLock(file.lockPath, () => file.load(true));
     return file;
   }
 
@@ -199,25 +191,28 @@ export class DataFile {
    * If `change` throws or the write fails, the in-memory document stays as it was on disk.
    */
   update<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T> {
-    const run = async () => {
-      await this.syncFromDisk();
-      if (this.broken) throw new AppException({ code: 'storage-failed', message: this.broken });
-      if (this.readOnly) throw new AppException({ code: 'storage-unwritable', message: this.readOnly });
-      const draft = structuredClone(this.db.data);
-      const result = await change(draft);
-      const before = this.db.data;
-      this.db.data = draft;
-      try {
-        await this.db.write();
-      } catch (e) {
-        this.db.data = before;
-        throw unwritable(this.dir, 'your webhooks and settings', e);
-      }
-      this.version = await fileVersion(this.path);
-      return result;
-    };
+    // The lock spans the reload and the write: another process's change lands wholly before or after this one.
+    const run = () => withWriteLock(this.lockPath, () => this.applyChange(change));
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async applyChange<T>(change: (doc: StoreDocument) => T | Promise<T>): Promise<T> {
+    await this.syncFromDisk();
+    if (this.broken) throw new AppException({ code: 'storage-failed', message: this.broken });
+    if (this.readOnly) throw new AppException({ code: 'storage-unwritable', message: this.readOnly });
+    const draft = structuredClone(this.db.data);
+    const result = await change(draft);
+    const before = this.db.data;
+    this.db.data = draft;
+    try {
+      await this.db.write();
+    } catch (e) {
+      this.db.data = before;
+      throw unwritable(this.dir, 'your webhooks and settings', e);
+    }
+    this.version = await fileVersion(this.path);
+    return result;
   }
 }
