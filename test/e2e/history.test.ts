@@ -129,6 +129,49 @@ describe('the history browser', () => {
     expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
+  it('a search the user stops, or replaces by typing on, is cancelled in the backend by its run id', async () => {
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url + '#/history');
+    await page.getByText(/^\d+ invocations$/).waitFor();
+    // Hold each text search's answer (the backend has already scanned) so the UI is still "Searching…" when
+    // the user acts; what is checked is what the UI sends: delivery.cancel with that search's run id.
+    const held: (() => Promise<void>)[] = [];
+    const searches: string[] = [];
+    const cancels: string[] = [];
+    await page.route('**/api/history.list', async (route) => {
+      const { arg } = JSON.parse(route.request().postData() ?? '{}') as { arg: { text?: string; runId?: string } };
+      if (arg.text === undefined) return route.continue();
+      searches.push(arg.runId ?? '(none)');
+      const answer = await route.fetch();
+      held.push(() => route.fulfill({ response: answer }));
+    });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/delivery.cancel')) cancels.push((JSON.parse(r.postData() ?? '{}') as { arg: { runId: string } }).arg.runId);
+    });
+
+    const search = page.getByLabel('Search');
+    await search.fill('maintenance');
+    await page.getByRole('button', { name: 'Stop' }).waitFor();
+    await expect.poll(() => held.length).toBe(1);
+    await search.fill('maintenance window');
+    await expect.poll(() => searches.length).toBe(2);
+    // The first search was superseded: cancelled by its own run id, not the new one's.
+    await expect.poll(() => cancels).toEqual([searches[0]]);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByText(/^Search stopped\. Change the search to run it again\.$/).waitFor();
+    expect(cancels).toEqual([searches[0], searches[1]]);
+    // Answers that come after the stop change nothing on screen.
+    await expect.poll(() => held.length).toBe(2);
+    for (const release of held.splice(0)) await release();
+    expect(await page.getByText(/^Search stopped/).count()).toBe(1);
+    expect(await page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row').count()).toBe(0);
+    await page.unroute('**/api/history.list');
+
+    await search.fill('');
+    await page.getByText(/^\d+ invocations$/).waitFor();
+  });
+
   it('downloads a repro bundle from the panel and imports it back as a new webhook with a replayable entry', async () => {
     const { page } = e2e.session;
     await gotoWithRetry(page, `${e2e.app.url}#/history?webhook=${flakyId}`);

@@ -97,7 +97,16 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
       <div className="history-status" aria-live="polite">
         {searching || pending ? (
           <span role="status" className="searching">
-            <span className="spinner" aria-hidden="true" /> Searching…
+            <span className="spinner" aria-hidden="true" /> Searching…{' '}
+            {searching && (
+              <button type="button" className="link" onClick={list.stop}>
+                Stop
+              </button>
+            )}
+          </span>
+        ) : list.stopped ? (
+          <span role="status" className="muted">
+            Search stopped{list.rows.length ? ` · ${list.rows.length.toLocaleString()} loaded` : ''}. Change the search to run it again.
           </span>
         ) : list.loading ? (
           <span className="muted">Loading…</span>
