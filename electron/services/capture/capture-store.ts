@@ -6,13 +6,14 @@
  * (the history's own setting, so one answer to "how long does Hooksmith keep payloads" covers both).
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppException } from '../../../shared/api/result';
 import { CAPTURE_MAX_COUNT, summarizeCapture, type CaptureRecord, type CaptureSummary } from '../../../shared/capture/types';
 import { readHistorySettings } from '../history/settings-file';
 import { unwritable } from '../storage/write-errors';
 import { makePrivateDir } from '../storage/private-files';
+import { writeFileAtomic } from '../storage/atomic-file';
 
 const ID = /^[a-z0-9]{8,40}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -43,17 +44,15 @@ export class CaptureStore {
     }
   }
 
-  /** Saves a capture (atomically, 0600), then applies retention. */
+  /**
+   * Saves a capture atomically and durably (0600, fsynced, renamed, folder fsynced: see atomic-file.ts), then
+   * applies retention. The receiver answers 200 only after this, so an acknowledged capture survives a power cut.
+   */
   async save(record: CaptureRecord): Promise<void> {
     await this.ensureDir();
-    const file = join(this.dir, `${record.id}.json`);
-    const tmp = `${file}.tmp`;
     try {
-      await writeFile(tmp, JSON.stringify(record, null, 2) + '\n', { mode: 0o600 });
-      await chmod(tmp, 0o600);
-      await rename(tmp, file);
+      await writeFileAtomic(join(this.dir, `${record.id}.json`), JSON.stringify(record, null, 2) + '\n');
     } catch (e) {
-      await rm(tmp, { force: true });
       throw unwritable(this.dir, 'the capture', e);
     }
     await this.prune();
