@@ -23,7 +23,7 @@ Commands:
   send <webhook-file|name> [--event TRIGGER] [--payload FILE] [--json] [--max-response SIZE]
                                      send once and print what went out and came back;
                                      exit 1 if it failed (see: hooksmith send --help)
-  history [--webhook NAME] [--status success|failure] [--since 1h|7d] [--json]
+  history [--webhook NAME] [--request ID|EMAIL] [--search TEXT] [--status success|failure] [--since 1h|7d] [--json]
                                      list recorded invocations, newest first
   show <id> [--json]                 one invocation: request, response, error and hint
   replay <id> [--rerender] [--json]  send it again (exactly, or re-rendered with today's template)

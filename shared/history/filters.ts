@@ -28,10 +28,15 @@ export interface HistoryFilters {
   to: string;
   /** `503`, `5xx`, or `0` for "no response". */
   status: string;
+  /**
+   * An Apono request (its readable `friendly_id` or its `id`), or a requester's email when it holds an `@`: a
+   * lookup in the history's request index, instant at any size (unlike `text`, which reads records).
+   */
+  request: string;
   text: string;
 }
 
-export const EMPTY_FILTERS: HistoryFilters = { webhookId: '', outcome: '', trigger: '', range: 'any', from: '', to: '', status: '', text: '' };
+export const EMPTY_FILTERS: HistoryFilters = { webhookId: '', outcome: '', trigger: '', range: 'any', from: '', to: '', status: '', request: '', text: '' };
 
 /** A filter the user has to fix, by field. */
 export interface FilterIssue {
@@ -74,7 +79,15 @@ export function buildHistoryQuery(
     if (!Number.isNaN(from)) q.since = new Date(from).toISOString();
     if (!Number.isNaN(to)) q.until = new Date(to).toISOString();
   }
+  Object.assign(q, requestFilter(f.request));
   const text = f.text.trim();
   if (text) q.text = text;
   return issues.length ? { ok: false, issues } : { ok: true, query: q };
+}
+
+/** The request box as a query: an email (it has an `@`) is a requester, anything else a request id; empty is none. */
+export function requestFilter(text: string): Pick<HistoryQuery, 'requestId' | 'requester'> {
+  const t = text.trim();
+  if (!t) return {};
+  return t.includes('@') ? { requester: t } : { requestId: t };
 }

@@ -20,6 +20,16 @@ describe('history filters', () => {
     });
   });
 
+  it('looks a request up by id, or by requester when it is an email', () => {
+    const q = (request: string) => {
+      const out = buildHistoryQuery({ ...EMPTY_FILTERS, request }, byTime, NOW);
+      return out.ok ? { requestId: out.query.requestId, requester: out.query.requester } : out;
+    };
+    expect(q('  REQ-1042 ')).toEqual({ requestId: 'REQ-1042', requester: undefined });
+    expect(q('Ada@Example.com')).toEqual({ requestId: undefined, requester: 'Ada@Example.com' });
+    expect(q('   ')).toEqual({ requestId: undefined, requester: undefined });
+  });
+
   it('parses status codes, classes and 0, and names the field and the fix otherwise', () => {
     expect(parseStatusFilter('503')).toEqual({ ok: true, value: 503 });
     expect(parseStatusFilter('0')).toEqual({ ok: true, value: 0 });

@@ -129,6 +129,28 @@ describe('the history browser', () => {
     expect(foreignRequests(e2e.session.requests, e2e.app.origin)).toEqual([]);
   });
 
+  it('finds the invocations of an Apono request by its id or its requester email', async () => {
+    const { page } = e2e.session;
+    await gotoWithRetry(page, e2e.app.url + '#/history');
+    await page.getByText(/^\d+ invocations$/).waitFor();
+    const request = page.getByLabel('Apono request');
+    const rows = page.getByRole('rowgroup', { name: 'Invocation rows' }).getByRole('row');
+    // Every seeded send rendered the RequestCreated sample: request AR-123, requested by user@example.com.
+    await request.fill('ar-123');
+    await page.getByText(/^\d+ invocations?$/).waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await request.fill('AR-999');
+    await page.getByText(/^No invocations of Apono request “AR-999” match these filters\./).waitFor();
+    expect(await rows.count()).toBe(0);
+    await request.fill('USER@example.com');
+    await page.getByText(/^\d+ invocations?$/).waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    await request.fill('nobody@example.com');
+    await page.getByText(/^No invocations requested by “nobody@example.com”/).waitFor();
+    await request.fill('');
+    await page.getByText(/^\d+ invocations$/).waitFor();
+  });
+
   it('a search the user stops, or replaces by typing on, is cancelled in the backend by its run id', async () => {
     const { page } = e2e.session;
     await gotoWithRetry(page, e2e.app.url + '#/history');

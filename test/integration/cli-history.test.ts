@@ -30,6 +30,8 @@ beforeAll(async () => {
   store.append(makeRecord({ id: 'old-ok', webhookId: okta.id, webhookName: 'Okta', startedAt: new Date(now - 3 * 86_400_000).toISOString() }));
   store.append(makeFailure({ id: 'recent-fail', webhookId: okta.id, webhookName: 'Okta', startedAt: new Date(now - 60_000).toISOString() }));
   store.append(makeRecord({ id: 'other-ok', webhookId: 'wh-x', webhookName: 'Other', startedAt: new Date(now - 30_000).toISOString() }));
+  const apono = { event_type: 'RequestApproved', data: { id: 'f3b1c2d4-uuid', friendly_id: 'KQ7X2B', requester: { name: 'Grace', email: 'Grace@Example.com' } } };
+  store.append(makeRecord({ id: 'grace-req', webhookId: 'wh-y', webhookName: 'Approvals', startedAt: new Date(now - 20_000).toISOString(), event: apono }));
   store.close();
 });
 afterAll(async () => {
@@ -47,9 +49,29 @@ describe('hooksmith history', () => {
     const fails = await cli(['history', '--webhook', 'okta', '--status', 'failure', '--json']);
     expect(JSON.parse(fails.out).items.map((i: { id: string }) => i.id)).toEqual(['recent-fail']);
     const recent = await cli(['history', '--since', '1h', '--json']);
-    expect(JSON.parse(recent.out).total).toBe(2);
+    expect(JSON.parse(recent.out).total).toBe(3);
     expect((await cli(['history', '--since', 'soon'])).code).toBe(2);
     expect((await cli(['history', '--webhook', 'Nope'])).err).toMatch(/no webhook named "Nope"/);
+  });
+
+  it('finds an Apono request by its friendly_id or id, or by the requester email, and searches text; empty values are refused', async () => {
+    const ids = async (...args: string[]) => {
+      const r = await cli(['history', ...args, '--json']);
+      expect(r.err).toBe('');
+      return (JSON.parse(r.out) as { items: { id: string }[] }).items.map((i) => i.id);
+    };
+    expect(await ids('--request', 'kq7x2b')).toEqual(['grace-req']);
+    expect(await ids('--request', 'f3b1c2d4-uuid')).toEqual(['grace-req']);
+    expect(await ids('--request', 'grace@example.com')).toEqual(['grace-req']);
+    expect(await ids('--request', 'REQ-404')).toEqual([]);
+    expect(await ids('--search', 'hooks.example.com', '--webhook', 'Okta')).toEqual(['recent-fail', 'old-ok']);
+    const words = await cli(['history', '--request', 'KQ7X2B']);
+    expect(words.out).toMatch(/grace-req/);
+    for (const flag of ['--request', '--search']) {
+      const empty = await cli(['history', flag, ' ']);
+      expect(empty.code).toBe(2);
+      expect(empty.err).toMatch(new RegExp(`^${flag} needs `));
+    }
   });
 
   it('shows one invocation, in words or as JSON, and says when it is unknown', async () => {

@@ -1,6 +1,6 @@
 /**
- * `hooksmith history [--webhook NAME] [--status success|failure] [--since DURATION] [--json]` and
- * `hooksmith show <id> [--json]`.
+ * `hooksmith history [--webhook NAME] [--request ID|EMAIL] [--search TEXT] [--status success|failure]
+ * [--since DURATION] [--json]` and `hooksmith show <id> [--json]`.
  */
 import { parseArgs } from 'node:util';
 import type { InvocationRecord } from '../../../shared/delivery/invocation';
@@ -10,9 +10,15 @@ import { editDistance } from '../../../shared/template/did-you-mean';
 import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
+import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
+import { requestFilter } from '../../../shared/history/filters';
+import { randomUUID } from 'node:crypto';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
 
-const USAGE = 'usage: hooksmith history [--webhook NAME] [--status success|failure] [--since DURATION (e.g. 1h, 7d)] [--limit N] [--json]';
+const USAGE = `usage: hooksmith history [--webhook NAME] [--request ID|EMAIL] [--search TEXT] [--status success|failure]
+                         [--since DURATION (e.g. 1h, 7d)] [--limit N] [--json]
+  --request   an Apono request's friendly_id or id, or the requester's email (looked up in the history's index)
+  --search    text in URLs, headers and bodies (reads the records; Ctrl+C stops it)`;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -60,7 +66,10 @@ export async function webhookFilter(backend: CliBackend, io: CliIo, name: string
 export async function historyCommand(argv: string[], io: CliIo, backend: CliBackend): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { webhook: { type: 'string' }, status: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
+    parsed = parseArgs({
+      args: argv,
+      options: { webhook: { type: 'string' }, request: { type: 'string' }, search: { type: 'string' }, status: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+    });
   } catch (e) {
     io.stderr(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     return 2;
@@ -77,13 +86,26 @@ export async function historyCommand(argv: string[], io: CliIo, backend: CliBack
     q.since = Date.now() - ms;
   }
   if (!Number.isInteger(q.limit) || q.limit! < 1 || q.limit! > 1000) return (io.stderr(`--limit must be a whole number from 1 to 1000\n${USAGE}\n`), 2);
+  if (v.request !== undefined) {
+    if (!v.request.trim()) return (io.stderr(`--request needs an Apono request id (friendly_id or id) or a requester's email\n${USAGE}\n`), 2);
+    Object.assign(q, requestFilter(v.request));
+  }
+  if (v.search !== undefined) {
+    if (!v.search.trim()) return (io.stderr(`--search needs the text to look for\n${USAGE}\n`), 2);
+    q.text = v.search.trim();
+  }
   if (v.webhook !== undefined) {
     const filter = await webhookFilter(backend, io, v.webhook);
     if (filter === null) return 1;
     Object.assign(q, filter);
   }
-  const page = await backend.api.history.list(q);
-  if (!page.ok) return printError(io, page.error);
+  // A text search reads the records: Ctrl+C stops it (through the one run registry) instead of killing the CLI.
+  const runId = randomUUID();
+  const { value: page, cancelled } = await cancellable(io, (signal) => {
+    if (q.text !== undefined) signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
+    return backend.api.history.list(q.text !== undefined ? { ...q, runId } : q);
+  });
+  if (!page.ok) return cancelled ? (printError(io, page.error), INTERRUPTED_EXIT) : printError(io, page.error);
   if (v.json) {
     io.stdout(JSON.stringify(page.value, null, 2) + '\n');
     return 0;

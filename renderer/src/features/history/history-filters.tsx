@@ -74,6 +74,10 @@ export function FilterBar({ value, onChange, search, onSearch, webhooks, issues 
           </div>
         </>
       )}
+      <div className="filter request-filter">
+        <label htmlFor="filter-request">Apono request</label>
+        <input id="filter-request" type="search" value={value.request} placeholder="Request id or requester email" onChange={(e) => set('request', e.target.value)} />
+      </div>
       <div className="filter status-filter">
         <label htmlFor="filter-status">HTTP status</label>
         <input id="filter-status" value={value.status} placeholder="503, 5xx, 0" onChange={(e) => set('status', e.target.value)} {...invalid('status')} />

@@ -136,6 +136,11 @@ export function HistoryPage({ webhookId = '', openSettings = false }: { webhookI
           <div className="empty-state">
             {list.total === 0 && !filters.text && JSON.stringify({ ...filters, webhookId: '' }) === JSON.stringify(EMPTY_FILTERS) ? (
               <p>No invocations yet. Every Test, replay and import is kept here.</p>
+            ) : filters.request.trim() ? (
+              <p>
+                No invocations {filters.request.includes('@') ? 'requested by' : 'of Apono request'} “{filters.request.trim()}” match these filters. Invocations kept
+                without bodies (or recorded by an older Hooksmith) carry no request to match: Search looks through URLs and bodies.
+              </p>
             ) : (
               <p>No invocations match these filters.</p>
             )}
