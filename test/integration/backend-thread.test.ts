@@ -3,9 +3,11 @@
  * run it: the built worker (`out/main/backend-worker.js`), relayed calls, secrets sealed on the calling thread,
  * a worker that dies mid-call (restarted, its calls answered), and a clean close that lets go of the folder.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackendThread, type BackendThread, type BackendThreadOptions } from '../../electron/host/backend-thread';
 import { createBackend } from '../../electron/services/backend';
@@ -140,5 +142,15 @@ describe('the backend thread', () => {
     await writeFile(join(dir.path, 'hooksmith.json'), newer);
     await expect(start()).rejects.toThrow(/newer Hooksmith.*Update Hooksmith/);
     expect(await readFile(join(dir.path, 'hooksmith.json'), 'utf8')).toBe(newer);
+  });
+
+  it('browser mode (web.js) says why it could not start when the backend cannot open, and exits 1', async () => {
+    await writeFile(join(dir.path, 'hooksmith.json'), JSON.stringify({ schemaVersion: 99, webhooks: [] }));
+    const failed = await promisify(execFile)(process.execPath, [builtFile('out/main/web.js'), '--home', dir.path]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^Hooksmith could not start: .*newer Hooksmith.*Update Hooksmith/m);
   });
 });
