@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackendThread, type BackendThread, type BackendThreadOptions } from '../../electron/host/backend-thread';
+import { registerIpc, type IpcMainLike, type InvokeEventLike } from '../../electron/main/ipc-adapter';
 import { createBackend } from '../../electron/services/backend';
 import { AesGcmCipher } from '../../electron/services/secrets/file-secret-store';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { CHANNEL_PREFIX } from '../../shared/api/channels';
+import type { Result } from '../../shared/api/result';
 import { MASKED_SECRET } from '../../shared/model/webhook';
 import { startReceiver, type Receiver } from '../servers/receiver';
 import { builtFile } from '../support/built-output';
@@ -67,6 +70,17 @@ describe('the backend thread', () => {
     const next = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'test', env: {} });
     expect((await next.api.webhooks.list()).ok && (await next.api.webhooks.list())).toMatchObject({ value: [{ name: 'ThreadHook' }] });
     await next.close();
+  });
+
+  it('serves Electron\'s IPC adapter unchanged: each channel relays to the worker, the sender check still applies', async () => {
+    const t = await start();
+    const handlers = new Map<string, (event: InvokeEventLike, arg: unknown) => Promise<Result<unknown>>>();
+    const ipc: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) };
+    registerIpc(ipc, t.api, (url) => url.startsWith('file:///app/'));
+    const own = { senderFrame: { url: 'file:///app/index.html' } };
+    expect(await handlers.get(`${CHANNEL_PREFIX}webhooks.create`)!(own, { input: webhookInput({ name: 'OverIpc' }) })).toMatchObject({ ok: true });
+    expect(await handlers.get(`${CHANNEL_PREFIX}webhooks.list`)!(own, undefined)).toMatchObject({ ok: true, value: [{ name: 'OverIpc' }] });
+    expect(await handlers.get(`${CHANNEL_PREFIX}webhooks.list`)!({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   for (const how of ['throw', 'terminate'] as const) {
