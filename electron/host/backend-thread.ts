@@ -30,6 +30,8 @@ export interface BackendThreadOptions extends BackendInit {
   cipher?: SecretCipher;
   /** The built worker entry; default `backend-worker.js` beside this bundle (out/main). */
   workerFile?: string;
+  /** Told why, each time the worker died and a new one is started (browser mode prints it). */
+  onRestart?: (why: string) => void;
 }
 
 export interface BackendThread {
@@ -85,7 +87,7 @@ class ThreadHost {
 
   /** Starts a worker; resolves once its backend is open, rejects with createBackend's error (for the user). */
   private spawn(): Promise<Link> {
-    const { cipher: _cipher, workerFile, ...init } = this.options;
+    const { cipher: _cipher, workerFile, onRestart: _onRestart, ...init } = this.options;
     const worker = new Worker(workerFile ?? join(__dirname, 'backend-worker.js'), { workerData: init satisfies BackendInit, name: 'hooksmith-backend' });
     const link: Link = { worker, pending: new Map(), closing: false, exited: new Promise((r) => worker.once('exit', () => r())) };
     return new Promise<Link>((resolve, reject) => {
@@ -105,8 +107,9 @@ class ThreadHost {
       worker.on('exit', (code) => {
         link.onClosed?.();
         if (!ready) return reject(new Error(`The backend thread ended before it was ready (${link.failure ?? `exit code ${code}`}).`));
-        this.settleAll(link, link.closing ? 'Hooksmith closed' : `The backend stopped (${link.failure ?? `its thread exited with code ${code}`})`);
-        if (!link.closing) this.restart();
+        const why = `The backend stopped (${link.failure ?? `its thread exited with code ${code}`})`;
+        this.settleAll(link, link.closing ? 'Hooksmith closed' : why);
+        if (!link.closing) this.restart(why);
       });
     });
   }
@@ -144,8 +147,9 @@ class ThreadHost {
     link.pending.clear();
   }
 
-  private restart(): void {
+  private restart(why: string): void {
     if (this.closing) return;
+    this.options.onRestart?.(why);
     releaseDeadWorkerLock(this.options.dataDir);
     this.restarts++;
     this.link = this.spawn();

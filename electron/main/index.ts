@@ -40,7 +40,15 @@ app.whenReady().then(async () => {
         description: 'Your system offers no keychain, so secrets are kept in memory for this session only.',
         notice: 'No system keychain is available: secrets you type are kept for this session only. Write them as ${env:NAME} to keep them.',
       };
-  const backend = await startBackendThread({ dataDir, secrets, cipher, mode: 'electron', version: APP_VERSION, env: { ...process.env } });
+  const backend = await startBackendThread({
+    dataDir,
+    secrets,
+    cipher,
+    mode: 'electron',
+    version: APP_VERSION,
+    env: { ...process.env },
+    onRestart: (why) => console.error(`${why}; it was started again.`),
+  });
   handleAppProtocol();
   registerIpc(ipcMain, backend.api, isAppUrl);
   createMainWindow();

@@ -27,7 +27,14 @@ async function main(): Promise<void> {
   }
   const dataDir = resolveDataDir(values.home, process.env);
   // The worker builds `nodeSecretStore(dataDir, env)` itself: a file keyed by HOOKSMITH_SECRET_KEY, or memory.
-  const backend = await startBackendThread({ dataDir, secrets: { kind: 'node' }, mode: 'web', version: APP_VERSION, env: { ...process.env } });
+  const backend = await startBackendThread({
+    dataDir,
+    secrets: { kind: 'node' },
+    mode: 'web',
+    version: APP_VERSION,
+    env: { ...process.env },
+    onRestart: (why) => process.stderr.write(`Notice: ${why}; it was started again. Calls it was answering failed with backend-restarted.\n`),
+  });
   // The bundle lives in out/main; the renderer build sits beside it in out/renderer.
   const server = await startWebServer({ api: backend.api, staticDir: join(__dirname, '..', 'renderer'), port });
   // stdout carries exactly the one line scripts look for; everything else goes to stderr.

@@ -85,7 +85,8 @@ describe('the backend thread', () => {
 
   for (const how of ['throw', 'terminate'] as const) {
     it(`a worker that dies mid-call (${how === 'throw' ? 'an uncaught error' : 'terminated, as on running out of memory'}) answers that call with backend-restarted and is started again, owning the history`, async () => {
-      const t = await start();
+      const restarts: string[] = [];
+      const t = await start({ onRestart: (why) => restarts.push(why) });
       const hold = await heldEndpoint(rx.server, '/hangs');
       await rx.server.forPost('/ok').thenReply(200, '{"ok":true}');
       try {
@@ -100,6 +101,7 @@ describe('the backend thread', () => {
         expect(!answered.ok && answered.error.message).toMatch(/^The backend stopped \(.+\) while answering delivery\.test; it has been restarted, so try again\. Saved data is kept\.$/);
         if (how === 'throw') expect(!answered.ok && answered.error.message).toContain('crash requested by a test');
         expect(t.restarts).toBe(1);
+        expect(restarts).toEqual([expect.stringMatching(/^The backend stopped \(.+\)$/)]);
         // The new worker has the saved data and works: a send is recorded and listed.
         expect((await t.api.webhooks.list()).ok && (await t.api.webhooks.list())).toMatchObject({ value: [{ name: 'Answers' }, { name: 'Hangs' }] });
         const sent = await t.api.delivery.test({ webhookId: fine.value.webhook.id, trigger: 'RequestCreated', runId: 'after' });
