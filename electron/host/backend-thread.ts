@@ -4,6 +4,9 @@
  * contract calls; the `Api` returned here is built from the contract's method list, so the IPC adapter and the
  * web server take it unchanged.
  *
+ * Electron loads a worker's script from an asar archive since 17/18 (electron/electron#33216, "initialize asar
+ * support in worker threads"), so a packaged app can ship backend-worker.js like index.js.
+ *
  * Why a worker thread and not Electron's `utilityProcess`: a worker thread runs the same way in Electron's main
  * process and in plain Node, so browser mode (`out/main/web.js`) exercises this very code in the tests, while a
  * utilityProcess exists only inside Electron, which cannot run on these machines. Either keeps the window
@@ -14,7 +17,7 @@
  * `backend-restarted` error saying so, and a new worker opens the data folder again, so the app keeps working.
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Api, ApiMethodName } from '../../shared/api/contract';
 import { createApiClient } from '../../shared/api/client';
 import { err, type Result } from '../../shared/api/result';
@@ -32,6 +35,8 @@ export interface BackendThreadOptions extends BackendInit {
   workerFile?: string;
   /** Told why, each time the worker died and a new one is started (browser mode prints it). */
   onRestart?: (why: string) => void;
+  /** Heap limits of the worker (tests set a small one to run it out of memory); Node's defaults otherwise. */
+  resourceLimits?: ResourceLimits;
 }
 
 export interface BackendThread {
@@ -44,11 +49,14 @@ export interface BackendThread {
   /** Closes the backend (fsync, folder lock, capture receiver) and ends its thread. */
   close(): Promise<void>;
   /**
-   * For tests: makes the worker die as a bug (`throw`: an uncaught error; needs `testHooks`) or the system
-   * (`terminate`, as on running out of memory) would. Resolves once it is gone.
+   * For tests: makes the worker die of an uncaught error (`throw`) or of running out of memory (`out-of-memory`,
+   * with small `resourceLimits`), both with `testHooks`, or ends it from outside (`terminate`). Resolves once it is gone.
    */
-  crash(how: 'throw' | 'terminate'): Promise<void>;
+  crash(how: CrashKind): Promise<void>;
 }
+
+/** How a test makes the worker die. */
+export type CrashKind = 'throw' | 'out-of-memory' | 'terminate';
 
 interface Pending {
   method: string;
@@ -87,8 +95,8 @@ class ThreadHost {
 
   /** Starts a worker; resolves once its backend is open, rejects with createBackend's error (for the user). */
   private spawn(): Promise<Link> {
-    const { cipher: _cipher, workerFile, onRestart: _onRestart, ...init } = this.options;
-    const worker = new Worker(workerFile ?? join(__dirname, 'backend-worker.js'), { workerData: init satisfies BackendInit, name: 'hooksmith-backend' });
+    const { cipher: _cipher, workerFile, onRestart: _onRestart, resourceLimits, ...init } = this.options;
+    const worker = new Worker(workerFile ?? join(__dirname, 'backend-worker.js'), { workerData: init satisfies BackendInit, name: 'hooksmith-backend', resourceLimits });
     const link: Link = { worker, pending: new Map(), closing: false, exited: new Promise((r) => worker.once('exit', () => r())) };
     return new Promise<Link>((resolve, reject) => {
       let ready = false;
@@ -202,10 +210,10 @@ class ThreadHost {
     return this.closing;
   }
 
-  async crash(how: 'throw' | 'terminate'): Promise<void> {
+  async crash(how: CrashKind): Promise<void> {
     const link = await this.link;
     if (how === 'terminate') void link.worker.terminate();
-    else link.worker.postMessage({ type: 'crash', message: 'crash requested by a test' } satisfies ToWorker);
+    else link.worker.postMessage({ type: 'crash', how } satisfies ToWorker);
     await link.exited;
   }
 }

@@ -59,9 +59,13 @@ port.on('message', (message: ToWorker) => {
       closing ??= (backend?.close() ?? Promise.resolve()).finally(() => send({ type: 'closed' }));
       return;
     case 'crash':
-      // Thrown outside any promise so it is uncaught, as a bug in a timer callback would be.
-      if (init.testHooks) setImmediate(() => {
-        throw new Error(message.message);
+      if (!init.testHooks) return;
+      // Outside any promise, so it is uncaught as a bug in a timer callback would be.
+      setImmediate(() => {
+        if (message.how === 'throw') throw new Error('crash requested by a test');
+        // Holds ever more memory until the heap limit (`resourceLimits`) ends the thread.
+        const held: number[][] = [];
+        for (;;) held.push(Array.from({ length: 1e5 }, (_, i) => i + held.length));
       });
       return;
   }

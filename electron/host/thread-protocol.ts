@@ -32,7 +32,7 @@ export interface BackendInit {
   secrets: SecretsPlan;
   /** TLS/proxy options for deliveries (tests pass their CA); a signal or a token cache cannot cross threads. */
   deliveryOptions?: Omit<DeliverOptions, 'signal' | 'tokenCache'>;
-  /** Lets tests make the worker throw an uncaught error (`crash`), as a bug or a failed allocation would. */
+  /** Lets tests make the worker die (`crash`): an uncaught error as a bug would throw, or running out of memory. */
   testHooks?: boolean;
 }
 
@@ -42,7 +42,7 @@ export type ToWorker =
   | { type: 'cipher-reply'; id: number; ok: true; text: string }
   | { type: 'cipher-reply'; id: number; ok: false; message: string }
   | { type: 'close' }
-  | { type: 'crash'; message: string };
+  | { type: 'crash'; how: 'throw' | 'out-of-memory' };
 
 /** Worker → main thread. */
 export type FromWorker =

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBackendThread, type BackendThread, type BackendThreadOptions } from '../../electron/host/backend-thread';
+import { startBackendThread, type BackendThread, type BackendThreadOptions, type CrashKind } from '../../electron/host/backend-thread';
 import { registerIpc, type IpcMainLike, type InvokeEventLike } from '../../electron/main/ipc-adapter';
 import { createBackend } from '../../electron/services/backend';
 import { AesGcmCipher } from '../../electron/services/secrets/file-secret-store';
@@ -83,10 +83,12 @@ describe('the backend thread', () => {
     expect(await handlers.get(`${CHANNEL_PREFIX}webhooks.list`)!({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  for (const how of ['throw', 'terminate'] as const) {
-    it(`a worker that dies mid-call (${how === 'throw' ? 'an uncaught error' : 'terminated, as on running out of memory'}) answers that call with backend-restarted and is started again, owning the history`, async () => {
+  const deaths: Record<CrashKind, string> = { throw: 'an uncaught error', 'out-of-memory': 'out of memory', terminate: 'terminated from outside' };
+  for (const how of ['throw', 'out-of-memory', 'terminate'] as const) {
+    it(`a worker that dies mid-call (${deaths[how]}) answers that call with backend-restarted and is started again, owning the history`, async () => {
       const restarts: string[] = [];
-      const t = await start({ onRestart: (why) => restarts.push(why) });
+      // A heap limit the backend fits in with room to spare, so only the test's hoarding reaches it.
+      const t = await start({ onRestart: (why) => restarts.push(why), resourceLimits: how === 'out-of-memory' ? { maxOldGenerationSizeMb: 96 } : undefined });
       const hold = await heldEndpoint(rx.server, '/hangs');
       await rx.server.forPost('/ok').thenReply(200, '{"ok":true}');
       try {
@@ -100,6 +102,7 @@ describe('the backend thread', () => {
         expect(answered).toMatchObject({ ok: false, error: { code: 'backend-restarted' } });
         expect(!answered.ok && answered.error.message).toMatch(/^The backend stopped \(.+\) while answering delivery\.test; it has been restarted, so try again\. Saved data is kept\.$/);
         if (how === 'throw') expect(!answered.ok && answered.error.message).toContain('crash requested by a test');
+        if (how === 'out-of-memory') expect(!answered.ok && answered.error.message).toMatch(/memory limit/i);
         expect(t.restarts).toBe(1);
         expect(restarts).toEqual([expect.stringMatching(/^The backend stopped \(.+\)$/)]);
         // The new worker has the saved data and works: a send is recorded and listed.
