@@ -56,7 +56,9 @@ port.on('message', (message: ToWorker) => {
       return;
     case 'close':
       // Fsyncs and closes the history and lets go of its folder lock, stops a capture receiver; then says so.
-      closing ??= (backend?.close() ?? Promise.resolve()).finally(() => send({ type: 'closed' }));
+      closing ??= (backend?.close() ?? Promise.resolve())
+        .catch((e: unknown) => void process.stderr.write(`Hooksmith: the backend did not close cleanly: ${e instanceof Error ? e.message : String(e)}\n`))
+        .finally(() => send({ type: 'closed' }));
       return;
     case 'crash':
       if (!init.testHooks) return;
