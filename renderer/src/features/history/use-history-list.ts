@@ -4,7 +4,9 @@
  * disk, so it can take a second or two at 200,000).
  *
  * Each new query gets a sequence number; answers to an older one are dropped, so typing fast never shows the
- * rows of a previous search.
+ * rows of a previous search. A text search also gets a run id, and one the user has moved on from (a new query,
+ * leaving the page) is cancelled with `delivery.cancel`: it would otherwise go on reading the whole history in the
+ * backend, slowing the search the user is waiting for.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryQuery, InvocationSummary } from '../../../../shared/history/types';
@@ -25,6 +27,9 @@ export interface HistoryList {
   reload(): void;
 }
 
+/** Makes this tab's search run ids unique among the runs of the backend, which other tabs and windows share. */
+const TAB = Math.random().toString(36).slice(2, 10);
+
 export function useHistoryList(query: HistoryQuery | null): HistoryList {
   const [rows, setRows] = useState<InvocationSummary[]>([]);
   const [total, setTotal] = useState(0);
@@ -42,7 +47,10 @@ export function useHistoryList(query: HistoryQuery | null): HistoryList {
     const mine = ++seq.current;
     setLoading(true);
     setLoadingMore(false);
-    void api.history.list(query).then((r) => {
+    const runId = query.text ? `history-search-${TAB}-${mine}` : undefined;
+    let answered = false;
+    void api.history.list(runId ? { ...query, runId } : query).then((r) => {
+      answered = true;
       if (mine !== seq.current) return;
       setLoading(false);
       if (!r.ok) {
@@ -55,6 +63,9 @@ export function useHistoryList(query: HistoryQuery | null): HistoryList {
       setTotalAtLeast(r.value.totalAtLeast === true);
       setCursor(r.value.nextCursor);
     });
+    return () => {
+      if (runId && !answered) void api.delivery.cancel({ runId });
+    };
     // `key` stands for `query`: a new object with the same filters must not refetch.
   }, [key, reloads]);
 
