@@ -3,31 +3,15 @@
  * the first search is cancelled in the backend (its answer is `cancelled`), so it stops reading the history while
  * the new one runs, and the page shows the new search's result, not an error.
  *
- * The history (~120 MB) is written with the store before the server starts; the first term makes the backend
- * parse every record (its pieces are in every record, never as one header), so it runs far longer than typing.
+ * The history (~120 MB, see big-history.ts) is written before the server starts; the first term makes the backend
+ * parse every record, so it runs far longer than typing the next one.
  */
-import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { InvocationStore } from '../../electron/services/history/invocation-store';
-import { writeHistorySettings } from '../../electron/services/history/settings-file';
-import { makeRecord } from '../support/invocation-fixtures';
+import { BIG_HISTORY_RECORDS as RECORDS, SLOW_SEARCH_TERM as SLOW_TERM, writeBigHistory } from '../support/big-history';
 import { e2eSuite, gotoWithRetry } from './harness';
 
-const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
-const RECORDS = 600;
-const SLOW_TERM = 'Ada Lovelace: ada@example.com';
-
-const e2e = e2eSuite({
-  errors: 'page',
-  seed: async ({ home }) => {
-    const dir = join(home, 'history');
-    const store = InvocationStore.open(dir, { retention: NO_LIMITS });
-    for (let i = 0; i < RECORDS; i += 50) store.appendMany(Array.from({ length: 50 }, (_, k) => makeRecord({ id: `big-${i + k}` }, 200_000)));
-    store.close();
-    writeHistorySettings(dir, { retention: NO_LIMITS, omitBodiesFor: [] });
-  },
-});
+const e2e = e2eSuite({ errors: 'page', seed: async ({ home }) => writeBigHistory(home) });
 
 /** The argument of a history.list call the page made. */
 const argOf = (r: Request) => (JSON.parse(r.postData() ?? '{}') as { arg?: { text?: string; runId?: string } }).arg ?? {};

@@ -5,37 +5,22 @@
  *
  * Ordering, not timing: each other call must come back before the search has ended, and the search must still
  * be running after all of them (it then ends `cancelled`, which only a search still in flight can). The search
- * parses every one of ~120 MB of records (see SLOW_TERM): about 1.5 s here, against ~15 ms for each other call.
+ * parses every one of ~120 MB of records (see big-history.ts): about 1.5 s here, against ~15 ms for each other call.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvocationStore } from '../../electron/services/history/invocation-store';
-import { writeHistorySettings } from '../../electron/services/history/settings-file';
 import { TOKEN_HEADER } from '../../electron/web/server';
 import type { Result } from '../../shared/api/result';
 import { startWebApp, type WebApp } from '../e2e/harness';
+import { BIG_HISTORY_RECORDS as RECORDS, SLOW_SEARCH_TERM as SLOW_TERM, writeBigHistory } from '../support/big-history';
 import { httpCall } from '../support/http-call';
-import { makeRecord } from '../support/invocation-fixtures';
 import { tempDir } from '../support/temp-dir';
 
-const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
-const RECORDS = 600;
-/**
- * Matches nothing, yet costs the most a search can: both pieces are in every record (the requester's name and
- * email), so every record is parsed to check for them as one `name: value` header, which none holds.
- */
-const SLOW_TERM = 'Ada Lovelace: ada@example.com';
 let dir: { path: string; cleanup: () => Promise<void> };
 let app: WebApp;
 
 beforeAll(async () => {
   dir = await tempDir('hooksmith-scan-');
-  // Written with the store directly, before the server starts; kept forever (the records are dated 2025).
-  const historyDir = join(dir.path, 'history');
-  const store = InvocationStore.open(historyDir, { retention: NO_LIMITS });
-  for (let i = 0; i < RECORDS; i += 50) store.appendMany(Array.from({ length: 50 }, (_, k) => makeRecord({ id: `big-${i + k}` }, 200_000)));
-  store.close();
-  writeHistorySettings(historyDir, { retention: NO_LIMITS, omitBodiesFor: [] });
+  writeBigHistory(dir.path);
   app = await startWebApp(dir.path);
 }, 120_000);
 afterAll(async () => {
