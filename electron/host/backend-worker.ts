@@ -60,11 +60,16 @@ port.on('message', (message: ToWorker) => {
         .catch((e: unknown) => void process.stderr.write(`Hooksmith: the backend did not close cleanly: ${e instanceof Error ? e.message : String(e)}\n`))
         .finally(() => send({ type: 'closed' }));
       return;
+    case 'ping':
+      send({ type: 'pong' });
+      return;
     case 'crash':
       if (!init.testHooks) return;
       // Outside any promise, so it is uncaught as a bug in a timer callback would be.
       setImmediate(() => {
         if (message.how === 'throw') throw new Error('crash requested by a test');
+        // A loop that never yields, as a bug could write: only the watchdog's terminate ends it.
+        if (message.how === 'hang') for (;;);
         // Holds ever more memory until the heap limit (`resourceLimits`) ends the thread.
         const held: number[][] = [];
         for (;;) held.push(Array.from({ length: 1e5 }, (_, i) => i + held.length));

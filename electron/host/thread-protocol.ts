@@ -32,7 +32,7 @@ export interface BackendInit {
   secrets: SecretsPlan;
   /** TLS/proxy options for deliveries (tests pass their CA); a signal or a token cache cannot cross threads. */
   deliveryOptions?: Omit<DeliverOptions, 'signal' | 'tokenCache'>;
-  /** Lets tests make the worker die (`crash`): an uncaught error as a bug would throw, or running out of memory. */
+  /** Lets tests make the worker fail (`crash`): an uncaught error as a bug would throw, running out of memory, or hanging. */
   testHooks?: boolean;
 }
 
@@ -42,7 +42,9 @@ export type ToWorker =
   | { type: 'cipher-reply'; id: number; ok: true; text: string }
   | { type: 'cipher-reply'; id: number; ok: false; message: string }
   | { type: 'close' }
-  | { type: 'crash'; how: 'throw' | 'out-of-memory' };
+  /** The watchdog's question: a worker whose event loop turns answers `pong` at once. */
+  | { type: 'ping' }
+  | { type: 'crash'; how: 'throw' | 'out-of-memory' | 'hang' };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -52,4 +54,5 @@ export type FromWorker =
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'cipher'; id: number; op: 'seal' | 'open'; text: string }
+  | { type: 'pong' }
   | { type: 'closed' };

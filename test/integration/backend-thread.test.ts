@@ -83,12 +83,17 @@ describe('the backend thread', () => {
     expect(await handlers.get(`${CHANNEL_PREFIX}webhooks.list`)!({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  const deaths: Record<CrashKind, string> = { throw: 'an uncaught error', 'out-of-memory': 'out of memory', terminate: 'terminated from outside' };
-  for (const how of ['throw', 'out-of-memory', 'terminate'] as const) {
+  const deaths: Record<CrashKind, string> = { throw: 'an uncaught error', 'out-of-memory': 'out of memory', hang: 'a loop that never yields, ended by the watchdog', terminate: 'terminated from outside' };
+  for (const how of ['throw', 'out-of-memory', 'hang', 'terminate'] as const) {
     it(`a worker that dies mid-call (${deaths[how]}) answers that call with backend-restarted and is started again, owning the history`, async () => {
       const restarts: string[] = [];
       // A heap limit the backend fits in with room to spare, so only the test's hoarding reaches it.
-      const t = await start({ onRestart: (why) => restarts.push(why), resourceLimits: how === 'out-of-memory' ? { maxOldGenerationSizeMb: 96 } : undefined });
+      const t = await start({
+        onRestart: (why) => restarts.push(why),
+        resourceLimits: how === 'out-of-memory' ? { maxOldGenerationSizeMb: 96 } : undefined,
+        // A hang is detected after this long without an answer to the watchdog (60 s in the app).
+        unresponsiveMs: how === 'hang' ? 3_000 : undefined,
+      });
       const hold = await heldEndpoint(rx.server, '/hangs');
       await rx.server.forPost('/ok').thenReply(200, '{"ok":true}');
       try {
@@ -103,6 +108,7 @@ describe('the backend thread', () => {
         expect(!answered.ok && answered.error.message).toMatch(/^The backend stopped \(.+\) while answering delivery\.test; it has been restarted, so try again\. Saved data is kept\.$/);
         if (how === 'throw') expect(!answered.ok && answered.error.message).toContain('crash requested by a test');
         if (how === 'out-of-memory') expect(!answered.ok && answered.error.message).toMatch(/memory limit/i);
+        if (how === 'hang') expect(!answered.ok && answered.error.message).toContain('it did not answer for 3 s and was ended');
         expect(t.restarts).toBe(1);
         expect(restarts).toEqual([expect.stringMatching(/^The backend stopped \(.+\)$/)]);
         // The new worker has the saved data and works: a send is recorded and listed.
