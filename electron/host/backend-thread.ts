@@ -34,6 +34,8 @@ const CLOSE_TIMEOUT_MS = 10_000;
  * synchronous step, takes well under 2 s), so only a bug reaches it.
  */
 const UNRESPONSIVE_MS = 60_000;
+/** Pings per limit: the worker is ended after this many in a row go unanswered. */
+const WATCHDOG_PINGS = 4;
 
 export interface BackendThreadOptions extends BackendInit {
   /** Seals and opens secrets for a `relay-cipher` plan: Electron's SafeStorageCipher, on this thread. */
@@ -79,8 +81,8 @@ interface Link {
   pending: Map<number, Pending>;
   /** Why it died, from its `error` event. */
   failure?: string;
-  /** When the worker last answered the watchdog's ping (ms since the epoch). */
-  lastPong: number;
+  /** The watchdog's pings sent since the worker last answered one. */
+  unanswered: number;
   /** Set when we close it: its exit is then no crash. */
   closing: boolean;
   onClosed?: () => void;
@@ -109,7 +111,7 @@ class ThreadHost {
   private spawn(): Promise<Link> {
     const { cipher: _cipher, workerFile, onRestart: _onRestart, resourceLimits, unresponsiveMs: _unresponsive, ...init } = this.options;
     const worker = new Worker(workerFile ?? join(__dirname, 'backend-worker.js'), { workerData: init satisfies BackendInit, name: 'hooksmith-backend', resourceLimits });
-    const link: Link = { worker, pending: new Map(), lastPong: Date.now(), closing: false, exited: new Promise((r) => worker.once('exit', () => r())) };
+    const link: Link = { worker, pending: new Map(), unanswered: 0, closing: false, exited: new Promise((r) => worker.once('exit', () => r())) };
     return new Promise<Link>((resolve, reject) => {
       let ready = false;
       worker.on('message', (message: FromWorker) => {
@@ -145,23 +147,26 @@ class ThreadHost {
         if (!link.closing) link.worker.postMessage({ ...reply, type: 'cipher-reply', id: message.id } satisfies ToWorker);
       });
     } else if (message.type === 'closed') link.onClosed?.();
-    else if (message.type === 'pong') link.lastPong = Date.now();
+    else if (message.type === 'pong') link.unanswered = 0;
   }
 
   /**
-   * The watchdog: pings the worker a few times per limit and ends it when it has not answered for the whole
-   * limit (a loop that never yields), so the calls it owes answer `backend-restarted` instead of never.
+   * The watchdog: pings the worker four times per limit and ends it when a whole limit's pings went unanswered (a
+   * loop that never yields), so the calls it owes answer `backend-restarted` instead of never. Counted in pings,
+   * not wall-clock time, so a computer waking from sleep does not take its healthy worker for a hung one.
    */
   private watch(link: Link): void {
     const limit = this.options.unresponsiveMs ?? UNRESPONSIVE_MS;
-    link.lastPong = Date.now();
     const timer = setInterval(() => {
-      if (Date.now() - link.lastPong > limit) {
+      if (link.unanswered >= WATCHDOG_PINGS) {
         link.failure = `it did not answer for ${Math.round(limit / 1000)} s and was ended`;
         clearInterval(timer);
         void link.worker.terminate();
-      } else link.worker.postMessage({ type: 'ping' } satisfies ToWorker);
-    }, Math.max(100, limit / 4));
+        return;
+      }
+      link.unanswered++;
+      link.worker.postMessage({ type: 'ping' } satisfies ToWorker);
+    }, limit / WATCHDOG_PINGS);
     // Never what keeps the process alive.
     timer.unref();
     link.worker.once('exit', () => clearInterval(timer));
