@@ -29,6 +29,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           web: resolve(__dirname, 'electron/web/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // The backend's worker thread (electron/host/backend-thread.ts finds it beside index.js and web.js).
+          'backend-worker': resolve(__dirname, 'electron/host/backend-worker.ts'),
         },
       },
     },

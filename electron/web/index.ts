@@ -1,10 +1,13 @@
 /**
  * `npm run web`: the real backend behind the loopback bridge, serving the built UI.
+ *
+ * The backend runs on its own worker thread (see electron/host/backend-thread.ts), as in the desktop app: this
+ * thread serves the UI and relays calls, so a long history scan never holds up the page or other calls.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../services/backend';
-import { nodeSecretStore, resolveDataDir } from '../platform/node-platform';
+import { startBackendThread } from '../host/backend-thread';
+import { resolveDataDir } from '../platform/node-platform';
 import { APP_VERSION } from '../version';
 import { startWebServer } from './server';
 
@@ -23,13 +26,21 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = resolveDataDir(values.home, process.env);
-  const backend = await createBackend({ dataDir, secrets: nodeSecretStore(dataDir, process.env), mode: 'web', version: APP_VERSION, env: process.env });
+  // The worker builds `nodeSecretStore(dataDir, env)` itself: a file keyed by HOOKSMITH_SECRET_KEY, or memory.
+  const backend = await startBackendThread({
+    dataDir,
+    secrets: { kind: 'node' },
+    mode: 'web',
+    version: APP_VERSION,
+    env: { ...process.env },
+    onRestart: (why) => process.stderr.write(`Notice: ${why}; it was started again. Calls it was answering failed with backend-restarted.\n`),
+  });
   // The bundle lives in out/main; the renderer build sits beside it in out/renderer.
   const server = await startWebServer({ api: backend.api, staticDir: join(__dirname, '..', 'renderer'), port });
   // stdout carries exactly the one line scripts look for; everything else goes to stderr.
   process.stdout.write(`Hooksmith is running at ${server.url}\n`);
   process.stderr.write(`Data folder: ${dataDir}\n`);
-  for (const notice of backend.dataFile.notices) process.stderr.write(`Notice: ${notice}\n`);
+  for (const notice of backend.notices) process.stderr.write(`Notice: ${notice}\n`);
   let stopping = false;
   const stop = () => {
     // Ctrl+C reaches both `npm run web` and this process; the second signal must not cut the clean stop short.

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'secret-unavailable',
   /** The caller cancelled the operation (by its run id) before it finished. */
   'cancelled',
+  /** The backend's thread died while answering (a bug, out of memory); it was started again, so the call may be retried. */
+  'backend-restarted',
   /** The caller is not allowed (wrong token, foreign origin, untrusted IPC sender). */
   'forbidden',
   /** Anything else; a bug. The message is for the bug report. */

@@ -3,8 +3,9 @@
  * invocations of ~4 KB, as ratios against the 1k figures of the same run; peak RSS while browsing 200k.
  * Records are generated in bulk through the store's own append path (`appendMany`, batches of 1,000).
  * Then, at 200k: lookups by request id, requester email and webhook, and a search that matches nothing, as
- * ratios against a raw read of the same segment files; how long other API calls take in browser mode while
- * that search runs; and what the durability promise (fsync before a delivery is shown) costs per append.
+ * ratios against a raw read of the same segment files; how long other API calls (and the page) take in browser
+ * mode while that search runs, through `out/main/web.js` with its backend thread and, for comparison, with the
+ * backend in the server's own thread (run `npm run build` first); and what the durability promise (fsync before a delivery is shown) costs per append.
  * Prints tables; asserts only that the data is there (no timing assertions).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { InvocationStore } from '../../electron/services/history/invocation-stor
 import { writeHistorySettings } from '../../electron/services/history/settings-file';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
 import { startWebServer, TOKEN_HEADER } from '../../electron/web/server';
+import { startWebApp } from '../e2e/harness';
 import { httpCall } from '../support/http-call';
 import type { InvocationRecord } from '../../shared/delivery/invocation';
 import { makeFailure, makeRecord } from '../support/invocation-fixtures';
@@ -161,35 +163,80 @@ it('append and first-page query stay flat from 1k to 200k invocations', async ()
   reopened.close();
 });
 
-it('browser mode answers other calls while a search reads all 200k invocations', async () => {
-  // Saved first: the backend opens the history with the saved limits (the 2025 records are past the default 30 days).
-  writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
-  const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'bench', env: {} });
-  expect(backend.history.store.size).toBeGreaterThan(200_000);
-  const server = await startWebServer({ api: backend.api, staticDir: dir.path, port: 0, token: 'bench' });
-  const port = Number(new URL(server.url).port);
-  const call = async (method: string, args: unknown) => {
-    const s = performance.now();
-    const res = await httpCall(port, `/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: 'bench', 'content-type': 'application/json' }, body: JSON.stringify({ arg: args }) });
-    return { ms: performance.now() - s, status: res.status, body: res.body };
-  };
-  const idle: number[] = [];
-  for (let i = 0; i < 20; i++) idle.push((await call('history.list', { limit: 50 })).ms);
+/** A call the UI makes while a search runs: the page itself (served by the UI thread alone) and two relayed calls. */
+const OTHER_CALLS = ['GET /', 'app.info', 'history.list'] as const;
+type OtherCall = (typeof OTHER_CALLS)[number];
+
+/** A browser-mode server to measure: its port, token and how many invocations its backend holds. */
+interface Served {
+  port: number;
+  token: string;
+}
+
+async function timedCall(server: Served, what: OtherCall | 'search', text?: string): Promise<{ ms: number; body: string; status: number }> {
+  const s = performance.now();
+  const res =
+    what === 'GET /'
+      ? await httpCall(server.port, '/')
+      : await httpCall(server.port, `/api/${what === 'search' ? 'history.list' : what}`, {
+          method: 'POST',
+          headers: { [TOKEN_HEADER]: server.token, 'content-type': 'application/json' },
+          body: JSON.stringify({ arg: what === 'search' ? { text, limit: 100, runId: 'bench-scan' } : what === 'history.list' ? { limit: 50 } : undefined }),
+        });
+  return { ms: performance.now() - s, body: res.body, status: res.status };
+}
+
+/**
+ * Each other call, idle and then in turn (one at a time, as a user clicks) for as long as a search for `text`
+ * reads all records; prints median, p95 and max in ms and the medians' ratio to idle.
+ */
+async function callsDuringScan(label: string, server: Served, text: string): Promise<void> {
+  const idle = new Map<OtherCall, number[]>(OTHER_CALLS.map((k) => [k, []]));
+  for (let i = 0; i < 20; i++) for (const k of OTHER_CALLS) idle.get(k)!.push((await timedCall(server, k)).ms);
+  const during = new Map<OtherCall, number[]>(OTHER_CALLS.map((k) => [k, []]));
   let scanning = true;
-  const scan = call('history.list', { text: 'no such text anywhere', limit: 100 }).finally(() => (scanning = false));
-  const during: number[] = [];
-  while (scanning) {
-    const r = await call(during.length % 2 ? 'app.info' : 'history.list', during.length % 2 ? undefined : { limit: 50 });
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true });
-    during.push(r.ms);
+  const scan = timedCall(server, 'search', text).finally(() => (scanning = false));
+  for (let i = 0; scanning; i++) {
+    const k = OTHER_CALLS[i % OTHER_CALLS.length]!;
+    const r = await timedCall(server, k);
+    expect(r.status).toBe(200);
+    if (scanning) during.get(k)!.push(r.ms);
   }
   const scanned = await scan;
   expect(JSON.parse(scanned.body)).toMatchObject({ ok: true, value: { total: 0 } });
-  console.log(`\nBrowser mode, other calls while a full-text search reads all ${backend.history.store.size} (${scanned.ms.toFixed(0)} ms):`);
-  console.log(`  idle: median ${median(idle).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`);
-  console.log(`  during the scan (${during.length} calls): median ${median(during).toFixed(1)} ms, p95 ${p95(during).toFixed(1)} ms, max ${Math.max(...during).toFixed(1)} ms`);
+  console.log(`  ${label}, search "${text}" ${scanned.ms.toFixed(0)} ms:`);
+  console.log('    call           idle median   during: n   median      p95      max   median ratio to idle');
+  for (const k of OTHER_CALLS) {
+    const d = during.get(k)!;
+    const i = idle.get(k)!;
+    if (!d.length) continue;
+    console.log(
+      `    ${k.padEnd(13)} ${median(i).toFixed(1).padStart(8)} ms   ${String(d.length).padStart(9)} ${median(d).toFixed(1).padStart(8)} ${p95(d).toFixed(1).padStart(8)} ${Math.max(...d).toFixed(1).padStart(8)}   ${(median(d) / median(i)).toFixed(1).padStart(6)}`,
+    );
+  }
+}
+
+/** A term found nowhere (a byte search of each window) and one whose pieces are in every record, so every record is parsed. */
+const SCAN_TERMS = ['no such text anywhere', 'user-agent: application/json'];
+
+it('browser mode answers other calls while a search reads all 200k invocations: web.js with its backend thread, against the backend in the server\'s own thread', async () => {
+  // Saved first: the backend opens the history with the saved limits (the 2025 records are past the default 30 days).
+  writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
+  console.log('\nBrowser mode, other calls (one at a time) while a full-text search reads all 200k invocations (ms):');
+  // Now: `node out/main/web.js`, as users run it; the backend on its worker thread.
+  const app = await startWebApp(dir.path);
+  const url = new URL(app.url);
+  const viaThread: Served = { port: Number(url.port), token: url.searchParams.get('token') ?? '' };
+  expect(await timedCall(viaThread, 'history.list').then((r) => JSON.parse(r.body) as { value: { total: number } })).toMatchObject({ value: { total: expect.any(Number) } });
+  for (const text of SCAN_TERMS) await callsDuringScan('web.js, backend on its worker thread', viaThread, text);
+  await app.stop();
+  // Before: the same backend in the server's own thread (as web.js ran it until the worker), for the ratio.
+  const backend = await createBackend({ dataDir: dir.path, secrets: new MemorySecretStore(), mode: 'web', version: 'bench', env: {} });
+  expect(backend.history.store.size).toBeGreaterThan(200_000);
+  const server = await startWebServer({ api: backend.api, staticDir: join(__dirname, '..', '..', 'out', 'renderer'), port: 0, token: 'bench' });
+  for (const text of SCAN_TERMS) await callsDuringScan('in-process (before)', { port: server.port, token: 'bench' }, text);
   await server.close();
-  backend.history.store.close();
+  await backend.close();
 });
 
 it('durability: what fsync before a delivery is shown costs per append, against the group commit', () => {

@@ -47,10 +47,10 @@ const npx = (args: string[]) =>
   );
 
 describe('npm pack', () => {
-  it('holds the built CLI and nothing of the desktop app', () => {
+  it('holds the built CLI and nothing of the desktop app or browser mode (its backend worker included)', () => {
     expect(files).toContain('bin/hooksmith.js');
     expect(files).toContain('out/main/cli.js');
-    expect(files.filter((f) => /^out\/main\/(index|web)\.js$|^out\/(renderer|preload)\/|^(electron|renderer|shared|test)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^out\/main\/(index|web|backend-worker)\.js$|^out\/(renderer|preload)\/|^(electron|renderer|shared|test)\//.test(f))).toEqual([]);
   });
 
   it('installs into an empty folder with only the CLI runtime dependencies, no Electron', async () => {

@@ -105,6 +105,30 @@ function probeFor(needle: string): { probe: Buffer; alsoIn: Buffer[] } | undefin
   return { probe: probe!, alsoIn: rest };
 }
 
+/**
+ * How long a search checks lines before it lets other work run. Reading a window costs little (a lower-casing pass
+ * and a byte search), but parsing its candidate lines can cost much more: a term whose pieces are in every record
+ * (`name: value`) parses each one, ~2 ms for a 200 KB record. So lines are collected while a batch of about one
+ * window is read and parsed afterwards in slices of this length, with a turn of the event loop between slices:
+ * other calls to the backend wait about one slice, however the search goes. Parsing by batch rather than by
+ * segment also lets the copied lines die young (a 200k search ran ~20 % faster, with shorter full GCs).
+ */
+const SLICE_MS = 8;
+/** Bytes of records read before the candidates among them are parsed: one read window of the line files. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Runs `work` on each item, yielding to the event loop (and checking `signal`) whenever a slice is used up. */
+async function inSlices<T>(items: readonly T[], work: (item: T) => void, signal?: AbortSignal): Promise<void> {
+  let sliceStart = performance.now();
+  for (const item of items) {
+    work(item);
+    if (performance.now() - sliceStart < SLICE_MS) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+    sliceStart = performance.now();
+  }
+}
+
 /** Keeps the rows whose URL, headers or bodies contain `text` (case-insensitive). */
 async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segPath: (seg: number) => string, signal?: AbortSignal): Promise<Uint32Array> {
   const needle = text.toLowerCase();
@@ -117,25 +141,38 @@ async function textFilter(c: IndexColumns, rows: Uint32Array, text: string, segP
   }
   const keep = new Uint8Array(c.count);
   const probe = probeFor(needle);
-  for (const [seg, list] of bySeg) {
-    signal?.throwIfAborted();
-    list.sort((a, b) => c.offset[a]! - c.offset[b]!);
-    const ranges = list.map((r) => ({ offset: c.offset[r]!, length: c.length[r]! }));
-    const check = (i: number, bytes: Buffer) => {
-      const line = bytes.toString('utf8');
-      if (!probe && !lineMayContain(line.toLowerCase(), needle)) return;
-      try {
-        if (searchableText(decodeRecord(line)).includes(needle)) keep[list[i]!] = 1;
-      } catch {
-        /* an unreadable line matches nothing */
-      }
-    };
+  const check = ({ row, line }: { row: number; line: string }) => {
     try {
-      if (probe) await rangesContaining(segPath(seg), ranges, probe.probe, check, signal, probe.alsoIn);
-      else await readRanges(segPath(seg), ranges, check, () => signal?.throwIfAborted());
-    } catch (e) {
-      if (signal?.aborted) throw e;
-      /* the segment was dropped by retention meanwhile: its rows are gone */
+      if (searchableText(decodeRecord(line)).includes(needle)) keep[row] = 1;
+    } catch {
+      /* an unreadable line matches nothing */
+    }
+  };
+  for (const [seg, list] of bySeg) {
+    list.sort((a, b) => c.offset[a]! - c.offset[b]!);
+    // A batch at a time, about one read window: the lines that may match are held only until it is parsed.
+    for (let first = 0; first < list.length; ) {
+      signal?.throwIfAborted();
+      const start = c.offset[list[first]!]!;
+      let end = first + 1;
+      while (end < list.length && c.offset[list[end]!]! + c.length[list[end]!]! - start <= BATCH_BYTES) end++;
+      const batch = list.slice(first, end);
+      first = end;
+      const ranges = batch.map((r) => ({ offset: c.offset[r]!, length: c.length[r]! }));
+      // Lines that may match, as text (a copy: the read buffers are reused), parsed once the batch is read.
+      const candidates: { row: number; line: string }[] = [];
+      const collect = (i: number, bytes: Buffer) => {
+        const line = bytes.toString('utf8');
+        if (probe || lineMayContain(line.toLowerCase(), needle)) candidates.push({ row: batch[i]!, line });
+      };
+      try {
+        if (probe) await rangesContaining(segPath(seg), ranges, probe.probe, collect, signal, probe.alsoIn);
+        else await readRanges(segPath(seg), ranges, collect, () => signal?.throwIfAborted());
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        break; /* the segment was dropped by retention meanwhile: its rows are gone */
+      }
+      await inSlices(candidates, check, signal);
     }
   }
   return rows.filter((r) => keep[r] === 1);
