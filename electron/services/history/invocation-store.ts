@@ -41,7 +41,7 @@ import { DEFAULT_RETENTION, type HistoryPage, type HistoryQuery, type RetentionP
 import { stripBodies } from '../../../shared/history/summary';
 import { DEAD, FIELD, IndexColumns, tupleOf, type IndexTuple } from './index-columns';
 import { endsWithNewline, fileLayer, readRange, readRangeSync, readTail, scanLines, writeAll } from './line-files';
-import { createSegment, guestMarkName, liveGuestSegment, segmentBytesFor, segmentName, type IndexLine } from './segment-names';
+import { createSegment, guestMarkName, liveGuestSegment, retireGuestSegment, segmentBytesFor, segmentName, spentMarks, type IndexLine } from './segment-names';
 import { tryOwn } from './owner-lock';
 import { fsErrorCode } from '../storage/write-errors';
 import { changing, ensureFolder, listSegments, openIndex, syncFolder } from './folder-access';
@@ -57,6 +57,16 @@ const DAY = 86_400_000;
 const NEWLINE = Buffer.from('\n');
 /** Past this many rows in one append, add them all and sort once instead of inserting each in time order. */
 const SORT_BATCH = 32;
+
+/** Whether a line is JSON (an index line, not a torn one). */
+function parses(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface StoreOptions {
   /** Limits to enforce; absent, the folder's saved settings (settings.json) apply from the first moment. */
@@ -149,10 +159,22 @@ export class InvocationStore {
     return join(this.dir, INDEX_FILE);
   }
 
-  /** Reads the folder into memory, repairing what a crash left (see store-open.ts), then applies retention. */
+  /**
+   * Reads the folder into memory, repairing what a crash left (see store-open.ts), then applies retention.
+   *
+   * The index is read through the descriptor we then append to, and only what was read counts as read: another
+   * process may append a row between our read and anything later (it does not wait for us). Taking the file's
+   * size at that later moment skipped such a row for good; an owner that then saw the rest of that segment's
+   * records deleted took the segment for emptied and deleted the record no one had read (issue 10's torture loss).
+   */
   private load(): void {
+    // Marks that only keep a number from being taken again, seen before we read the index: every row of their
+    // segments was written before, so we read those rows and need the marks no longer (see `spentMarks`).
+    const spent = this.owner ? spentMarks(this.dir) : [];
     const segments = listSegments(this.dir);
-    const index = readIndexFile(join(this.dir, INDEX_FILE), this.cols, segments.length > 0, this.recovery);
+    const existed = this.openIndexForAppend();
+    const index = readIndexFile(this.indexFd, existed, this.cols, segments.length > 0, this.recovery);
+    this.indexSize = index.read;
     const sorted = this.cols.isTimeSorted();
     const found = indexUncoveredLines(this.dir, this.cols, segments, index.ends, {
       mayCut: (seg) => this.owner && !liveGuestSegment(this.dir, seg),
@@ -164,7 +186,7 @@ export class InvocationStore {
     this.liveCount = markLiveRows(this.cols, new Set(segments.filter((seg) => this.segBytes.has(seg))), index.tombstones, this.segBytes, this.segLive);
     this.cols.sortByTime();
     if (this.owner) this.tidyAsOwner(segments, index, sorted);
-    this.openIndexForAppend();
+    for (const mark of spent) rmSync(join(this.dir, mark), { force: true });
     this.enforceRetention();
   }
 
@@ -188,13 +210,17 @@ export class InvocationStore {
     }
   }
 
-  private openIndexForAppend(): void {
-    const created = !existsSync(this.indexPath);
+  /**
+   * Opens (creating) index.jsonl to append to and read from, nothing of it read yet; returns whether it was there.
+   * The caller sets how far it has read (`indexSize`).
+   */
+  private openIndexForAppend(): boolean {
+    const existed = existsSync(this.indexPath);
     ({ fd: this.indexFd, refusal: this.refusal } = openIndex(this.indexPath));
-    if (created && this.indexFd >= 0) syncFolder(this.dir);
-    const index = this.indexFd >= 0 ? fstatSync(this.indexFd) : undefined;
-    this.indexSize = index?.size ?? 0;
-    this.indexIno = index?.ino ?? 0;
+    if (!existed && this.indexFd >= 0) syncFolder(this.dir);
+    this.indexSize = 0;
+    this.indexIno = this.indexFd >= 0 ? fstatSync(this.indexFd).ino : 0;
+    return existed;
   }
 
   /** Runs a change; see `changing` in folder-access.ts. */
@@ -217,10 +243,11 @@ export class InvocationStore {
     // What we wrote is read; a guest that saw the new file may already have appended to it since the rename (a
     // record it acknowledged after our clear): the next refresh reads those lines, they are not skipped.
     this.indexSize = written;
-    const text = late.subarray(0, late.lastIndexOf(0x0a) + 1).toString('utf8');
-    if (!text) return;
-    this.appendIndex(text);
-    for (const line of text.split('\n')) if (line) this.applyIndexLine(line);
+    // Whole lines only (a torn one, its writer killed, would be an unreadable line in the fresh file).
+    const lines = late.toString('utf8').split('\n').slice(0, -1).filter(parses);
+    if (!lines.length) return;
+    this.appendIndex(lines.join('\n') + '\n');
+    for (const line of lines) this.applyIndexLine(line);
   }
 
   /** Catches up with index lines another process appended since we last looked, or reloads after a rewrite. */
@@ -232,7 +259,8 @@ export class InvocationStore {
     }
     const size = fstatSync(this.indexFd).size;
     if (size <= this.indexSize) return;
-    const scan = scanLines(this.indexPath, this.indexSize, (line) => this.applyIndexLine(line.toString('utf8')));
+    // Through our descriptor: the file we have read so far, even if the owner renamed a new one into place since.
+    const scan = scanLines(this.indexFd, this.indexSize, (line) => this.applyIndexLine(line.toString('utf8')));
     this.indexSize = scan.validEnd;
     this.settle();
   }
@@ -650,13 +678,14 @@ export class InvocationStore {
     this.commit.cancel();
     if (this.segFd >= 0) {
       fileLayer.fullSync(this.segFd);
-      closeSync(this.segFd);
       // A guest that is done leaves its segment to the owner (to append to, or to delete once emptied), or deletes
       // it itself when none of its records is left (retention or deletions took them): no one else writes there.
+      // Its number stays taken until the owner's next open (see `retireGuestSegment`).
       if (!this.owner) {
-        if (!this.segLive.get(this.currentSeg)) rmSync(this.segPath(this.currentSeg), { force: true });
-        rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
+        if (!this.segLive.get(this.currentSeg)) retireGuestSegment(this.dir, this.currentSeg, this.segFd);
+        else rmSync(join(this.dir, guestMarkName(this.currentSeg)), { force: true });
       }
+      closeSync(this.segFd);
     }
     if (this.indexFd >= 0) {
       fileLayer.fullSync(this.indexFd);

@@ -18,12 +18,13 @@ export interface ScanResult {
 /**
  * Calls `onLine` for each complete (newline-terminated) line between `from` and `to` (default: the end),
  * reading in 4 MB chunks. A line longer than a chunk is gathered as a list of chunks and joined once, so
- * reading a 100 MB record is linear, not a re-copy per chunk.
+ * reading a 100 MB record is linear, not a re-copy per chunk. `file` is a path, or a descriptor already open
+ * (left open): reading the very file one holds, not whatever has that name by now.
  *
  * Synchronous on purpose: it runs while the store opens, before anything else may touch the files.
  */
-export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
-  const fd = openSync(path, 'r');
+export function scanLines(file: string | number, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     const end = Math.min(size, to);
@@ -50,7 +51,7 @@ export function scanLines(path: string, from: number, onLine: (line: Buffer, off
     }
     return { validEnd: carryStart, size: end };
   } finally {
-    closeSync(fd);
+    if (typeof file !== 'number') closeSync(fd);
   }
 }
 
