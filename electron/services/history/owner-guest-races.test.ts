@@ -124,3 +124,29 @@ describe("a guest's emptied segment", () => {
     await expectOnDisk(path, ['o1', 'small'], 'reopened');
   });
 });
+
+describe('segment numbers are never taken twice', () => {
+  it("after the size cap deleted a guest's segment with the highest number, a new segment does not take it (its rows would come back)", async () => {
+    const path = dir.path;
+    const owner = open(path);
+    const guest = open(path);
+    for (const [i, id] of ['g1', 'g2', 'g3'].entries()) guest.append(makeRecord({ id, startedAt: at(i) }, 300));
+    guest.close(); // its records live on: the file stays, the number is the highest
+    expect(await listed(owner)).toEqual(['g1', 'g2', 'g3']);
+    // The size cap takes the segment holding the oldest records, the guest's, whole: no tombstones, its rows are
+    // dead because their file is gone.
+    owner.retention = { ...NO_LIMITS, maxTotalBytes: 1 };
+    expect(owner.enforceRetention()).toBe(3);
+    owner.retention = NO_LIMITS;
+    const next = open(path);
+    next.append(makeRecord({ id: 'later', startedAt: at(10) }, 300));
+    next.close();
+    expect(await listed(owner)).toEqual(['later']);
+    owner.close();
+    // Had 'later' gone to the same number, g1's row (offset 0, shorter, in a file that exists again) would be live
+    // once more, and read as 'later'.
+    await expectOnDisk(path, ['later'], 'reopened');
+    const segments = readdirSync(path).filter((f) => f.endsWith('.jsonl') && f.startsWith('seg-'));
+    expect(segments, 'the old number is not reused').not.toContain('seg-000002.jsonl');
+  });
+});

@@ -57,8 +57,7 @@ export abstract class StoreIndexSync extends StoreSegments {
    * records deleted took the segment for emptied and deleted the record no one had read (issue 10's torture loss).
    */
   protected load(): void {
-    // Marks that only keep a number from being taken again, seen before we read the index: every row of their
-    // segments was written before, so we read those rows and need the marks no longer (see `spentMarks`).
+    // Marks below the highest number keep no number from being taken: tidied once the folder is read.
     const spent = this.owner ? spentMarks(this.dir) : [];
     const segments = listSegments(this.dir);
     const existed = this.openIndexForAppend();

@@ -4,13 +4,12 @@
  * this process sees them: starting a new one, counting rows dead, and deleting a segment once emptied, with
  * the rules that keep an owner from deleting what another process may still be writing.
  */
-import { closeSync, rmSync, statSync } from 'node:fs';
+import { closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION, type RetentionPolicy } from '../../../shared/history/types';
 import { DEAD, FIELD, IndexColumns, type IndexTuple } from './index-columns';
 import { fileLayer } from './line-files';
-import { createSegment, guestMarkName, liveGuestSegment, segmentBytesFor, segmentName } from './segment-names';
-import { listSegments } from './folder-access';
+import { createSegment, highestNumber, liveGuestSegment, removeSegment, segmentBytesFor, segmentName } from './segment-names';
 
 /** Past this many rows in one append, add them all and sort once instead of inserting each in time order. */
 const SORT_BATCH = 32;
@@ -89,13 +88,13 @@ export abstract class StoreSegments {
     }
   }
 
-  /** Starts a new segment this process alone writes: created exclusively, past every existing number. */
+  /** Starts a new segment this process alone writes: created exclusively, past every number ever taken. */
   protected roll(): number {
     if (this.segFd >= 0) {
       fileLayer.fullSync(this.segFd);
       closeSync(this.segFd);
     }
-    const next = createSegment(this.dir, Math.max(this.currentSeg, ...listSegments(this.dir)) + 1, !this.owner);
+    const next = createSegment(this.dir, Math.max(this.currentSeg, highestNumber(this.dir)) + 1, !this.owner);
     this.segFd = next.fd;
     this.currentSeg = next.n;
     this.segBytes.set(next.n, 0);
@@ -122,8 +121,7 @@ export abstract class StoreSegments {
    */
   protected dropSegment(seg: number, force = false): void {
     if (this.owner && (force || (!liveGuestSegment(this.dir, seg) && !this.unreadLines(seg)))) {
-      rmSync(this.segPath(seg), { force: true });
-      rmSync(join(this.dir, guestMarkName(seg)), { force: true });
+      removeSegment(this.dir, seg);
     }
     this.segLive.delete(seg);
     this.segBytes.delete(seg);
