@@ -10,7 +10,8 @@
  *   SIGKILLed owner whose guest runs on, a suspect this rules out: it opens like any owner);
  * - a guest that closes with its segment emptied deletes the file: the next segment created took the same number,
  *   and an owner that had not yet read the first file's rows and tombstones took the new file for the old one
- *   (emptied, nothing past what it had read) and deleted it.
+ *   (emptied, nothing past what it had read) and deleted it. The same reuse after the owner's size cap deleted the
+ *   segment with the highest number brought the cap's records (dead only because their file was gone) back.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -101,7 +102,7 @@ describe('a guest appends while the owner opens', () => {
 });
 
 describe("a guest's emptied segment", () => {
-  it('is deleted when the guest closes, and its number is not taken again while an owner may not have read its rows', async () => {
+  it('is deleted when the guest closes, and its number is not taken again (an owner may not have read its rows yet)', async () => {
     const path = dir.path;
     const owner = open(path);
     owner.append(makeRecord({ id: 'o1', startedAt: at(1) }, 300));
