@@ -151,3 +151,27 @@ describe('segment numbers are never taken twice', () => {
     expect(segments, 'the old number is not reused').not.toContain('seg-000002.jsonl');
   });
 });
+
+describe('the size cap and a running guest', () => {
+  it("takes the guest's oldest records with tombstones and leaves its file, with a record the owner has not read yet", async () => {
+    const path = dir.path;
+    const owner = open(path);
+    const guest = open(path);
+    guest.append(makeRecord({ id: 'g1', startedAt: at(1) }, 300));
+    guest.append(makeRecord({ id: 'g2', startedAt: at(2) }, 300));
+    expect(await listed(owner)).toEqual(['g1', 'g2']);
+    // Acknowledged just now, after the owner last read the index: the owner's retention pass cannot know of it.
+    guest.append(makeRecord({ id: 'g3', startedAt: at(3) }, 300));
+    guest.sync();
+    owner.retention = { ...NO_LIMITS, maxTotalBytes: 1 };
+    expect(owner.enforceRetention()).toBe(2);
+    owner.retention = NO_LIMITS;
+    expect(await guest.get('g3'), 'the guest still reads its record').toMatchObject({ id: 'g3' });
+    guest.append(makeRecord({ id: 'g4', startedAt: at(4) }, 300));
+    expect(await listed(guest)).toEqual(['g3', 'g4']);
+    expect(await listed(owner)).toEqual(['g3', 'g4']);
+    guest.close();
+    owner.close();
+    await expectOnDisk(path, ['g3', 'g4'], 'reopened');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { FIELD, type IndexTuple } from './index-columns';
 import { readRangeSync } from './line-files';
+import { liveGuestSegment } from './segment-names';
 import { countRemoved, splitSegment } from './store-open';
 import type { RetentionPolicy } from '../../../shared/history/types';
 import { StoreWrites, type PendingLine } from './store-writes';
@@ -67,16 +68,24 @@ export abstract class StoreRetention extends StoreWrites {
         if (line) copies.push({ line, tuple: (segment, offset, length) => [...t.slice(0, FIELD.segment), segment, offset, length, ...t.slice(FIELD.flags)] as IndexTuple });
       }
       if (copies.length) this.addRows(this.writeLines(copies));
-      // The rest go with the file (no tombstones needed: rows in a missing segment are dead on the next open).
-      for (const id of dropIds) {
+      const doomed = dropIds.filter((id) => {
         const at = c.byId.get(id);
-        if (at !== undefined && c.isLive(at) && c.segment[at] === seg) {
-          this.markDead(at);
+        return at !== undefined && c.isLive(at) && c.segment[at] === seg;
+      });
+      // A running guest may be appending to this file, or one appended what we have not read yet (newer records,
+      // maybe acknowledged a moment ago): the file stays (the guest deletes it when it closes emptied, or our next
+      // open does), so what we drop needs tombstones, and we stop counting its bytes (`dropSegment` forgets it).
+      const inUse = liveGuestSegment(this.dir, seg) || this.unreadLines(seg);
+      if (inUse) n += this.kill(doomed, 'if-possible');
+      else {
+        // The rest go with the file (no tombstones needed: rows in a missing segment are dead on the next open).
+        for (const id of doomed) {
+          this.markDead(c.byId.get(id)!);
           c.byId.delete(id);
           n++;
         }
       }
-      this.dropSegment(seg, true);
+      this.dropSegment(seg, !inUse);
     }
     return n;
   }
