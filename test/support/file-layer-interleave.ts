@@ -1,15 +1,15 @@
 /**
  * Pins down how two stores on one folder interleave (the history's race tests): one operation runs with another
  * run once from inside the file layer (`fileLayer` in electron/services/history/line-files.ts), at one chosen
- * write or fsync of it. Looping the chosen point over every call covers every place the other process can land.
+ * write, fsync or folder listing of it. Looping the chosen point over every call covers every place the other process can land.
  */
 import { fileLayer } from '../../electron/services/history/line-files';
 
 const real = { ...fileLayer };
 
 /**
- * Runs `outer` with `inner` run once at file-layer call number `point` of it (every write and fsync it makes,
- * retries included), before that call or after it. Returns false once `point` is past `outer`'s last call.
+ * Runs `outer` with `inner` run once at file-layer call number `point` of it (every write, fsync and folder
+ * listing it makes, retries included), before that call or after it. Returns false once `point` is past `outer`'s last call.
  */
 export function interleave(outer: () => void, inner: () => void, point: number, after: boolean): boolean {
   let calls = 0;
@@ -27,6 +27,7 @@ export function interleave(outer: () => void, inner: () => void, point: number, 
   fileLayer.write = at(real.write);
   fileLayer.sync = at(real.sync);
   fileLayer.fullSync = at(real.fullSync);
+  fileLayer.list = at(real.list);
   try {
     outer();
   } finally {

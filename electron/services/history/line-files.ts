@@ -3,7 +3,7 @@
  * last line is found, not parsed), reading ranges in windows (so search streams instead of loading a
  * segment), and a write that loops until every byte is out.
  */
-import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -96,9 +96,12 @@ export function readRangeSync(path: string, offset: number, length: number): Buf
 /**
  * The file layer the history writes through: every write and fsync of records and index lines goes through
  * these, so the torture tests can inject what disks do (a full disk half way through a write, an I/O error, a
- * power cut that keeps only what was fsynced) into the real store. Nothing else replaces them.
+ * power cut that keeps only what was fsynced) into the real store, and the race tests can run another process's
+ * step at any of them or at a listing of the folder. Nothing else replaces them.
  */
 export const fileLayer = {
+  /** The names in a folder (segments and marks are found this way). */
+  list: (dir: string): string[] => readdirSync(dir),
   write: (fd: number, data: Buffer, offset: number, length: number): number => writeSync(fd, data, offset, length),
   /** Flushes a file's data (and the size that reaches it) to the disk. */
   sync: (fd: number): void => fdatasyncSync(fd),

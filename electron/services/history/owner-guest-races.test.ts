@@ -48,13 +48,16 @@ async function expectOnDisk(path: string, ids: readonly string[], where: string)
 
 describe('a guest appends while the owner opens', () => {
   const cases = [
-    { how: 'an open that appends to the index', rewrite: false, takeover: false },
-    { how: 'an open that rewrites the index', rewrite: true, takeover: false },
+    { how: 'an open that appends to the index', rewrite: false, takeover: false, fresh: false },
+    { how: 'an open that rewrites the index', rewrite: true, takeover: false, fresh: false },
     // The owner before was SIGKILLed while its guest runs on: the next opener takes over its stale lock.
-    { how: 'an open that takes over a dead owner\'s lock', rewrite: false, takeover: true },
+    { how: "an open that takes over a dead owner's lock", rewrite: false, takeover: true, fresh: false },
+    // A guest that starts while the owner opens appends to a segment the owner may not have listed yet.
+    { how: 'an open that appends to the index, by a guest starting a new segment', rewrite: false, takeover: false, fresh: true },
+    { how: 'an open that rewrites the index, by a guest starting a new segment', rewrite: true, takeover: false, fresh: true },
   ];
-  for (const { how, rewrite, takeover } of cases) {
-    it(`at every write and fsync of ${how}, the owner reads the guest's record and never deletes it`, async () => {
+  for (const { how, rewrite, takeover, fresh } of cases) {
+    it(`at every write, fsync and listing of ${how}, the owner reads the guest's record and never deletes it`, async () => {
       const deadPid = takeover ? await pidOfAnExitedProcess() : 0;
       let trials = 0;
       for (const after of [false, true]) {
@@ -71,9 +74,13 @@ describe('a guest appends while the owner opens', () => {
           // A damaged line makes the next owner rewrite index.jsonl when it opens.
           if (rewrite) appendFileSync(join(path, 'index.jsonl'), 'not json\n');
           let owner: InvocationStore | undefined;
+          let appender = guest;
           const ran = interleave(
             () => (owner = open(path)),
-            () => guest.append(makeRecord({ id: 'r1', startedAt: at(3) }, 300)),
+            () => {
+              if (fresh) appender = open(path);
+              appender.append(makeRecord({ id: 'r1', startedAt: at(3) }, 300));
+            },
             point,
             after,
           );
@@ -83,15 +90,17 @@ describe('a guest appends while the owner opens', () => {
             break;
           }
           expect(owner!.owner, where).toBe(true);
-          // The guest appends once more and deletes all but r1, then closes: its segment holds only r1, which the
-          // owner must know about before it decides that the segment is emptied.
-          guest.append(makeRecord({ id: 'r2', startedAt: at(4) }, 300));
-          expect(guest.remove(['g0', 'r2']), where).toBe(2);
-          guest.close();
-          expect(await listed(owner!), where).toEqual(['o1', 'r1']);
+          // The appender appends once more and deletes all but r1 of its records, then closes: its segment holds
+          // only r1, which the owner must know about before it decides that the segment is emptied.
+          appender.append(makeRecord({ id: 'r2', startedAt: at(4) }, 300));
+          expect(appender.remove(fresh ? ['r2'] : ['g0', 'r2']), where).toBe(fresh ? 1 : 2);
+          appender.close();
+          if (fresh) guest.close();
+          const kept = fresh ? ['g0', 'o1', 'r1'] : ['o1', 'r1'];
+          expect(await listed(owner!), where).toEqual(kept);
           expect(await owner!.get('r1'), where).toMatchObject({ id: 'r1' });
           owner!.close();
-          await expectOnDisk(path, ['o1', 'r1'], where);
+          await expectOnDisk(path, kept, where);
           trials++;
         }
       }

@@ -3,12 +3,13 @@
  * leave beside theirs (and whether that guest still runs), the `.gone` marks that keep a deleted segment's number
  * from being taken again, creating and deleting a segment, and the shapes of index lines.
  */
-import { existsSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexTuple } from './index-columns';
 import { PRIVATE_FILE_MODE } from '../storage/private-files';
 import { identityLive, myIdentity } from './process-identity';
 import { syncFolder } from './folder-access';
+import { fileLayer } from './line-files';
 
 export const segmentName = (n: number) => `seg-${String(n).padStart(6, '0')}.jsonl`;
 /** Beside a segment a guest created: an owner opening later must not append to it (the guest may still be). */
@@ -52,7 +53,7 @@ export const goneMarkName = (n: number) => `seg-${String(n).padStart(6, '0')}.go
 function numberedFiles(dir: string): { name: string; n: number; kind: string }[] {
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = fileLayer.list(dir);
   } catch {
     return [];
   }

@@ -59,10 +59,14 @@ export abstract class StoreIndexSync extends StoreSegments {
   protected load(): void {
     // Marks below the highest number keep no number from being taken: tidied once the folder is read.
     const spent = this.owner ? spentMarks(this.dir) : [];
-    const segments = listSegments(this.dir);
     const existed = this.openIndexForAppend();
-    const index = readIndexFile(this.indexFd, existed, this.cols, segments.length > 0, this.recovery);
+    const index = readIndexFile(this.indexFd, existed, this.cols, this.recovery);
     this.indexSize = index.read;
+    // Listed after the index is read: a row we read names a segment created before it, so listed here unless
+    // deleted since. Listed before, a guest's segment created in between had rows but no file, and its records
+    // were taken as dead (and left out of an index rewritten now: lost).
+    const segments = listSegments(this.dir);
+    if (!index.exists && segments.length) this.recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
     const sorted = this.cols.isTimeSorted();
     const found = indexUncoveredLines(this.dir, this.cols, segments, index.ends, {
       mayCut: (seg) => this.owner && !liveGuestSegment(this.dir, seg),

@@ -49,14 +49,12 @@ export interface GapRepair {
  * Loads index.jsonl's rows into the columns (in file order) and collects tombstones and compaction ends. It reads
  * through `fd`, the descriptor the store then appends to and refreshes from, and says how far it read: a line
  * another process appends meanwhile is read by the next refresh, never skipped (see `InvocationStore.load`).
- * `existed` says whether the file was there before the store opened (created it).
+ * `existed` says whether the file was there before the store opened (created it); a missing index is for the
+ * caller to report, once it has listed the segments to rebuild it from.
  */
-export function readIndexFile(fd: number, existed: boolean, cols: IndexColumns, haveSegments: boolean, recovery: string[]): IndexFileScan {
+export function readIndexFile(fd: number, existed: boolean, cols: IndexColumns, recovery: string[]): IndexFileScan {
   const out: IndexFileScan = { exists: existed && fd >= 0, read: 0, tombstones: new Set(), ends: new Map(), badLines: 0 };
-  if (!out.exists) {
-    if (haveSegments) recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
-    return out;
-  }
+  if (!out.exists) return out;
   const scan = scanLines(fd, 0, (line) => {
     try {
       const v = JSON.parse(line.toString('utf8')) as IndexLine;
