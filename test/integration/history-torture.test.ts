@@ -7,13 +7,13 @@
  *    an append's writes.
  * 3. A power cut: every file cut back to what was last fsynced.
  * 4. Two real child processes on one folder, appending, deleting, reopening (compaction) and applying retention,
- *    SIGKILLed at random moments; then the same with clears in the mix. A record must be kept when its append
- *    began after the last clear ended: one whose append overlapped a clear may have been seen, and so taken, by
- *    it (see `twoProcesses`). clear-race.test.ts pins every interleaving of a clear and an append down.
+ *    SIGKILLed at random moments (test/support/two-process-torture.ts); then the same with clears in the mix. A
+ *    record must be kept when its append began after the last clear ended: one whose append overlapped a clear
+ *    may have been seen, and so taken, by it. clear-race.test.ts pins every interleaving of a clear and an append
+ *    down, owner-guest-races.test.ts a guest's append during the owner's open and a guest's emptied segment.
  *
  * Each part prints how many trials it ran.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fstatSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ import { fileLayer } from '../../electron/services/history/line-files';
 import { InvocationStore } from '../../electron/services/history/invocation-store';
 import { makeRecord } from '../support/invocation-fixtures';
 import { tempDir } from '../support/temp-dir';
+import { twoProcessTorture } from '../support/two-process-torture';
 
 let dir: { path: string; cleanup: () => Promise<void> };
 const real = { ...fileLayer };
@@ -158,119 +159,24 @@ describe('a power cut', () => {
   });
 });
 
-/**
- * Two child processes on one folder, SIGKILLed at random; after each kill the folder is opened and every
- * acknowledged record that no deletion, retention or clear took must be there. A clear takes every record whose
- * index row it read, so a record whose append began before a clear ended may go with it, even when its append
- * returned (or was fsynced) after the clear did: the clear, a tombstone write of 0.2 ms as a guest, fits between
- * the appender's index write and its fsync. Only a record whose append began after the last clear ended (or after
- * a clearing process was killed or frozen) must be kept.
- */
+/** Runs the two-process scenario (test/support/two-process-torture.ts) in this test's folder and checks its outcome. */
 async function twoProcesses(clears: boolean): Promise<void> {
   const { build } = await import('rolldown');
-  const script = join(dir.path, 'child.mjs');
-  await build({ input: join(__dirname, '../support/history-torture-child.ts'), platform: 'node', output: { file: script, format: 'esm' }, write: true, logLevel: 'silent' });
-  const history = join(dir.path, 'history');
-  /** Acknowledged records, by when their append began. */
-  const acked = new Map<string, bigint>();
-  const deleted = new Set<string>();
-  let lastClearEnd = -1n;
-  let seed = 1;
-  let kills = 0;
-  let checks = 0;
-  /** Children that have printed something (are past start-up), and any that died on their own. */
-  const started = new Set<number>();
-  /** Children in the middle of a clear, with when it started; and which child number runs in each slot. */
-  const clearing = new Map<number, bigint>();
-  const ids: number[] = [];
-  const log: string[] = [];
-  const failures: string[] = [];
-  const start = (): ChildProcess => {
-    const env = { ...process.env, TORTURE_CLEAR: clears ? '1' : '0' };
-    const child = spawn(process.execPath, [script, history, String(seed++)], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let buf = '';
-    const me = seed - 1;
-    child.stdout!.on('data', (d: Buffer) => {
-      started.add(me);
-      buf += d.toString();
-      const lines = buf.split('\n');
-      buf = lines.pop()!;
-      for (const line of lines) {
-        const [kind, a, b] = line.split(' ');
-        if (kind === 'A') acked.set(a!, BigInt(b!)); // when its append began
-        else if (kind === 'D') deleted.add(a!);
-        else if (kind === 'S') clearing.set(me, BigInt(a!));
-        else if (kind === 'C') {
-          clearing.delete(me);
-          if (BigInt(b!) > lastClearEnd) lastClearEnd = BigInt(b!);
-        }
-        if (kind !== 'A') log.push(`${me} ${line}`);
-      }
-    });
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') failures.push(`a torture child died by itself (${signal ?? code}): ${err}`);
-    });
-    return child;
-  };
-  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  /** SIGKILLs a child and waits until its last output has been read ('close', not just 'exit'). */
-  const stop = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('close', () => resolve());
-      child.kill('SIGKILL');
-    });
-  const children = [start(), start()];
-  ids.push(1, 2);
-  for (let round = 0; round < 10; round++) {
-    // Let both children get going (node starts slowly on a busy machine), then kill at a varying moment.
-    for (let waited = 0; started.size < seed - 1 && waited < 10_000; waited += 20) await pause(20);
-    await pause((round * 53) % 170);
-    // Kill one child at a random moment (sometimes both), then check the folder as a third process would.
-    const victims = round % 4 === 3 ? [0, 1] : [round % 2];
-    for (const v of victims) {
-      const child = children[v]!;
-      await stop(child);
-      kills++;
-      // A clear cut short by the kill may have deleted anything acknowledged before now.
-      if (clearing.has(ids[v]!)) lastClearEnd = process.hrtime.bigint();
-      clearing.delete(ids[v]!);
-    }
-    // The survivor is frozen while we look (as if killed, but still holding its lock), so it cannot clear or
-    // delete under the check; its last lines are let in first.
-    const survivors = [0, 1].filter((v) => !victims.includes(v));
-    for (const v of survivors) children[v]!.kill('SIGSTOP');
-    await pause(100);
-    for (const v of survivors) if (clearing.has(ids[v]!)) lastClearEnd = process.hrtime.bigint();
-    const s = open(history);
-    for (const [id, t] of acked) {
-      if (deleted.has(id) || t <= lastClearEnd) continue; // deleted on purpose, or begun before a clear ended
-      expect(await s.get(id), `${id} (acknowledged, not cleared or deleted since; seed ${ids.join(',')}; last events: ${log.slice(-8).join('; ')})`).toMatchObject({ id });
-      checks++;
-    }
-    s.close();
-    for (const v of survivors) children[v]!.kill('SIGCONT');
-    for (const v of victims) {
-      ids[v] = seed;
-      children[v] = start();
-    }
-  }
-  for (const child of children) await stop(child);
-  const clearCount = log.filter((l) => l.split(' ')[1] === 'C').length;
-  console.log(`random SIGKILL, two processes${clears ? `, ${clearCount} clears` : ''}: ${kills} kills, ${acked.size} acknowledged appends, ${checks} record checks`);
-  expect(failures).toEqual([]);
-  expect(acked.size).toBeGreaterThan(0);
-  expect(checks).toBeGreaterThan(0);
-  if (clears) expect(clearCount).toBeGreaterThan(0);
+  const childScript = join(dir.path, 'child.mjs');
+  await build({ input: join(__dirname, '../support/history-torture-child.ts'), platform: 'node', output: { file: childScript, format: 'esm' }, write: true, logLevel: 'silent' });
+  const run = await twoProcessTorture({ clears, workDir: dir.path, childScript });
+  console.log(`random SIGKILL, two processes${clears ? `, ${run.clears} clears` : ''}: ${run.kills} kills, ${run.acknowledged} acknowledged appends, ${run.checks} record checks`);
+  expect(run.failures).toEqual([]);
+  expect(run.missing).toEqual([]);
+  expect(run.acknowledged).toBeGreaterThan(0);
+  expect(run.checks).toBeGreaterThan(0);
+  if (clears) expect(run.clears).toBeGreaterThan(0);
 }
 
 describe('two processes, SIGKILLed at random', () => {
-  // Known open loss (docs/history.md, "Known gaps"): about one run in twelve still loses one record here, cause not
-  // yet found. A retry keeps CI from failing on it while every run still prints its trials and a failing first try
-  // is reported by vitest as retried; remove the retry once the cause is fixed.
-  it('after every kill the store opens with every acknowledged record that no deletion or retention took', { timeout: 120_000, retry: 2 }, () => twoProcesses(false));
+  // This lost a record in about one run in twelve, from two causes now pinned down deterministically in
+  // electron/services/history/owner-guest-races.test.ts. To loop it cheaply: scripts/history-torture-loop.mjs.
+  it('after every kill the store opens with every acknowledged record that no deletion or retention took', () => twoProcesses(false), 120_000);
 
   it('with clears in the mix: every record appended after a clear ended is kept', () => twoProcesses(true), 120_000);
 });

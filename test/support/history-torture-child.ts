@@ -2,10 +2,11 @@
  * A child process for the history torture test: works on a shared history folder through the real store until it
  * is killed, printing what it did so the parent can check the folder afterwards. Lines on stdout:
  *
- * - `A <id> <t0> <t1>`: record `<id>` (started now, so 30-day retention keeps it) was appended from `<t0>` on, and
- *   was appended and fsynced (acknowledged) at `<t1>`;
+ * - `A <id> <t0> <t1> <segment>`: record `<id>` (started now, so 30-day retention keeps it) was appended from `<t0>`
+ *   on, and was appended and fsynced (acknowledged) at `<t1>`, to `<segment>` (for the trace);
  * - `S <t0>` then `C <t0> <t1>`: a clear started at `<t0>` and ended at `<t1>` (a kill may land in between);
  * - `D <id>`: record `<id>` is about to be deleted;
+ * - `O 1` or `O 0`: the store was (re)opened as the folder's owner or as a guest;
  * times are `process.hrtime.bigint()` (the system's monotonic clock, shared by every process on the machine).
  *
  * Between those it appends records 60 days old (retention must drop them), deletes some of its own, reopens the
@@ -28,9 +29,17 @@ function random(): number {
 }
 
 const KEEP = { maxRecords: null, maxAgeDays: 30, maxTotalBytes: null };
-const open = () => InvocationStore.open(dir, { retention: KEEP, maxSegmentBytes: 64 * 1024 });
 const say = (line: string) => process.stdout.write(`${line}\n`);
+/** Opens the store and says whether this process owns the folder (`O 1`) or is a guest (`O 0`), for the trace. */
+const open = () => {
+  const s = InvocationStore.open(dir, { retention: KEEP, maxSegmentBytes: 64 * 1024 });
+  say(`O ${s.owner ? 1 : 0}`);
+  return s;
+};
 const now = () => process.hrtime.bigint().toString();
+
+/** The segment the store appends to, for the trace (a private field, read only here). */
+const segmentOf = (s: InvocationStore) => (s as unknown as { currentSeg: number }).currentSeg;
 
 let store = open();
 for (let i = 0; ; i++) {
@@ -40,7 +49,7 @@ for (let i = 0; ; i++) {
     const t0 = now();
     store.append(rec);
     store.sync();
-    say(`A ${rec.id} ${t0} ${now()}`);
+    say(`A ${rec.id} ${t0} ${now()} ${segmentOf(store)}`);
   } else if (roll < 0.75) {
     store.append(makeRecord({ id: `old${seed}-${i}`, startedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() }));
   } else if (roll < 0.8) {

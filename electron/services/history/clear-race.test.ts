@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeRecord } from '../../../test/support/invocation-fixtures';
 import { tempDir } from '../../../test/support/temp-dir';
+import { interleave } from '../../../test/support/file-layer-interleave';
 import { fileLayer } from './line-files';
 import { InvocationStore } from './invocation-store';
 
@@ -41,32 +42,6 @@ async function expectSameEverywhere(path: string, stores: readonly InvocationSto
     for (const id of onDisk) expect(await s.get(id), `${id} reads back (${where})`).toMatchObject({ id });
   }
   fresh.close();
-}
-
-/**
- * Runs `outer` with `inner` run once at file-layer call number `point` of it (every write and fsync it makes,
- * retries included), before that call or after it. Returns false once `point` is past `outer`'s last call.
- */
-function interleave(outer: () => void, inner: () => void, point: number, after: boolean): boolean {
-  let calls = 0;
-  let ran = false;
-  const at = <A extends unknown[], R>(call: (...args: A) => R) => (...args: A): R => {
-    const mine = !ran && calls++ === point;
-    if (mine) ran = true;
-    if (mine && !after) inner();
-    const result = call(...args);
-    if (mine && after) inner();
-    return result;
-  };
-  fileLayer.write = at(real.write);
-  fileLayer.sync = at(real.sync);
-  fileLayer.fullSync = at(real.fullSync);
-  try {
-    outer();
-  } finally {
-    Object.assign(fileLayer, real);
-  }
-  return ran;
 }
 
 describe('a clear in one process while the other appends', () => {

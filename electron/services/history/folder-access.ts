@@ -3,7 +3,7 @@
  * appending, or only for reading when this process may not write there (permissions, a read-only disk).
  * Changes in a folder that refuses them fail with the typed `storage-unwritable` error naming the folder.
  */
-import { existsSync, openSync, readdirSync, closeSync } from 'node:fs';
+import { existsSync, openSync, closeSync } from 'node:fs';
 import { makeFilesPrivateSync, makePrivateDirSync, PRIVATE_FILE_MODE } from '../storage/private-files';
 import { fileLayer } from './line-files';
 import { fsErrorCode, unwritable } from '../storage/write-errors';
@@ -23,7 +23,7 @@ export function ensureFolder(dir: string): void {
 export function listSegments(dir: string): number[] {
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = fileLayer.list(dir);
   } catch (e) {
     if (fsErrorCode(e) === 'ENOENT' || fsErrorCode(e) === 'ENOTDIR') return [];
     throw e;

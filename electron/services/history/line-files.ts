@@ -3,7 +3,7 @@
  * last line is found, not parsed), reading ranges in windows (so search streams instead of loading a
  * segment), and a write that loops until every byte is out.
  */
-import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -18,12 +18,13 @@ export interface ScanResult {
 /**
  * Calls `onLine` for each complete (newline-terminated) line between `from` and `to` (default: the end),
  * reading in 4 MB chunks. A line longer than a chunk is gathered as a list of chunks and joined once, so
- * reading a 100 MB record is linear, not a re-copy per chunk.
+ * reading a 100 MB record is linear, not a re-copy per chunk. `file` is a path, or a descriptor already open
+ * (left open): reading the very file one holds, not whatever has that name by now.
  *
  * Synchronous on purpose: it runs while the store opens, before anything else may touch the files.
  */
-export function scanLines(path: string, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
-  const fd = openSync(path, 'r');
+export function scanLines(file: string | number, from: number, onLine: (line: Buffer, offset: number) => void, to = Infinity): ScanResult {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
     const end = Math.min(size, to);
@@ -50,7 +51,7 @@ export function scanLines(path: string, from: number, onLine: (line: Buffer, off
     }
     return { validEnd: carryStart, size: end };
   } finally {
-    closeSync(fd);
+    if (typeof file !== 'number') closeSync(fd);
   }
 }
 
@@ -95,9 +96,12 @@ export function readRangeSync(path: string, offset: number, length: number): Buf
 /**
  * The file layer the history writes through: every write and fsync of records and index lines goes through
  * these, so the torture tests can inject what disks do (a full disk half way through a write, an I/O error, a
- * power cut that keeps only what was fsynced) into the real store. Nothing else replaces them.
+ * power cut that keeps only what was fsynced) into the real store, and the race tests can run another process's
+ * step at any of them or at a listing of the folder. Nothing else replaces them.
  */
 export const fileLayer = {
+  /** The names in a folder (segments and marks are found this way). */
+  list: (dir: string): string[] => readdirSync(dir),
   write: (fd: number, data: Buffer, offset: number, length: number): number => writeSync(fd, data, offset, length),
   /** Flushes a file's data (and the size that reaches it) to the disk. */
   sync: (fd: number): void => fdatasyncSync(fd),

@@ -4,7 +4,7 @@
  * and which rows still live; and writing a fresh index. Also what retention would remove, counted over the same
  * columns, and which records of a segment the size cap keeps.
  */
-import { closeSync, existsSync, ftruncateSync, openSync, renameSync, statSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RetentionPolicy } from '../../../shared/history/types';
 import { DEAD, tupleOf, type IndexColumns } from './index-columns';
@@ -28,6 +28,8 @@ function sizeOf(path: string): number | undefined {
 /** What reading index.jsonl found besides rows (which go straight into the columns). */
 export interface IndexFileScan {
   exists: boolean;
+  /** How far the file was read (its complete lines): lines appended since start there. */
+  read: number;
   tombstones: Set<string>;
   /** From a compacted index's first line: each segment was indexed up to here (deleted lines leave no row). */
   ends: Map<number, number>;
@@ -43,14 +45,17 @@ export interface GapRepair {
   segBytes: Map<number, number>;
 }
 
-/** Loads index.jsonl's rows into the columns (in file order) and collects tombstones and compaction ends. */
-export function readIndexFile(indexPath: string, cols: IndexColumns, haveSegments: boolean, recovery: string[]): IndexFileScan {
-  const out: IndexFileScan = { exists: existsSync(indexPath), tombstones: new Set(), ends: new Map(), badLines: 0 };
-  if (!out.exists) {
-    if (haveSegments) recovery.push('index.jsonl was missing; it was rebuilt from the segments.');
-    return out;
-  }
-  const scan = scanLines(indexPath, 0, (line) => {
+/**
+ * Loads index.jsonl's rows into the columns (in file order) and collects tombstones and compaction ends. It reads
+ * through `fd`, the descriptor the store then appends to and refreshes from, and says how far it read: a line
+ * another process appends meanwhile is read by the next refresh, never skipped (see `InvocationStore.load`).
+ * `existed` says whether the file was there before the store opened (created it); a missing index is for the
+ * caller to report, once it has listed the segments to rebuild it from.
+ */
+export function readIndexFile(fd: number, existed: boolean, cols: IndexColumns, recovery: string[]): IndexFileScan {
+  const out: IndexFileScan = { exists: existed && fd >= 0, read: 0, tombstones: new Set(), ends: new Map(), badLines: 0 };
+  if (!out.exists) return out;
+  const scan = scanLines(fd, 0, (line) => {
     try {
       const v = JSON.parse(line.toString('utf8')) as IndexLine;
       if (Array.isArray(v)) cols.add(v);
@@ -60,6 +65,7 @@ export function readIndexFile(indexPath: string, cols: IndexColumns, haveSegment
       out.badLines++;
     }
   });
+  out.read = scan.validEnd;
   // The owner drops it when it rewrites the index (a recovery note makes it); anyone's next line starts past it.
   if (scan.validEnd < scan.size) recovery.push(`index.jsonl ended in a torn line (${scan.size - scan.validEnd} bytes); it was skipped.`);
   if (out.badLines) recovery.push(`${out.badLines} unreadable index line(s) were skipped.`);
