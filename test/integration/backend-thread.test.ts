@@ -14,6 +14,7 @@ import { registerIpc, type IpcMainLike, type InvokeEventLike } from '../../elect
 import { createBackend } from '../../electron/services/backend';
 import { AesGcmCipher } from '../../electron/services/secrets/file-secret-store';
 import { MemorySecretStore } from '../../electron/services/secrets/secret-store';
+import { myIdentity } from '../../electron/services/history/process-identity';
 import { CHANNEL_PREFIX } from '../../shared/api/channels';
 import type { Result } from '../../shared/api/result';
 import { MASKED_SECRET } from '../../shared/model/webhook';
@@ -125,6 +126,16 @@ describe('the backend thread', () => {
       expect(existsSync(lockFile())).toBe(false);
     });
   }
+
+  it('a worker that dies while saving leaves no lock behind for its successor: the next save goes through', async () => {
+    const t = await start();
+    // What a worker killed between taking the data file's write lock and releasing it leaves (the lock names the
+    // process, which lives on): without its release, every later save would wait it out and fail.
+    await writeFile(join(dir.path, 'hooksmith.json.lock'), myIdentity());
+    await t.crash('terminate');
+    expect(await t.api.webhooks.create({ input: webhookInput({ name: 'AfterCrash' }) })).toMatchObject({ ok: true, value: { webhook: { name: 'AfterCrash' } } });
+    expect(existsSync(join(dir.path, 'hooksmith.json.lock'))).toBe(false);
+  });
 
   it('keeps secrets sealed by the calling thread\'s cipher (as Electron\'s safeStorage), relayed to and from the worker', async () => {
     const aes = new AesGcmCipher('main-thread-key');
