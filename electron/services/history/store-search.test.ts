@@ -185,4 +185,27 @@ describe('byte helpers', () => {
     });
     expect(hits).toEqual([0, 2, 4]);
   });
+
+  it('rangesContaining takes the needle literally, matches ASCII letters in either case and nothing else, and checks alsoIn per line', async () => {
+    // Regex-special characters are literal; a UTF-8 Kelvin sign (K) or a Latin-1 letter is no ASCII letter.
+    const lines = ['a.b(c)[d]*+?$ here', 'axb(c)[d]*+?$ not', 'A.B(C)[D]*+?$ upper', '\u212a only', 'K.x', 'ÿ and Ÿ', 'A.B(C)[D]*+?$ with Content-Type'];
+    const path = join(dir.path, 'special.jsonl');
+    const bytes = lines.map((l) => Buffer.from(l + '\n', 'utf8'));
+    writeFileSync(path, Buffer.concat(bytes));
+    const ranges: { offset: number; length: number }[] = [];
+    let offset = 0;
+    for (const b of bytes) {
+      ranges.push({ offset, length: b.length });
+      offset += b.length;
+    }
+    const hitsFor = async (needle: string, alsoIn: string[] = []) => {
+      const hits: number[] = [];
+      await rangesContaining(path, ranges, Buffer.from(needle), (i) => hits.push(i), undefined, alsoIn.map((p) => Buffer.from(p)));
+      return hits;
+    };
+    expect(await hitsFor('a.b(c)[d]*+?$')).toEqual([0, 2, 6]);
+    expect(await hitsFor('k')).toEqual([4]);
+    expect(await hitsFor('a.b(c)[d]*+?$', ['content-type'])).toEqual([6]);
+    expect(await hitsFor('\\')).toEqual([]);
+  });
 });
