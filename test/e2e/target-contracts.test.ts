@@ -39,7 +39,11 @@ describe('target contracts in the form', () => {
     await page.getByText('Apono has no Basic auth type', { exact: false }).waitFor();
     await page.getByLabel('User name').fill('me@example.com');
     await page.getByLabel('Password', { exact: true }).fill('api-token-123');
-    await page.getByRole('button', { name: 'Show the Authorization header value' }).click();
+    // By keyboard, as a keyboard user would: a click is aimed at coordinates, and on a loaded CI machine one landed
+    // beside the button once (the value never appeared) while the lazily loaded editors above were still settling.
+    await page.locator('button:enabled', { hasText: 'Show the Authorization header value' }).waitFor();
+    await page.getByRole('button', { name: 'Show the Authorization header value' }).focus();
+    await page.keyboard.press('Enter');
     const value = page.getByLabel('Authorization header value for Apono');
     expect(await value.inputValue()).toBe(`Basic ${Buffer.from('me@example.com:api-token-123').toString('base64')}`);
     expect(e2e.pageErrors).toEqual([]);
