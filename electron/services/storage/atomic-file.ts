@@ -27,6 +27,25 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
+/** Rename failures Windows reports while another program (antivirus, indexer, backup) briefly holds the target open. */
+const TRANSIENT_ON_WINDOWS = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/**
+ * Renames, retrying for up to a second on Windows while the target is briefly held open by another program (as
+ * lowdb's steno did: 10 tries, 100 ms apart). Elsewhere a failure is final: EACCES there means permissions.
+ */
+export async function renameRetrying(from: string, to: string, platform: NodeJS.Platform = process.platform, move: (a: string, b: string) => Promise<void> = rename): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await move(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (platform !== 'win32' || !TRANSIENT_ON_WINDOWS.has(code) || attempt >= 10) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** Replaces `path` with `text`: temp file (0600), fsync, rename, folder fsync. On failure `path` is untouched. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temp = tempPathFor(path);
@@ -38,7 +57,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     } finally {
       await file.close();
     }
-    await rename(temp, path);
+    await renameRetrying(temp, path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw e;
