@@ -129,7 +129,12 @@ class ThreadHost {
       worker.on('error', (e) => (link.failure = messageOf(e)));
       worker.on('exit', (code) => {
         link.onClosed?.();
-        if (!ready) return reject(new Error(`The backend thread ended before it was ready (${link.failure ?? `exit code ${code}`}).`));
+        if (!ready) {
+          // It may have died mid-open, holding locks; the worker the next call starts (see `call`) must not wait
+          // them out (every save failing after 15 s) or open the history as a guest for good.
+          releaseDeadWorkerLock(this.options.dataDir);
+          return reject(new Error(`The backend thread ended before it was ready (${link.failure ?? `exit code ${code}`}).`));
+        }
         const why = `The backend stopped (${link.failure ?? `its thread exited with code ${code}`})`;
         this.settleAll(link, link.closing ? 'Hooksmith closed' : why);
         if (!link.closing) this.restart(why);
