@@ -170,6 +170,44 @@ describe('the backend thread', () => {
     }
   });
 
+  it('a worker that dies on every start is started again three times, not forever, and calls then say why', async () => {
+    // Stands in for the built worker: the real one, which throws (as a bug in a timer would) just after it is ready.
+    const wrapper = join(dir.path, '..', `${basename(dir.path)}-dies.js`);
+    await writeFile(
+      wrapper,
+      `const { parentPort } = require('node:worker_threads');
+      const post = parentPort.postMessage.bind(parentPort);
+      parentPort.postMessage = (m) => {
+        post(m);
+        if (m && m.type === 'ready') setTimeout(() => { throw new Error('dies on every start'); }, 20);
+      };
+      require(${JSON.stringify(builtFile('out/main/backend-worker.js'))});`,
+    );
+    try {
+      const restarts: string[] = [];
+      const t = await start({ workerFile: wrapper, onRestart: (why) => restarts.push(why) });
+      let answer: Result<unknown> | undefined;
+      // Each call waits for the worker of the moment; once no new one is started, the answer says so. Restarted
+      // more than five times, it would go on forever.
+      while (t.restarts <= 5) {
+        answer = await t.api.webhooks.list();
+        if (!answer.ok && /not started again/.test(answer.error.message)) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(!answer!.ok && answer!.error.message).toMatch(
+        /^The backend stopped 3 times in a row soon after starting \(the last time: .*dies on every start.*\); it was not started again\. Quit and open Hooksmith again; saved data is kept\.$/,
+      );
+      expect(t.restarts).toBe(2);
+      expect(restarts).toHaveLength(2);
+      // And stays so: no further start for later calls.
+      expect(await t.api.app.info()).toEqual(answer);
+      expect(t.restarts).toBe(2);
+    } finally {
+      await rm(wrapper, { force: true });
+    }
+  }, 60_000);
+
   it('keeps secrets sealed by the calling thread\'s cipher (as Electron\'s safeStorage), relayed to and from the worker', async () => {
     const aes = new AesGcmCipher('main-thread-key');
     const calls: string[] = [];
