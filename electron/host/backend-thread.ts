@@ -15,7 +15,8 @@
  *
  * If the worker dies (an uncaught error, out of memory, terminated) or hangs (a watchdog ends it when four pings
  * in a row, 60 s, go unanswered), every call in flight resolves to a `backend-restarted` error saying so, and a new
- * worker opens the data folder again, so the app keeps working.
+ * worker opens the data folder again, so the app keeps working; but not after three deaths in a row soon after
+ * starting (see QUICK_DEATHS), which would restart it forever.
  */
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -36,6 +37,13 @@ const CLOSE_TIMEOUT_MS = 10_000;
 const UNRESPONSIVE_MS = 60_000;
 /** Pings per limit: the worker is ended after this many in a row go unanswered. */
 const WATCHDOG_PINGS = 4;
+/**
+ * A worker that dies this soon after it is ready, {@link QUICK_DEATHS} times in a row, is not started again: a
+ * crash on every start (a bug in something it runs at once) would otherwise restart it forever, reopening the
+ * history each time and answering every call backend-restarted.
+ */
+const QUICK_DEATH_MS = 10_000;
+const QUICK_DEATHS = 3;
 
 export interface BackendThreadOptions extends BackendInit {
   /** Seals and opens secrets for a `relay-cipher` plan: Electron's SafeStorageCipher, on this thread. */
@@ -95,6 +103,10 @@ class ThreadHost {
   private link: Promise<Link>;
   private nextId = 1;
   private closing: Promise<void> | undefined;
+  /** Deaths in a row, each soon after its worker was ready. */
+  private quickDeaths = 0;
+  /** Set once the worker died on every start: why, for every call from then on. */
+  private gaveUp: string | undefined;
   restarts = 0;
   notices: string[] = [];
 
@@ -114,9 +126,11 @@ class ThreadHost {
     const link: Link = { worker, pending: new Map(), unanswered: 0, closing: false, exited: new Promise((r) => worker.once('exit', () => r())) };
     return new Promise<Link>((resolve, reject) => {
       let ready = false;
+      let readyAt = 0;
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') {
           ready = true;
+          readyAt = Date.now();
           this.notices = message.notices;
           this.watch(link);
           resolve(link);
@@ -129,10 +143,20 @@ class ThreadHost {
       worker.on('error', (e) => (link.failure = messageOf(e)));
       worker.on('exit', (code) => {
         link.onClosed?.();
-        if (!ready) return reject(new Error(`The backend thread ended before it was ready (${link.failure ?? `exit code ${code}`}).`));
-        const why = `The backend stopped (${link.failure ?? `its thread exited with code ${code}`})`;
+        if (!ready) {
+          // It may have died mid-open, holding locks; the worker the next call starts (see `call`) must not wait
+          // them out (every save failing after 15 s) or open the history as a guest for good.
+          releaseDeadWorkerLock(this.options.dataDir);
+          return reject(new Error(`The backend thread ended before it was ready (${link.failure ?? `exit code ${code}`}).`));
+        }
+        const failure = link.failure ?? `its thread exited with code ${code}`;
+        const why = `The backend stopped (${failure})`;
+        if (!link.closing) {
+          this.quickDeaths = Date.now() - readyAt < QUICK_DEATH_MS ? this.quickDeaths + 1 : 0;
+          if (this.quickDeaths >= QUICK_DEATHS) this.giveUp(failure);
+        }
         this.settleAll(link, link.closing ? 'Hooksmith closed' : why);
-        if (!link.closing) this.restart(why);
+        if (!link.closing && !this.gaveUp) this.restart(why);
       });
     });
   }
@@ -187,10 +211,20 @@ class ThreadHost {
       resolve(
         link.closing
           ? err('internal', `${why} before ${method} was answered.`)
-          : err('backend-restarted', `${why} while answering ${method}; it has been restarted, so try again. Saved data is kept.`),
+          : this.gaveUp
+            ? err('internal', this.gaveUp)
+            : err('backend-restarted', `${why} while answering ${method}; it has been restarted, so try again. Saved data is kept.`),
       );
     }
     link.pending.clear();
+  }
+
+  /** Stops starting workers after {@link QUICK_DEATHS} quick deaths: every call says why from now on. */
+  private giveUp(failure: string): void {
+    this.gaveUp = `The backend stopped ${QUICK_DEATHS} times in a row soon after starting (the last time: ${failure}); it was not started again. Quit and open Hooksmith again; saved data is kept.`;
+    releaseDeadWorkerLock(this.options.dataDir);
+    this.link = Promise.reject(new Error(this.gaveUp));
+    this.link.catch(() => undefined);
   }
 
   private restart(why: string): void {
@@ -205,10 +239,12 @@ class ThreadHost {
 
   async call(method: ApiMethodName, arg: unknown): Promise<Result<unknown>> {
     if (this.closing) return err('internal', `${method} was not run: Hooksmith is closing.`);
+    if (this.gaveUp) return err('internal', this.gaveUp);
     let link: Link;
     try {
       link = await this.link;
     } catch (e) {
+      if (this.gaveUp) return err('internal', this.gaveUp);
       // The restart failed (e.g. the data folder became unreadable): try again at this call, once.
       this.link = this.spawn();
       this.link.catch(() => undefined);

@@ -13,8 +13,11 @@ import { join } from 'node:path';
 import { myIdentity } from '../services/history/process-identity';
 import { DATA_FILE_NAME } from '../services/storage/data-file';
 
-/** The locks a backend takes in its data folder: the history's folder lock and the write locks of its files. */
-const LOCKS = [join('history', '.lock'), `${DATA_FILE_NAME}.lock`, 'secrets.json.lock'];
+/**
+ * The locks a backend takes in its data folder: the history's folder lock and the write locks of its files, each
+ * with the `.break` it holds for a moment while removing a stale one (see `breakStale` in owner-lock.ts).
+ */
+const LOCKS = [join('history', '.lock'), `${DATA_FILE_NAME}.lock`, 'secrets.json.lock'].flatMap((lock) => [lock, `${lock}.break`]);
 
 /** Removes each of those locks that names this process; leaves any other process's lock alone. */
 export function releaseDeadWorkerLock(dataDir: string): void {

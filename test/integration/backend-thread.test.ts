@@ -5,8 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBackendThread, type BackendThread, type BackendThreadOptions, type CrashKind } from '../../electron/host/backend-thread';
@@ -136,6 +136,77 @@ describe('the backend thread', () => {
     expect(await t.api.webhooks.create({ input: webhookInput({ name: 'AfterCrash' }) })).toMatchObject({ ok: true, value: { webhook: { name: 'AfterCrash' } } });
     expect(existsSync(join(dir.path, 'hooksmith.json.lock'))).toBe(false);
   });
+
+  it('a restarted worker that dies before it is ready leaves no lock behind for the one the next call starts', async () => {
+    // Stands in for the built worker: the first and third start it; the second (the restart after a crash) takes
+    // the data file's write lock and the history's lock, as one dying mid-open would, and ends before it is ready.
+    const starts = join(dir.path, '..', `${basename(dir.path)}-starts`);
+    const wrapper = join(dir.path, '..', `${basename(dir.path)}-worker.js`);
+    await writeFile(
+      wrapper,
+      `const fs = require('node:fs'), path = require('node:path'), { workerData } = require('node:worker_threads');
+      const n = (fs.existsSync(${JSON.stringify(starts)}) ? Number(fs.readFileSync(${JSON.stringify(starts)}, 'utf8')) : 0) + 1;
+      fs.writeFileSync(${JSON.stringify(starts)}, String(n));
+      if (n !== 2) require(${JSON.stringify(builtFile('out/main/backend-worker.js'))});
+      else {
+        fs.writeFileSync(path.join(workerData.dataDir, 'hooksmith.json.lock'), ${JSON.stringify(myIdentity())});
+        fs.writeFileSync(path.join(workerData.dataDir, 'history', '.lock'), ${JSON.stringify(myIdentity())});
+        process.exit(1);
+      }`,
+    );
+    try {
+      const t = await start({ workerFile: wrapper });
+      await t.crash('terminate');
+      expect(await t.api.webhooks.create({ input: webhookInput({ name: 'AfterTwoDeaths' }) })).toMatchObject({ ok: true, value: { webhook: { name: 'AfterTwoDeaths' } } });
+      expect(await readFile(starts, 'utf8')).toBe('3');
+      // The third worker owns the history (its lock names this process again), and closing lets go of it.
+      expect(await readFile(lockFile(), 'utf8')).toBe(myIdentity());
+      await t.close();
+      thread = undefined;
+      expect(existsSync(lockFile())).toBe(false);
+    } finally {
+      await rm(starts, { force: true });
+      await rm(wrapper, { force: true });
+    }
+  });
+
+  it('a worker that dies on every start is started again three times, not forever, and calls then say why', async () => {
+    // Stands in for the built worker: the real one, which throws (as a bug in a timer would) just after it is ready.
+    const wrapper = join(dir.path, '..', `${basename(dir.path)}-dies.js`);
+    await writeFile(
+      wrapper,
+      `const { parentPort } = require('node:worker_threads');
+      const post = parentPort.postMessage.bind(parentPort);
+      parentPort.postMessage = (m) => {
+        post(m);
+        if (m && m.type === 'ready') setTimeout(() => { throw new Error('dies on every start'); }, 20);
+      };
+      require(${JSON.stringify(builtFile('out/main/backend-worker.js'))});`,
+    );
+    try {
+      const restarts: string[] = [];
+      const t = await start({ workerFile: wrapper, onRestart: (why) => restarts.push(why) });
+      let answer: Result<unknown> | undefined;
+      // Each call waits for the worker of the moment; once no new one is started, the answer says so. Restarted
+      // more than five times, it would go on forever.
+      while (t.restarts <= 5) {
+        answer = await t.api.webhooks.list();
+        if (!answer.ok && /not started again/.test(answer.error.message)) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(!answer!.ok && answer!.error.message).toMatch(
+        /^The backend stopped 3 times in a row soon after starting \(the last time: .*dies on every start.*\); it was not started again\. Quit and open Hooksmith again; saved data is kept\.$/,
+      );
+      expect(t.restarts).toBe(2);
+      expect(restarts).toHaveLength(2);
+      // And stays so: no further start for later calls.
+      expect(await t.api.app.info()).toEqual(answer);
+      expect(t.restarts).toBe(2);
+    } finally {
+      await rm(wrapper, { force: true });
+    }
+  }, 60_000);
 
   it('keeps secrets sealed by the calling thread\'s cipher (as Electron\'s safeStorage), relayed to and from the worker', async () => {
     const aes = new AesGcmCipher('main-thread-key');

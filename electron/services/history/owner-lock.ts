@@ -11,12 +11,22 @@
  * is gone (killed, crashed, power cut) is stale and is taken over, also when its pid now belongs to another
  * process (a reboot, or pids wrapping around): the start time or boot id then differ.
  */
-import { linkSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { identityLive, myIdentity } from './process-identity';
 import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../storage/private-files';
 
 const LOCK_FILE = '.lock';
+
+/**
+ * The file operations of the lock protocol on existing lock files; tests wrap them to run another process's step
+ * between two of ours (every interleaving of a takeover with a competitor's take and release).
+ */
+export const lockLayer = {
+  link: (existing: string, path: string): void => linkSync(existing, path),
+  remove: (path: string): void => rmSync(path, { force: true }),
+  read: (path: string): string => readFileSync(path, 'utf8'),
+};
 
 /**
  * Takes the folder's lock when free or stale; returns a release function, or `null` when another process owns
@@ -52,35 +62,44 @@ export function tryLock(path: string): (() => void) | 'held' | 'unwritable' {
 function take(path: string, mine: string): (() => void) | null {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      linkSync(mine, path);
+      lockLayer.link(mine, path);
       return release(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return exclusiveCreate(path);
       const holder = holderOf(path);
-      if (holder === 'gone') continue;
       if (holder === 'live') return null;
-      // Stale: move it aside under a name of our own. Only one process's rename of this file succeeds, so two
-      // processes that both saw the same dead pid cannot both remove a lock and then both own the folder.
-      const aside = `${path}.stale.${process.pid}`;
-      try {
-        renameSync(path, aside);
-      } catch {
-        continue; // someone else moved or replaced it first: look again
-      }
-      // What we moved may already be a newer, live lock that replaced the stale one: put it back and step aside.
-      if (holderOf(aside) === 'live') {
-        try {
-          linkSync(aside, path);
-        } catch {
-          /* yet another process holds it now */
-        }
-        rmSync(aside, { force: true });
-        return null;
-      }
-      rmSync(aside, { force: true });
+      if (holder === 'stale') breakStale(path, mine);
     }
   }
   return null;
+}
+
+/**
+ * Removes the stale lock at `path`, looking again while holding `<path>.break`. A lock is removed only by its
+ * holder's release or by a breaker, and breakers take turns, so what is removed here is the stale lock seen under
+ * `.break`, never one another process took after we first looked. (Moving the lock aside to look at it, as before,
+ * could move a competitor's new lock away while it released it; put back, it named a live process that held
+ * nothing, and every later save waited 15 s and failed for as long as that process ran.)
+ */
+function breakStale(path: string, mine: string): void {
+  const breaker = `${path}.break`;
+  try {
+    lockLayer.link(mine, breaker);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' && exclusiveCreate(breaker)) return removeIfStale(path, breaker);
+    // Another process is breaking it (it holds `.break` for a moment); one killed meanwhile left it stale.
+    if (holderOf(breaker) === 'stale') lockLayer.remove(breaker);
+    return;
+  }
+  removeIfStale(path, breaker);
+}
+
+function removeIfStale(path: string, breaker: string): void {
+  try {
+    if (holderOf(path) === 'stale') lockLayer.remove(path);
+  } finally {
+    lockLayer.remove(breaker);
+  }
 }
 
 /**
@@ -92,7 +111,7 @@ function holderOf(path: string): 'live' | 'stale' | 'gone' {
   let text: string;
   let mtimeMs: number;
   try {
-    text = readFileSync(path, 'utf8').trim();
+    text = lockLayer.read(path).trim();
     mtimeMs = statSync(path).mtimeMs;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'live';
@@ -114,7 +133,7 @@ function exclusiveCreate(path: string): (() => void) | null {
 function release(path: string): () => void {
   return () => {
     try {
-      if (readFileSync(path, 'utf8').trim() === myIdentity()) rmSync(path, { force: true });
+      if (lockLayer.read(path).trim() === myIdentity()) lockLayer.remove(path);
     } catch {
       /* already gone */
     }

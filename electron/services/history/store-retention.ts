@@ -67,7 +67,12 @@ export abstract class StoreRetention extends StoreWrites {
         const t = c.tuple(r);
         if (line) copies.push({ line, tuple: (segment, offset, length) => [...t.slice(0, FIELD.segment), segment, offset, length, ...t.slice(FIELD.flags)] as IndexTuple });
       }
-      if (copies.length) this.addRows(this.writeLines(copies));
+      if (copies.length) {
+        this.addRows(this.writeLines(copies));
+        // The copies are the only ones left once the file below is deleted: on disk before it goes, not within the
+        // group commit's 50 ms, or a power cut in between loses acknowledged records the cap meant to keep.
+        this.commit.now();
+      }
       const doomed = dropIds.filter((id) => {
         const at = c.byId.get(id);
         return at !== undefined && c.isLive(at) && c.segment[at] === seg;

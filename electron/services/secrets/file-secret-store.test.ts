@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
@@ -21,6 +22,18 @@ describe('FileSecretStore with AES-GCM', () => {
   it('says so when the key differs, instead of returning garbage', async () => {
     await new FileSecretStore(file(), new AesGcmCipher('key-one')).set('secret:a', 'x');
     await expect(new FileSecretStore(file(), new AesGcmCipher('key-two')).get('secret:a')).rejects.toThrow(/HOOKSMITH_SECRET_KEY differs/);
+  });
+
+  it('removes the temp files of killed writers (a secret deleted since must not linger there), and only theirs', async () => {
+    const store = new FileSecretStore(file(), new AesGcmCipher('k'));
+    await store.set('secret:old', 'rotated-away');
+    const sealed = await readFile(file(), 'utf8');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    await writeFile(join(dir.path, `.secrets.json.${dead}.tmp`), sealed);
+    const live = `.secrets.json.${process.ppid}.tmp`;
+    await writeFile(join(dir.path, live), '{}');
+    await store.delete('secret:old');
+    expect((await readdir(dir.path)).filter((f) => f.endsWith('.tmp'))).toEqual([live]);
   });
 
   it('never loses a secret another process wrote to the same file meanwhile', async () => {

@@ -7,7 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../storage/atomic-file';
+import { removeDeadTemps, writeFileAtomic } from '../storage/atomic-file';
 import { withWriteLock } from '../storage/write-lock';
 import type { SecretStore } from './secret-store';
 
@@ -85,6 +85,9 @@ export class FileSecretStore implements SecretStore {
   private change(change: (all: Record<string, string>) => boolean): Promise<void> {
     const run = () =>
       withWriteLock(`${this.file}.lock`, async () => {
+        // A writer killed between its temp file and the rename (a CLI, any time) left a copy of every sealed
+        // secret, ones the user may delete or rotate since: swept at each change (one folder listing; changes are rare).
+        await removeDeadTemps(this.file);
         const all = await this.read();
         if (change(all)) await writeFileAtomic(this.file, JSON.stringify(all, null, 2));
       });

@@ -1,45 +1,69 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/temp-dir';
-import { renameRetrying, writeFileAtomic } from './atomic-file';
+import { renameLayer, writeFileAtomic } from './atomic-file';
 
 let dir: { path: string; cleanup: () => Promise<void> };
-beforeEach(async () => (dir = await tempDir()));
-afterEach(() => dir.cleanup());
+const real = { ...renameLayer };
+beforeEach(async () => {
+  dir = await tempDir();
+  renameLayer.pauseMs = 1;
+});
+afterEach(async () => {
+  Object.assign(renameLayer, real);
+  await dir.cleanup();
+});
 
-const failing = (codes: string[]) => {
-  const calls: string[] = [];
-  const move = async (a: string, b: string) => {
-    calls.push(`${a}->${b}`);
-    const code = codes.shift();
-    if (code) throw Object.assign(new Error(`${code}: rename`), { code });
+/**
+ * A rename that Windows refuses `busyFor` times with `code`, as it does while another program (an antivirus scan,
+ * the search indexer, a sync client) holds the target open without FILE_SHARE_DELETE; then the real rename.
+ */
+function refusedRename(code: string, busyFor: number): { calls: () => number } {
+  let calls = 0;
+  renameLayer.rename = async (from, to) => {
+    if (calls++ < busyFor) throw Object.assign(new Error(`${code}: operation not permitted, rename '${String(from)}' -> '${String(to)}'`), { code });
+    return rename(from, to);
   };
-  return { calls, move };
-};
+  return { calls: () => calls };
+}
 
 describe('writeFileAtomic', () => {
-  it('replaces the file whole, 0600, leaving no temp file', async () => {
-    const path = join(dir.path, 'doc.json');
-    await writeFileAtomic(path, 'one');
-    await writeFileAtomic(path, 'two');
-    expect(await readFile(path, 'utf8')).toBe('two');
-    expect(await readdir(dir.path)).toEqual(['doc.json']);
-    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
+  const file = () => join(dir.path, 'hooksmith.json');
+
+  it.each(['EPERM', 'EACCES', 'EBUSY'])('on Windows, retries a rename refused with %s while another program holds the file, and replaces it', async (code) => {
+    await writeFile(file(), 'old');
+    renameLayer.platform = 'win32';
+    const rename = refusedRename(code, 3);
+    await writeFileAtomic(file(), 'new');
+    expect(await readFile(file(), 'utf8')).toBe('new');
+    expect(rename.calls()).toBe(4);
+    expect(await readdir(dir.path)).toEqual(['hooksmith.json']);
   });
 
-  it('on Windows retries a rename another program briefly blocks (EPERM, EBUSY), and gives up after ten tries', async () => {
-    const brief = failing(['EPERM', 'EBUSY']);
-    await renameRetrying('a', 'b', 'win32', brief.move);
-    expect(brief.calls).toHaveLength(3);
-    const stuck = failing(Array(10).fill('EACCES'));
-    await expect(renameRetrying('a', 'b', 'win32', stuck.move)).rejects.toMatchObject({ code: 'EACCES' });
-    expect(stuck.calls).toHaveLength(10);
+  it('on Windows, gives up after ten tries (as steno, which lowdb used before, did), leaving the old file and no temp file', async () => {
+    await writeFile(file(), 'old');
+    renameLayer.platform = 'win32';
+    const rename = refusedRename('EPERM', Infinity);
+    await expect(writeFileAtomic(file(), 'new')).rejects.toMatchObject({ code: 'EPERM' });
+    expect(rename.calls()).toBe(10);
+    expect(await readFile(file(), 'utf8')).toBe('old');
+    expect(await readdir(dir.path)).toEqual(['hooksmith.json']);
   });
 
-  it('elsewhere fails at once: EACCES there means permissions, not a passing lock', async () => {
-    const denied = failing(['EACCES']);
-    await expect(renameRetrying('a', 'b', 'linux', denied.move)).rejects.toMatchObject({ code: 'EACCES' });
-    expect(denied.calls).toHaveLength(1);
+  it('elsewhere, fails at once: there EPERM and EACCES are permissions, and EBUSY a mount point, which waiting does not change', async () => {
+    await writeFile(file(), 'old');
+    renameLayer.platform = 'linux';
+    const rename = refusedRename('EPERM', 1);
+    await expect(writeFileAtomic(file(), 'new')).rejects.toMatchObject({ code: 'EPERM' });
+    expect(rename.calls()).toBe(1);
+    expect(await readFile(file(), 'utf8')).toBe('old');
+  });
+
+  it('on Windows, does not retry other errors', async () => {
+    renameLayer.platform = 'win32';
+    const rename = refusedRename('ENOENT', 1);
+    await expect(writeFileAtomic(file(), 'new')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(rename.calls()).toBe(1);
   });
 });

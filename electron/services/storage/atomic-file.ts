@@ -14,6 +14,10 @@
  * time per file, so the pid is unique enough and a test can put something in its way) created 0600, written
  * and fsynced, renamed over the file (atomic on POSIX and NTFS: a reader sees the old version or the new one),
  * then the folder fsynced so that the rename itself survives.
+ *
+ * On Windows the rename fails for a moment (EPERM, EACCES or EBUSY) while another program holds the target open
+ * without FILE_SHARE_DELETE: an antivirus scan, the search indexer, a sync client. steno retried every rename 10
+ * times, 100 ms apart, for that reason, and graceful-fs retries the same three codes on win32; so does this.
  */
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -22,28 +26,29 @@ import { syncFolder } from '../history/folder-access';
 import { alive } from '../history/process-identity';
 import { PRIVATE_FILE_MODE } from './private-files';
 
+/** Windows' transient refusals of a rename over a file another program has open (see the header). */
+const BUSY_RENAME = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const RENAME_TRIES = 10;
+
+/** The rename and the platform it retries on; tests swap them to stand in for Windows. */
+export const renameLayer = { rename, platform: process.platform as NodeJS.Platform, pauseMs: 100 };
+
+/** Renames `from` over `to`, retrying Windows' transient refusals; elsewhere those codes are lasting (permissions). */
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await renameLayer.rename(from, to);
+    } catch (e) {
+      const busy = renameLayer.platform === 'win32' && BUSY_RENAME.has((e as NodeJS.ErrnoException).code ?? '');
+      if (!busy || attempt >= RENAME_TRIES) throw e;
+      await new Promise((resolve) => setTimeout(resolve, renameLayer.pauseMs));
+    }
+  }
+}
+
 /** Where this process writes the next version of `path` before renaming it into place. */
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-}
-
-/** Rename failures Windows reports while another program (antivirus, indexer, backup) briefly holds the target open. */
-const TRANSIENT_ON_WINDOWS = new Set(['EPERM', 'EACCES', 'EBUSY']);
-
-/**
- * Renames, retrying for up to a second on Windows while the target is briefly held open by another program (as
- * lowdb's steno did: 10 tries, 100 ms apart). Elsewhere a failure is final: EACCES there means permissions.
- */
-export async function renameRetrying(from: string, to: string, platform: NodeJS.Platform = process.platform, move: (a: string, b: string) => Promise<void> = rename): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await move(from, to);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      if (platform !== 'win32' || !TRANSIENT_ON_WINDOWS.has(code) || attempt >= 10) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 /** Replaces `path` with `text`: temp file (0600), fsync, rename, folder fsync. On failure `path` is untouched. */
@@ -57,7 +62,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     } finally {
       await file.close();
     }
-    await renameRetrying(temp, path);
+    await renameOver(temp, path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw e;

@@ -76,6 +76,26 @@ describe('DataFile', () => {
     expect(saved.samples.map((s) => s.name).sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `app${i}`), ...Array.from({ length: 10 }, (_, i) => `cli${i}`)].sort());
   });
 
+  it('loses no change when one DataFile reads (an unlocked reload) while another saves', async () => {
+    const app = await DataFile.open(dir.path);
+    const cli = await DataFile.open(dir.path);
+    const add = (df: DataFile, name: string) => df.update((doc) => void doc.samples.push({ id: name, name, event: {}, createdAt: '2026-01-01T00:00:00.000Z' }));
+    // About a megabyte: parsing and checking it on a reload takes long enough for the other save to land meanwhile.
+    await cli.update((doc) => void doc.samples.push(...Array.from({ length: 800 }, (_, i) => ({ id: `big${i}`, name: `big${i}`, event: { note: 'x'.repeat(1200) }, createdAt: '2026-01-01T00:00:00.000Z' }))));
+    const expected: string[] = [];
+    // The app's read reloads what the CLI saved before; the CLI's next save may land while that reload runs. A reload
+    // that took the file's version after reading it held the old content under the new version, and the app's next
+    // save wrote that old content back: the CLI's save was gone.
+    for (let i = 0; i < 60; i++) {
+      await add(cli, `warm${i}`);
+      await Promise.all([app.read(), add(cli, `cli${i}`)]);
+      await add(app, `app${i}`);
+      expected.push(`warm${i}`, `cli${i}`, `app${i}`);
+    }
+    const saved = JSON.parse(await readFile(file(), 'utf8')) as { samples: { name: string }[] };
+    expect(expected.filter((n) => !saved.samples.some((s) => s.name === n))).toEqual([]);
+  });
+
   it('removes the temp files of writers that were killed, and only theirs', async () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
     await mkdir(dir.path, { recursive: true });

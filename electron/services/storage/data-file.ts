@@ -12,7 +12,7 @@
  * and every change first checks whether the file changed on disk since this process last saw it, and reloads
  * if so: a change never writes back a stale copy over another process's work.
  */
-import { copyFile, readFile, rename, stat } from 'node:fs/promises';
+import { copyFile, open, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { CURRENT_SCHEMA_VERSION, emptyStoreDocument, validateStoreDocument, type StoreDocument } from '../../../shared/model/store-schema';
@@ -30,13 +30,36 @@ function stamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Identifies one version of the file on disk; undefined when it does not exist. */
+/** Identifies one version of the file: every write replaces the file (a new inode), so this changes with each. */
+const versionOf = (s: { mtimeMs: number; size: number; ino: number }) => `${s.mtimeMs}:${s.size}:${s.ino}`;
+
+/** Identifies the version of the file on disk now; undefined when it does not exist. */
 async function fileVersion(path: string): Promise<string | undefined> {
   try {
-    const s = await stat(path);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    return versionOf(await stat(path));
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The file's text and the version of that very text: both from one open descriptor. A version taken by name after
+ * reading may already be another process's save, which the old text would then pass for (and the next change
+ * would write that old text back over the save). Undefined when the file does not exist.
+ */
+async function readVersioned(path: string): Promise<{ text: string; version: string } | undefined> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    const version = versionOf(await file.stat());
+    return { text: await file.readFile('utf8'), version };
+  } finally {
+    await file.close();
   }
 }
 
@@ -114,14 +137,14 @@ export class DataFile {
    * in memory, and changes are refused until the file is fixed, so nothing the user wrote is lost either way.
    */
   private async load(initial: boolean): Promise<void> {
-    let raw: string | undefined;
+    let read: { text: string; version: string } | undefined;
     try {
-      raw = await readFile(this.path, 'utf8');
+      read = await readVersioned(this.path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new Error(`Cannot read ${this.path} (${code ?? (e as Error).message}). Check its permissions; nothing was changed.`);
+      throw new Error(`Cannot read ${this.path} (${code ?? (e as Error).message}). Check its permissions; nothing was changed.`);
     }
-    const loaded = raw === undefined ? undefined : this.parse(raw);
+    const loaded = read === undefined ? undefined : this.parse(read.text);
     if (loaded && 'problem' in loaded) {
       if (loaded.newer) throw new Error(loaded.problem);
       if (!initial || this.stuck !== undefined || !(await this.moveAside(loaded.problem))) {
@@ -130,9 +153,10 @@ export class DataFile {
             ? this.stuckMessage(loaded.problem, this.stuck)
             : `${this.path} was changed outside Hooksmith and cannot be used (${loaded.problem}). Fix or remove it; until then Hooksmith shows what it last read and saves nothing.`;
         if (!this.notices.includes(this.broken)) this.notices.push(this.broken);
-        this.version = await fileVersion(this.path);
+        this.version = read?.version;
         return;
       }
+      read = undefined; // moved aside: nothing is at the path now
     }
     this.broken = this.stuck = this.readOnly = undefined;
     const good = loaded && !('problem' in loaded) ? loaded : undefined;
@@ -144,7 +168,10 @@ export class DataFile {
         await makePrivate(keep);
         this.notices.push(`Your data file was upgraded from version ${good.migratedFrom} to ${CURRENT_SCHEMA_VERSION}; the original is kept at ${keep}.`);
       }
-      if (!good || good.migratedFrom !== undefined) await this.db.write();
+      if (!good || good.migratedFrom !== undefined) {
+        await this.db.write();
+        read = undefined; // what is on disk now is what we wrote
+      }
     } catch (e) {
       if (!fsErrorCode(e)) throw e;
       const why = `${this.dir} cannot be written (${describeFsError(e)}). ${unwritableFix(this.dir)}`;
@@ -155,7 +182,7 @@ export class DataFile {
         this.notices.push(this.readOnly);
       } else this.notices.push(`Could not create ${this.path}: ${why} Until then nothing can be saved.`);
     }
-    this.version = await fileVersion(this.path);
+    this.version = read?.version ?? (await fileVersion(this.path));
   }
 
   /** The valid, current-version document in `raw`, or what is wrong with it. Pure: touches no file. */
