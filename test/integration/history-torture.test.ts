@@ -16,21 +16,17 @@
  */
 import { fstatSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../shared/api/result';
+import { fileLayerFolder } from '../support/file-layer-interleave';
 import { fileLayer } from '../../electron/services/history/line-files';
 import { InvocationStore } from '../../electron/services/history/invocation-store';
 import { makeRecord } from '../support/invocation-fixtures';
-import { tempDir } from '../support/temp-dir';
 import { twoProcessTorture } from '../support/two-process-torture';
 
-let dir: { path: string; cleanup: () => Promise<void> };
+const dir = fileLayerFolder('hooksmith-torture-');
+/** The real file layer, for the fault injections below to call through. */
 const real = { ...fileLayer };
-beforeEach(async () => (dir = await tempDir('hooksmith-torture-')));
-afterEach(async () => {
-  Object.assign(fileLayer, real);
-  await dir.cleanup();
-});
 
 const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
 const open = (path = dir.path) => InvocationStore.open(path, { retention: NO_LIMITS });

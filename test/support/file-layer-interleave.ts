@@ -3,7 +3,9 @@
  * run once from inside the file layer (`fileLayer` in electron/services/history/line-files.ts), at one chosen
  * write, fsync or folder listing of it. Looping the chosen point over every call covers every place the other process can land.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { fileLayer } from '../../electron/services/history/line-files';
+import { tempDir } from './temp-dir';
 
 const real = { ...fileLayer };
 
@@ -34,4 +36,23 @@ export function interleave(outer: () => void, inner: () => void, point: number, 
     Object.assign(fileLayer, real);
   }
   return ran;
+}
+
+/**
+ * A fresh temp folder for each test of a file that injects faults or interleavings through `fileLayer`, with the
+ * real file layer put back after each test (a failed test must not leave its injected calls to the next one).
+ */
+export function fileLayerFolder(prefix: string): { readonly path: string } {
+  let dir: { path: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => (dir = await tempDir(prefix)));
+  afterEach(async () => {
+    Object.assign(fileLayer, real);
+    await dir?.cleanup();
+  });
+  return {
+    get path() {
+      if (!dir) throw new Error('fileLayerFolder: the folder exists only inside a test.');
+      return dir.path;
+    },
+  };
 }

@@ -8,21 +8,13 @@
  * - the record whose append the clear cut into is either cleared or kept, but the same everywhere: the other
  *   process never lists a record that is not on disk, nor misses one that is.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { makeRecord } from '../../../test/support/invocation-fixtures';
-import { tempDir } from '../../../test/support/temp-dir';
-import { interleave } from '../../../test/support/file-layer-interleave';
-import { fileLayer } from './line-files';
+import { interleave, fileLayerFolder } from '../../../test/support/file-layer-interleave';
 import { InvocationStore } from './invocation-store';
 
-let dir: { path: string; cleanup: () => Promise<void> };
-const real = { ...fileLayer };
-beforeEach(async () => (dir = await tempDir('hooksmith-clear-race-')));
-afterEach(async () => {
-  Object.assign(fileLayer, real);
-  await dir.cleanup();
-});
+const dir = fileLayerFolder('hooksmith-clear-race-');
 
 const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
 const at = (i: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString();

@@ -7,21 +7,17 @@
  * opened afresh: every acknowledged record is there and reads back, and no acknowledged deletion came undone.
  * Run as the owner, and as a guest beside an idle owner.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRecord } from '../../../test/support/invocation-fixtures';
-import { tempDir } from '../../../test/support/temp-dir';
+import { fileLayerFolder } from '../../../test/support/file-layer-interleave';
 import { fileLayer } from './line-files';
 import { InvocationStore } from './invocation-store';
 
-let dir: { path: string; cleanup: () => Promise<void> };
+const dir = fileLayerFolder('hooksmith-kill-points-');
+/** The real file layer, for the fault injections below to call through. */
 const real = { ...fileLayer };
-beforeEach(async () => (dir = await tempDir('hooksmith-kill-points-')));
-afterEach(async () => {
-  Object.assign(fileLayer, real);
-  await dir.cleanup();
-});
 
 const NO_LIMITS = { maxRecords: null, maxAgeDays: null, maxTotalBytes: null };
 const open = (path: string) => InvocationStore.open(path, { retention: NO_LIMITS, maxSegmentBytes: 2048 });
