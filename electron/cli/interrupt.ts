@@ -4,6 +4,7 @@
  * `cancelled`), which the history keeps and the command prints; a second one quits at once (see
  * {@link CliIo.onInterrupt}). Exit code 130, as a shell reports a command stopped by Ctrl+C.
  */
+import { randomUUID } from 'node:crypto';
 import type { CliIo } from './cli-io';
 
 /** The exit code of a command stopped by Ctrl+C (128 + SIGINT). */
@@ -45,4 +46,16 @@ export async function cancellable<T>(io: CliIo, work: (signal: AbortSignal) => P
   } finally {
     stop();
   }
+}
+
+/**
+ * {@link cancellable} for one backend run (a send, a replay, a history search): the run gets a fresh run id, and
+ * Ctrl+C cancels it through `cancel` (the contract's `delivery.cancel`), so it ends as the backend ends a cancelled run.
+ */
+export function cancellableRun<T>(io: CliIo, cancel: (runId: string) => unknown, work: (runId: string) => Promise<T>): Promise<{ value: T; cancelled: boolean }> {
+  const runId = randomUUID();
+  return cancellable(io, (signal) => {
+    signal.addEventListener('abort', () => void cancel(runId), { once: true });
+    return work(runId);
+  });
 }

@@ -10,9 +10,8 @@ import { editDistance } from '../../../shared/template/did-you-mean';
 import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
 import { printError } from '../print';
-import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
+import { cancellableRun, INTERRUPTED_EXIT } from '../interrupt';
 import { requestFilter } from '../../../shared/history/filters';
-import { randomUUID } from 'node:crypto';
 import { findWebhookByName } from '../../../shared/model/webhook-name';
 
 const USAGE = `usage: hooksmith history [--webhook NAME] [--request ID|EMAIL] [--search TEXT] [--status success|failure]
@@ -100,11 +99,11 @@ export async function historyCommand(argv: string[], io: CliIo, backend: CliBack
     Object.assign(q, filter);
   }
   // A text search reads the records: Ctrl+C stops it (through the one run registry) instead of killing the CLI.
-  const runId = randomUUID();
-  const { value: page, cancelled } = await cancellable(io, (signal) => {
-    if (q.text !== undefined) signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
-    return backend.api.history.list(q.text !== undefined ? { ...q, runId } : q);
-  });
+  const { value: page, cancelled } = await cancellableRun(
+    io,
+    (runId) => backend.api.delivery.cancel({ runId }),
+    (runId) => backend.api.history.list(q.text !== undefined ? { ...q, runId } : q),
+  );
   if (!page.ok) return cancelled ? (printError(io, page.error), INTERRUPTED_EXIT) : printError(io, page.error);
   if (v.json) {
     io.stdout(JSON.stringify(page.value, null, 2) + '\n');

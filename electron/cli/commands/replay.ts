@@ -2,13 +2,12 @@
  * `hooksmith replay <id> [--rerender] [--json]`, `hooksmith export <id> --format curl|har|bundle [--reveal-secrets]`
  * and `hooksmith import <bundle-or-curl-file|->`. Ctrl+C cancels a replay in flight (recorded; exit 130).
  */
-import { randomUUID } from 'node:crypto';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatMs } from '../../../shared/delivery/format';
 import { envReadsLine } from '../../../shared/model/env-reads';
 import { readInputText, type CliIo } from '../cli-io';
 import type { CliBackend } from '../cli-api';
-import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
+import { cancellableRun, INTERRUPTED_EXIT } from '../interrupt';
 import { printError } from '../print';
 import { describeRecord } from './history';
 
@@ -27,11 +26,11 @@ export async function replayCommand(argv: string[], io: CliIo, backend: CliBacke
   if (!p) return 2;
   const id = p.positionals[0];
   if (!id) return (io.stderr(`${usage}\n`), 2);
-  const runId = randomUUID();
-  const { value: r, cancelled } = await cancellable(io, (signal) => {
-    signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
-    return backend.api.history.replay({ id, mode: p.values.rerender ? 'rerender' : 'exact', runId });
-  });
+  const { value: r, cancelled } = await cancellableRun(
+    io,
+    (runId) => backend.api.delivery.cancel({ runId }),
+    (runId) => backend.api.history.replay({ id, mode: p.values.rerender ? 'rerender' : 'exact', runId }),
+  );
   if (!r.ok) return cancelled ? (printError(io, r.error), INTERRUPTED_EXIT) : printError(io, r.error);
   io.stdout(p.values.json ? JSON.stringify(r.value, null, 2) + '\n' : describeRecord(r.value));
   if (!cancelled) return r.value.outcome === 'Success' ? 0 : 1;

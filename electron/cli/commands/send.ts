@@ -6,7 +6,6 @@
  * failed or could not be sent (e.g. an unset env variable), 2 for bad usage (unknown webhook, bad flags,
  * unreadable or invalid files), 130 when Ctrl+C cancelled it (the cancelled invocation is still recorded).
  */
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { TestArgs } from '../../../shared/api/contract';
 import { formatInvocationSummary } from '../../../shared/delivery/summary';
@@ -15,7 +14,7 @@ import { checkMaxResponseBytes, parseByteSize } from '../../../shared/model/resp
 import { TRIGGERS, type Trigger, type WebhookInput } from '../../../shared/model/webhook';
 import type { CliBackend } from '../cli-api';
 import type { CliIo } from '../cli-io';
-import { cancellable, INTERRUPTED_EXIT } from '../interrupt';
+import { cancellableRun, INTERRUPTED_EXIT } from '../interrupt';
 import { NETWORK_FLAG_OPTIONS, networkFromFlags } from '../network-flags';
 import { readPayloadFile } from '../payload-file';
 import { printError } from '../print';
@@ -116,11 +115,11 @@ export async function sendCommand(argv: string[], io: CliIo, backend: CliBackend
   }
 
   const trigger = (values.event as Trigger | undefined) ?? triggers[0] ?? 'RequestCreated';
-  const runId = randomUUID();
-  const { value: result, cancelled } = await cancellable(io, (signal) => {
-    signal.addEventListener('abort', () => void backend.api.delivery.cancel({ runId }), { once: true });
-    return backend.api.delivery.test({ ...args, trigger, runId });
-  });
+  const { value: result, cancelled } = await cancellableRun(
+    io,
+    (runId) => backend.api.delivery.cancel({ runId }),
+    (runId) => backend.api.delivery.test({ ...args, trigger, runId }),
+  );
   if (!result.ok) return cancelled ? (printError(io, result.error), INTERRUPTED_EXIT) : printError(io, result.error);
   const record = result.value;
   io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : formatInvocationSummary(record));
