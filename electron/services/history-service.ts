@@ -294,7 +294,7 @@ export class HistoryService implements HistoryApi {
       omitBodiesFor: omitBodiesFor ? [...new Set(omitBodiesFor)] : this.settingsValue.omitBodiesFor,
     };
     try {
-      writeHistorySettings(this.dir, next);
+      await writeHistorySettings(this.dir, next);
     } catch (e) {
       throw unwritable(this.dir, 'the history settings', e);
     }

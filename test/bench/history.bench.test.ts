@@ -221,7 +221,7 @@ const SCAN_TERMS = ['no such text anywhere', 'user-agent: application/json'];
 
 it('browser mode answers other calls while a search reads all 200k invocations: web.js with its backend thread, against the backend in the server\'s own thread', async () => {
   // Saved first: the backend opens the history with the saved limits (the 2025 records are past the default 30 days).
-  writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
+  await writeHistorySettings(historyDir(), { retention: NO_LIMITS, omitBodiesFor: [] });
   console.log('\nBrowser mode, other calls (one at a time) while a full-text search reads all 200k invocations (ms):');
   // Now: `node out/main/web.js`, as users run it; the backend on its worker thread.
   const app = await startWebApp(dir.path);

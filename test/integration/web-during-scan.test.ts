@@ -20,7 +20,7 @@ let app: WebApp;
 
 beforeAll(async () => {
   dir = await tempDir('hooksmith-scan-');
-  writeBigHistory(dir.path);
+  await writeBigHistory(dir.path);
   app = await startWebApp(dir.path);
 }, 120_000);
 afterAll(async () => {

@@ -20,10 +20,10 @@ export const BIG_HISTORY_RECORDS = 600;
 export const SLOW_SEARCH_TERM = 'Ada Lovelace: ada@example.com';
 
 /** Writes the records into `<home>/history`. */
-export function writeBigHistory(home: string): void {
+export async function writeBigHistory(home: string): Promise<void> {
   const dir = join(home, 'history');
   const store = InvocationStore.open(dir, { retention: NO_LIMITS });
   for (let i = 0; i < BIG_HISTORY_RECORDS; i += 50) store.appendMany(Array.from({ length: 50 }, (_, k) => makeRecord({ id: `big-${i + k}` }, 200_000)));
   store.close();
-  writeHistorySettings(dir, { retention: NO_LIMITS, omitBodiesFor: [] });
+  await writeHistorySettings(dir, { retention: NO_LIMITS, omitBodiesFor: [] });
 }

@@ -2,12 +2,11 @@
  * History preferences in `<dataDir>/history/settings.json`: kept beside the store rather than in the lowdb
  * document so the history owns its own folder (copy it, delete it, the webhooks are untouched).
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RETENTION, type HistorySettings, type RetentionPolicy } from '../../../shared/history/types';
-import { PRIVATE_FILE_MODE } from '../storage/private-files';
 import { fsErrorCode } from '../storage/write-errors';
-import { syncFolder } from './folder-access';
+import { writeFileAtomic } from '../storage/atomic-file';
 
 const FILE = 'settings.json';
 
@@ -56,17 +55,7 @@ export function loadHistorySettings(dir: string): { settings: HistorySettings; p
   }
 }
 
-/** Writes the settings atomically and durably (temp file, fsync, rename, folder fsync). */
-export function writeHistorySettings(dir: string, settings: HistorySettings): void {
-  // A temp name of its own: the app and the CLI may save settings at once, and must not rename each other's half-written file.
-  const tmp = join(dir, `.${FILE}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, join(dir, FILE));
-  syncFolder(dir);
+/** Writes the settings atomically and durably, as every whole-file write (see storage/atomic-file.ts). */
+export function writeHistorySettings(dir: string, settings: HistorySettings): Promise<void> {
+  return writeFileAtomic(join(dir, FILE), JSON.stringify(settings, null, 2) + '\n');
 }
