@@ -4,7 +4,7 @@
  * `#/history[?webhook=ID][&settings=retention]` (the second opens the retention dialog), `#/settings`,
  * `#/capture`.
  */
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type Route =
   | { page: 'webhooks' }
@@ -71,12 +71,19 @@ export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
 
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+const currentHash = () => window.location.hash;
+
+/**
+ * The route in the address bar. Through `useSyncExternalStore`, which reads the hash again once it has
+ * subscribed: a click in the moment between the first paint and the subscription (a fast user, a test) changed
+ * the hash with no listener yet, and the page stayed where it was (seen once on a loaded CI machine).
+ */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  const hash = useSyncExternalStore(subscribeToHash, currentHash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }
